@@ -1,0 +1,206 @@
+# ipctutor - learn how System V IPC identifiers behave across server restarts.
+# Copyright (C) 2026 The ipctutor authors.  GPL-3.0-or-later: see COPYING.
+#
+# The only build file.  GNU conventions: PREFIX, DESTDIR, V=1 for the full
+# commands; everything built goes under build/.  On a fresh Debian machine
+# the first build installs what it needs with apt-get (as root, or with
+# sudo that needs no password), or says the one command to run.
+#
+#   make run        build and start the tutor (lesson 1, or where you stopped)
+#   make check      build and run every test (unit, golden, pty, leak, po)
+#   make check-asan the same tests with AddressSanitizer and UBSan
+#   make install / uninstall / dist / clean / pot / update-po / bench
+
+PACKAGE = ipctutor
+VERSION = 0.1.0
+
+PREFIX ?= /usr/local
+prefix = $(PREFIX)
+bindir = $(prefix)/bin
+datadir = $(prefix)/share
+localedir = $(datadir)/locale
+mandir = $(datadir)/man
+pkgdatadir = $(datadir)/$(PACKAGE)
+
+CC ?= cc
+BUILD ?= build
+WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wformat=2 -Wstrict-prototypes \
+	-Wmissing-prototypes -Wpointer-arith -Wcast-qual -Wundef -Wvla -Wnull-dereference
+CFLAGS ?= -O2 -g
+ALL_CFLAGS = -std=gnu11 $(WARNINGS) $(CFLAGS) $(EXTRA_CFLAGS) \
+	-DVERSION='"$(VERSION)"' -DLOCALEDIR='"$(localedir)"' \
+	-DLESSONDIR='"$(pkgdatadir)/lessons"' -Isrc -Itests/lib
+LDLIBS = -lreadline
+EXTRA_LDFLAGS ?=
+
+ifeq ($(V),1)
+Q =
+say = @:
+else
+Q = @
+say = @printf '  %-8s %s\n'
+endif
+
+SOURCES = $(wildcard src/*.c)
+LIB_SOURCES = $(filter-out src/main.c,$(SOURCES))
+OBJECTS = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(SOURCES))
+LIB_OBJECTS = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SOURCES))
+UNIT_SOURCES = $(wildcard tests/unit/*.c)
+UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/unit/%,$(UNIT_SOURCES))
+LESSONS = $(wildcard lessons/[0-9][0-9]-*.md)
+LINGUAS = $(shell cat po/LINGUAS 2>/dev/null)
+CATALOGS = $(patsubst %,$(BUILD)/locale/%/LC_MESSAGES/$(PACKAGE).mo,$(LINGUAS) en@pseudo)
+DEPS_STAMP = $(BUILD)/.deps-ok
+
+.PHONY: all run check check-asan check-valgrind unit install uninstall dist clean pot \
+	update-po po-init lint bench deps
+.DELETE_ON_ERROR:
+
+all: $(BUILD)/$(PACKAGE) $(BUILD)/ptydrive $(CATALOGS) $(BUILD)/$(PACKAGE).1
+
+# ---- what the build needs -------------------------------------------------
+
+# Debian packages: compiler, readline, gettext tools, prove, unshare, locales.
+DEB_PACKAGES = gcc make libreadline-dev gettext perl util-linux locales
+$(DEPS_STAMP):
+	$(Q)mkdir -p $(BUILD)
+	$(Q)missing=; \
+	[ -f /usr/include/readline/readline.h ] || missing="$$missing libreadline-dev"; \
+	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	command -v prove >/dev/null || missing="$$missing perl"; \
+	command -v unshare >/dev/null || missing="$$missing util-linux"; \
+	[ -d /usr/share/i18n/locales ] || missing="$$missing locales"; \
+	if [ -n "$$missing" ]; then \
+	  echo "ipctutor needs:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; \
+	  elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then SUDO=sudo; \
+	  else echo "Run: sudo apt-get install -y$$missing   then make again."; exit 1; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq$$missing </dev/null || \
+	    { echo "Installing failed. Run: sudo apt-get install -y$$missing"; exit 1; }; \
+	fi
+	$(Q)touch $@
+
+deps: $(DEPS_STAMP)
+
+# ---- the program ----------------------------------------------------------
+
+$(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h) | $(DEPS_STAMP)
+	$(say) CC $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/lib$(PACKAGE).a: $(LIB_OBJECTS)
+	$(say) AR $@
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/$(PACKAGE): $(BUILD)/obj/main.o $(BUILD)/lib$(PACKAGE).a
+	$(say) LD $@
+	$(Q)$(CC) $(ALL_CFLAGS) $(EXTRA_LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/ptydrive: tests/lib/ptydrive.c | $(DEPS_STAMP)
+	$(say) CC $@
+	$(Q)$(CC) $(ALL_CFLAGS) $(EXTRA_LDFLAGS) -o $@ $< -lutil
+
+$(BUILD)/tests/unit/%: tests/unit/%.c $(BUILD)/lib$(PACKAGE).a tests/lib/tap.h
+	$(say) CC $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(ALL_CFLAGS) $(EXTRA_LDFLAGS) -o $@ $< $(BUILD)/lib$(PACKAGE).a $(LDLIBS)
+
+$(BUILD)/$(PACKAGE).1: src/$(PACKAGE).1.in $(BUILD)/$(PACKAGE)
+	$(say) MAN $@
+	$(Q)$(BUILD)/$(PACKAGE) --man-commands > $@.commands
+	$(Q)sed -e '/@COMMANDS@/{r $@.commands' -e 'd}' -e 's/@VERSION@/$(VERSION)/' $< > $@
+	$(Q)rm -f $@.commands
+
+run: all
+	$(Q)IPCTUTOR_LESSONS=lessons IPCTUTOR_LOCALEDIR=$(BUILD)/locale $(BUILD)/$(PACKAGE) $(ARGS)
+
+# ---- translations ---------------------------------------------------------
+
+$(BUILD)/locale/%/LC_MESSAGES/$(PACKAGE).mo: po/%.po | $(DEPS_STAMP)
+	$(say) MSGFMT $@
+	$(Q)mkdir -p $(@D)
+	$(Q)msgfmt --check -o $@ $<
+
+# The pseudo-language: every message wrapped in ⟦ ⟧, to prove in tests that
+# every sentence shown goes through gettext.
+$(BUILD)/po/en@pseudo.po: po/$(PACKAGE).pot tests/lib/pseudo.sed | $(DEPS_STAMP)
+	$(say) PSEUDO $@
+	$(Q)mkdir -p $(@D)
+	$(Q)msgen --no-wrap $< | msgfilter --keep-header --no-wrap sed -f tests/lib/pseudo.sed | sed 's/charset=CHARSET/charset=UTF-8/' > $@
+
+$(BUILD)/locale/en@pseudo/LC_MESSAGES/$(PACKAGE).mo: $(BUILD)/po/en@pseudo.po
+	$(say) MSGFMT $@
+	$(Q)mkdir -p $(@D)
+	$(Q)msgfmt --check -o $@ $<
+
+# One catalog for program and lessons: xgettext for C, the tutor's own
+# parser for the lessons, merged.
+pot: $(BUILD)/$(PACKAGE)
+	$(Q)mkdir -p $(BUILD)/po
+	$(Q)xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
+	  --add-comments=TRANSLATORS: --package-name=$(PACKAGE) --package-version=$(VERSION) \
+	  --msgid-bugs-address='the ipctutor issue tracker' --copyright-holder='The ipctutor authors' \
+	  --sort-by-file -o $(BUILD)/po/c.pot $(SOURCES)
+	$(Q)$(BUILD)/$(PACKAGE) --pot $(LESSONS) > $(BUILD)/po/lessons.pot
+	$(Q)msgcat --use-first -o $(BUILD)/po/all.pot $(BUILD)/po/c.pot $(BUILD)/po/lessons.pot
+	$(Q)if [ -f po/$(PACKAGE).pot ] && diff -q -I '^"POT-Creation-Date:' po/$(PACKAGE).pot $(BUILD)/po/all.pot >/dev/null; then \
+	  echo "po/$(PACKAGE).pot is up to date"; else cp $(BUILD)/po/all.pot po/$(PACKAGE).pot; echo "po/$(PACKAGE).pot updated"; fi
+
+update-po: pot
+	$(Q)for l in $(LINGUAS); do msgmerge --quiet --update --backup=none po/$$l.po po/$(PACKAGE).pot && \
+	  msgfmt --check --statistics -o /dev/null po/$$l.po; done
+
+po-init: pot
+	$(Q)[ -n "$(LL)" ] || { echo "usage: make po-init LL=xx"; exit 1; }
+	$(Q)msginit --no-translator --locale=$(LL) -i po/$(PACKAGE).pot -o po/$(LL).po
+	$(Q)grep -qx '$(LL)' po/LINGUAS || echo '$(LL)' >> po/LINGUAS
+
+# ---- tests ----------------------------------------------------------------
+
+TEST_ENV = IPCTUTOR=$(abspath $(BUILD)/$(PACKAGE)) PTYDRIVE=$(abspath $(BUILD)/ptydrive) \
+	IPCTUTOR_LESSONS=$(abspath lessons) IPCTUTOR_LOCALEDIR=$(abspath $(BUILD)/locale) \
+	BUILD=$(abspath $(BUILD)) srcdir=$(abspath .) LC_ALL=C
+
+check: all $(UNIT_TESTS)
+	$(Q)$(TEST_ENV) prove $(if $(V),-v) --exec '' $(UNIT_TESTS)
+	$(Q)$(TEST_ENV) prove $(if $(V),-v) tests/lint.t tests/golden/*.t tests/pty/*.t tests/leak/*.t tests/po/*.t
+
+check-asan:
+	$(Q)$(MAKE) --no-print-directory BUILD=build/asan CFLAGS='-O1 -g -fno-omit-frame-pointer' \
+	  EXTRA_CFLAGS='-fsanitize=address,undefined -fno-sanitize-recover=undefined' \
+	  EXTRA_LDFLAGS='-fsanitize=address,undefined' check
+
+check-valgrind: all $(UNIT_TESTS)
+	$(Q)$(TEST_ENV) IPCTUTOR_WRAPPER='valgrind -q --error-exitcode=99 --leak-check=full' \
+	  prove tests/golden/*.t
+
+lint: all
+	$(Q)$(BUILD)/$(PACKAGE) --lint $(LESSONS)
+
+# ---- install --------------------------------------------------------------
+
+install: all
+	install -d $(DESTDIR)$(bindir) $(DESTDIR)$(pkgdatadir)/lessons $(DESTDIR)$(mandir)/man1
+	install -m 755 $(BUILD)/$(PACKAGE) $(DESTDIR)$(bindir)/$(PACKAGE)
+	install -m 644 $(LESSONS) $(DESTDIR)$(pkgdatadir)/lessons/
+	install -m 644 $(BUILD)/$(PACKAGE).1 $(DESTDIR)$(mandir)/man1/$(PACKAGE).1
+	for l in $(LINGUAS); do \
+	  install -d $(DESTDIR)$(localedir)/$$l/LC_MESSAGES && \
+	  install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/$(PACKAGE).mo $(DESTDIR)$(localedir)/$$l/LC_MESSAGES/; done
+
+uninstall:
+	rm -f $(DESTDIR)$(bindir)/$(PACKAGE) $(DESTDIR)$(mandir)/man1/$(PACKAGE).1
+	rm -f $(patsubst lessons/%,$(DESTDIR)$(pkgdatadir)/lessons/%,$(LESSONS))
+	-rmdir $(DESTDIR)$(pkgdatadir)/lessons $(DESTDIR)$(pkgdatadir)
+	for l in $(LINGUAS); do rm -f $(DESTDIR)$(localedir)/$$l/LC_MESSAGES/$(PACKAGE).mo; done
+
+dist:
+	$(Q)rm -rf $(BUILD)/$(PACKAGE)-$(VERSION)
+	$(Q)mkdir -p $(BUILD)/$(PACKAGE)-$(VERSION)
+	$(Q)git ls-files | tar -cf - -T - | tar -xf - -C $(BUILD)/$(PACKAGE)-$(VERSION)
+	$(Q)tar -czf $(PACKAGE)-$(VERSION).tar.gz -C $(BUILD) $(PACKAGE)-$(VERSION)
+	@echo "$(PACKAGE)-$(VERSION).tar.gz"
+
+clean:
+	rm -rf $(BUILD) $(PACKAGE)-*.tar.gz

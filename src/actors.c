@@ -1,0 +1,652 @@
+/* ipctutor - learn how System V IPC identifiers behave across server restarts.
+ * Copyright (C) 2026 The ipctutor authors.  GPL-3.0-or-later: see COPYING.
+ *
+ * actors.c: the server and the clients (see actors.h).  The tutor side
+ * turns "server start" or "client send hi" into a command line for the
+ * right process (spawning a client on first use) and reports what became of
+ * it: done, blocked in a call, or dead.  The process side implements the
+ * verbs with the same wrappers as the playground; the server's start-up is
+ * the recovery pattern of lesson 3, written once here for all three kinds
+ * of object.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ipc.h>
+#include <sys/sem.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "actors.h"
+#include "agent.h"
+#include "cmd.h"
+#include "flags.h"
+#include "i18n.h"
+#include "ipc.h"
+#include "mask.h"
+#include "meaning.h"
+#include "procview.h"
+#include "registry.h"
+#include "render.h"
+#include "util.h"
+#include "vars.h"
+
+#define SEGMENT_SIZE 4096
+#define OBJECT_MODE 0600
+
+static const char *const id_var[KIND_COUNT] = { "qid", "semid", "shmid" };
+
+/* ---- showing what any process did ----------------------------------- */
+
+/* Show CALL made by ACTOR, remember its outcome for the lesson, and say
+ * what it means. */
+static void
+show_call(const char *actor, const struct call *call)
+{
+	const char *name = call->err ? errno_name(call->err) : NULL;
+	const char *meaning;
+
+	render_call(actor, call);
+	if (call->kind == RET_NONE)
+		return;
+	var_set("outcome", call->err ? (name ? name : "error") : "ok");
+	if (call->err)
+		var_set("errno", name ? name : "?");
+	meaning = meaning_of(call);
+	if (meaning != NULL)
+		render_note(meaning);
+}
+
+/* The name a value of ACTOR is known by in lessons: the server's "qid" is
+ * {qid}, the client's is {client_qid}. */
+static void
+set_actor_var(const char *actor, const char *name, const char *value)
+{
+	if (strcmp(actor, "server") == 0 || strcmp(actor, "you") == 0) {
+		var_set(name, value);
+	} else {
+		char *full = xasprintf("%s_%s", actor, name);
+		var_set(full, value);
+		free(full);
+	}
+}
+
+static void
+view_call(const char *actor, const struct call *call)
+{
+	show_call(actor, call);
+}
+
+static void
+view_note(const char *actor, const char *text)
+{
+	(void)actor;
+	render_note(text);
+}
+
+static void
+view_error(const char *actor, const char *text)
+{
+	render_error("%s: %s", actor, text);
+}
+
+static const struct agent_view tutor_view = {
+	view_call, view_note, view_error, set_actor_var, registry_add, registry_remove,
+};
+
+static void
+sink_call(struct play_ctx *ctx, const struct call *call)
+{
+	show_call(ctx->actor, call);
+}
+
+static void
+sink_note(struct play_ctx *ctx, const char *text)
+{
+	(void)ctx;
+	render_note(text);
+}
+
+static void
+sink_error(struct play_ctx *ctx, const char *text)
+{
+	(void)ctx;
+	render_error("%s", text);
+}
+
+static void
+sink_var(struct play_ctx *ctx, const char *name, const char *value)
+{
+	set_actor_var(ctx->actor, name, value);
+}
+
+static void
+sink_created(struct play_ctx *ctx, enum ipc_kind kind, int id)
+{
+	(void)ctx;
+	registry_add(kind, id);
+}
+
+static void
+sink_removed(struct play_ctx *ctx, enum ipc_kind kind, int id)
+{
+	(void)ctx;
+	registry_remove(kind, id);
+}
+
+const struct play_sink tutor_sink = {
+	sink_call, sink_note, sink_error, sink_var, sink_created, sink_removed,
+};
+
+void
+actors_setup(int guardian_fd)
+{
+	agent_setup(cmd_execute_in_agent, &tutor_view, guardian_fd);
+}
+
+/* ---- the tutor side of "server ..." and "client ..." ---------------- */
+
+/* The agreed key as text, running "key" first if the learner has not. */
+static const char *
+agreed_key(struct play_ctx *ctx)
+{
+	if (var_get("key") == NULL) {
+		char *argv[] = { "key", NULL };
+		render_command("key");
+		play_key(ctx, 1, argv);
+	}
+	return var_get("key");
+}
+
+static int
+valid_mode(struct play_ctx *ctx, const char *mode)
+{
+	if (strcmp(mode, "msg") == 0 || strcmp(mode, "shm") == 0)
+		return 1;
+	play_error(ctx, _("\"%s\" is not a mode: use msg (a message queue) or shm (shared memory and its semaphore)."),
+		   mode);
+	return 0;
+}
+
+static struct agent *
+spawn(struct play_ctx *ctx, const char *name)
+{
+	struct agent *a = agent_spawn(name);
+	char pid[24];
+
+	if (a == NULL) {
+		play_error(ctx, _("Could not start the %s process: %s."), name, strerror(errno));
+		return NULL;
+	}
+	snprintf(pid, sizeof pid, "%ld", (long)agent_pid(a));
+	mask_pid(agent_pid(a), name);
+	set_actor_var(name, "pid", pid);
+	play_note(ctx, _("%s process started: pid %s."), name, pid);
+	return a;
+}
+
+/* Send LINE to A and say what became of the command. */
+static int
+run_in(struct play_ctx *ctx, struct agent *a, const char *line)
+{
+	char name[16];
+
+	snprintf(name, sizeof name, "%s", agent_name(a));
+	switch (agent_run(a, line)) {
+	case AGENT_DONE:
+		return 0;
+	case AGENT_BLOCKED:
+		play_note(ctx, _("%s is now asleep in that call; the tutor goes on and shows the result when the kernel wakes it."),
+			  name);
+		return 0;
+	case AGENT_DIED:
+		play_note(ctx, _("%s has exited."), name);
+		return 0;
+	default:
+		play_error(ctx, _("%s did not answer within 10 seconds; it is left running."), name);
+		return -1;
+	}
+}
+
+/* Describe how a process ended, e.g. "killed by SIGKILL". */
+static void
+note_end(struct play_ctx *ctx, const char *name, const char *pid, int status)
+{
+	if (WIFSIGNALED(status)) {
+		const char *sig = sigabbrev_np(WTERMSIG(status));
+		play_note(ctx, _("%s (pid %s) was killed by SIG%s."), name, pid, sig ? sig : "?");
+	} else {
+		play_note(ctx, _("%s (pid %s) exited with status %d."), name, pid, WEXITSTATUS(status));
+	}
+}
+
+static int
+server_start(struct play_ctx *ctx, const char *mode)
+{
+	struct agent *a = agent_find("server");
+	const char *key;
+	char *line;
+	int r;
+
+	if (a != NULL) {
+		play_error(ctx, _("A server is already running: server crash kills it, server stop ends it cleanly, server restart does both steps."));
+		return -1;
+	}
+	if (!valid_mode(ctx, mode) || (key = agreed_key(ctx)) == NULL)
+		return -1;
+	if ((a = spawn(ctx, "server")) == NULL)
+		return -1;
+	line = xasprintf("_serve %s %s", key, mode);
+	r = run_in(ctx, a, line);
+	free(line);
+	return r;
+}
+
+static int
+server_crash(struct play_ctx *ctx)
+{
+	struct agent *a = agent_find("server");
+	char pid[24];
+
+	if (a == NULL) {
+		play_error(ctx, _("No server is running: server start starts one."));
+		return -1;
+	}
+	snprintf(pid, sizeof pid, "%ld", (long)agent_pid(a));
+	note_end(ctx, "server", pid, agent_kill(a));
+	play_note(ctx, _("It removed nothing: its objects stay in the kernel."));
+	return 0;
+}
+
+static int
+actor_stop(struct play_ctx *ctx, const char *name)
+{
+	struct agent *a = agent_find(name);
+	char pid[24];
+
+	if (a == NULL) {
+		play_error(ctx, _("%s is not running."), name);
+		return -1;
+	}
+	snprintf(pid, sizeof pid, "%ld", (long)agent_pid(a));
+	if (!agent_is_blocked(a))
+		run_in(ctx, a, "_shutdown");
+	note_end(ctx, name, pid, agent_finish(a));
+	return 0;
+}
+
+/* Join ARGV back into one command line, quoting words with blanks. */
+static char *
+join_words(int argc, char **argv)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_init(&sb);
+	for (int i = 0; i < argc; i++) {
+		const char *w = argv[i];
+		if (i > 0)
+			strbuf_addc(&sb, ' ');
+		if (w[0] != '\0' && strpbrk(w, " \t\"\\") == NULL) {
+			strbuf_adds(&sb, w);
+			continue;
+		}
+		strbuf_addc(&sb, '"');
+		for (; *w; w++) {
+			if (*w == '"' || *w == '\\')
+				strbuf_addc(&sb, '\\');
+			strbuf_addc(&sb, *w);
+		}
+		strbuf_addc(&sb, '"');
+	}
+	return sb.buf;
+}
+
+int
+actor_command(struct play_ctx *ctx, int argc, char **argv)
+{
+	const char *name = argv[0], *verb = argv[1];
+	int is_server = strcmp(name, "server") == 0;
+	const struct command *cmd;
+	struct agent *a;
+	char *line;
+	int r;
+
+	if (is_server && strcmp(verb, "start") == 0 && argc <= 3)
+		return server_start(ctx, argc > 2 ? argv[2] : "msg");
+	if (is_server && strcmp(verb, "crash") == 0 && argc == 2)
+		return server_crash(ctx);
+	if (is_server && strcmp(verb, "restart") == 0 && argc <= 3) {
+		if (agent_find("server") != NULL)
+			server_crash(ctx);
+		return server_start(ctx, argc > 2 ? argv[2] : "msg");
+	}
+	if (strcmp(verb, "stop") == 0 && argc == 2)
+		return actor_stop(ctx, name);
+	if (!is_server && strcmp(verb, "open") == 0 && argc <= 3) {
+		const char *mode = argc > 2 ? argv[2] : "msg", *key;
+		if (!valid_mode(ctx, mode) || (key = agreed_key(ctx)) == NULL)
+			return -1;
+		a = agent_find(name);
+		if (a == NULL && (a = spawn(ctx, name)) == NULL)
+			return -1;
+		line = xasprintf("_open %s %s", key, mode);
+		r = run_in(ctx, a, line);
+		free(line);
+		return r;
+	}
+	cmd = cmd_find(verb);
+	if (cmd == NULL || !(cmd->flags & CMD_AGENT) || (cmd->flags & CMD_HIDDEN)) {
+		play_error(ctx, _("%s cannot do \"%s\": help %s lists what it can."), name, verb, name);
+		return -1;
+	}
+	if (cmd_check_args(ctx, cmd, argc - 2) != 0 || cmd_guard_remove(ctx, argc - 1, argv + 1) != 0)
+		return -1;
+	a = agent_find(name);
+	if (a == NULL && is_server) {
+		play_error(ctx, _("No server is running: server start starts one."));
+		return -1;
+	}
+	if (a != NULL && agent_is_blocked(a)) {
+		play_error(ctx, _("%s is still asleep in its last call; wake it (for example by sending a message) or stop it."),
+			   name);
+		return -1;
+	}
+	if (a == NULL && (a = spawn(ctx, name)) == NULL)
+		return -1;
+	line = join_words(argc - 1, argv + 1);
+	r = run_in(ctx, a, line);
+	free(line);
+	return r;
+}
+
+static void
+show_cleanup_call(const struct call *call)
+{
+	render_call("you", call);
+}
+
+void
+actors_shutdown(int show_calls)
+{
+	agent_kill_all();
+	registry_remove_all(show_calls ? show_cleanup_call : NULL);
+}
+
+/* ---- inside the server and client processes ------------------------- */
+
+/* get/stat/rmid for any kind, so that the recovery pattern is written
+ * once.  SIZE is the segment size (shm) or the number of semaphores. */
+static int
+object_get(enum ipc_kind kind, key_t key, size_t size, int flags, struct call *call)
+{
+	switch (kind) {
+	case KIND_MSG:
+		return ipc_msgget(key, flags, call);
+	case KIND_SEM:
+		return ipc_semget(key, (int)size, flags, call);
+	default:
+		return ipc_shmget(key, size, flags, call);
+	}
+}
+
+static int
+object_ctl(enum ipc_kind kind, int id, int cmd, struct ipc_stat *st, struct call *call)
+{
+	switch (kind) {
+	case KIND_MSG:
+		return ipc_msgctl(id, cmd, st, call);
+	case KIND_SEM:
+		return ipc_semctl(id, 0, cmd, 0, st, call);
+	default:
+		return ipc_shmctl(id, cmd, st, call);
+	}
+}
+
+/* The recovery pattern: create exclusively; on EEXIST look the survivor
+ * up, check it is ours (creator and mode), remove it, create again.
+ * Returns the new identifier or -1. */
+static int
+recover(struct play_ctx *ctx, enum ipc_kind kind, key_t key, size_t size)
+{
+	const int flags = IPC_CREAT | IPC_EXCL | OBJECT_MODE;
+	struct ipc_stat st;
+	struct call call;
+	int id, old;
+
+	id = object_get(kind, key, size, flags, &call);
+	play_call(ctx, &call);
+	if (id < 0 && call.err == EEXIST) {
+		old = object_get(kind, key, 0, 0, &call);
+		play_call(ctx, &call);
+		if (old < 0)
+			return -1;
+		if (object_ctl(kind, old, IPC_STAT, &st, &call) != 0) {
+			play_call(ctx, &call);
+			return -1;
+		}
+		play_call(ctx, &call);
+		if (st.cuid != geteuid() || (st.mode & 0777) != OBJECT_MODE) {
+			play_note(ctx, _("Not ours (creator uid %lu, mode 0%o): another program may use this key, so the server leaves it alone and gives up."),
+				  (unsigned long)st.cuid, st.mode & 0777);
+			return -1;
+		}
+		play_note(ctx, _("Ours (creator uid %lu, mode 0%o): left over from a crashed server, so it is removed."),
+			  (unsigned long)st.cuid, st.mode & 0777);
+		if (object_ctl(kind, old, IPC_RMID, NULL, &call) == 0)
+			play_after_rmid(ctx, kind, old);
+		play_call(ctx, &call);
+		id = object_get(kind, key, size, flags, &call);
+		play_call(ctx, &call);
+	}
+	if (id >= 0) {
+		play_after_get(ctx, kind, id, flags);
+		play_var(ctx, id_var[kind], "%d", id);
+	}
+	return id;
+}
+
+/* Attach segment ID in this process, through the playground command so the
+ * attachment is tracked like any other. */
+static int
+attach(struct play_ctx *ctx, int id)
+{
+	char idtext[16];
+	char *argv[] = { "shmat", idtext, NULL };
+
+	snprintf(idtext, sizeof idtext, "%d", id);
+	play_shmat(ctx, 2, argv);
+	return ctx->state->natt > 0 && ctx->state->att[ctx->state->natt - 1].id == id ? 0 : -1;
+}
+
+int
+verb_serve(struct play_ctx *ctx, int argc, char **argv)
+{
+	struct actor_state *st = ctx->state;
+	struct call call;
+	key_t key;
+
+	(void)argc;
+	if (play_arg_key(ctx, argv[1], &key) != 0)
+		return -1;
+	st->key = key;
+	st->have_key = 1;
+	if (strcmp(argv[2], "msg") == 0) {
+		st->qid = recover(ctx, KIND_MSG, key, 0);
+		return st->qid < 0 ? -1 : 0;
+	}
+	st->shmid = recover(ctx, KIND_SHM, key, SEGMENT_SIZE);
+	if (st->shmid < 0 || attach(ctx, st->shmid) != 0)
+		return -1;
+	char *text = xasprintf(_("data from server pid %ld"), (long)getpid());
+	ipc_shm_write(st->att[st->natt - 1].addr, SEGMENT_SIZE, text, &call);
+	free(text);
+	play_call(ctx, &call);
+	st->semid = recover(ctx, KIND_SEM, key, 1);
+	if (st->semid < 0)
+		return -1;
+	ipc_semctl(st->semid, 0, SETVAL, 1, NULL, &call);
+	play_call(ctx, &call);
+	return 0;
+}
+
+int
+verb_shutdown(struct play_ctx *ctx, int argc, char **argv)
+{
+	struct actor_state *st = ctx->state;
+	struct call call;
+
+	(void)argc;
+	(void)argv;
+	while (st->natt > 0) {
+		char *args[] = { "shmdt", NULL };
+		play_shmdt(ctx, 1, args);
+	}
+	if (strcmp(ctx->actor, "server") != 0)
+		return 0;
+	for (int kind = 0; kind < KIND_COUNT; kind++) {
+		int *id = kind == KIND_MSG ? &st->qid : kind == KIND_SEM ? &st->semid : &st->shmid;
+		if (*id < 0)
+			continue;
+		if (object_ctl((enum ipc_kind)kind, *id, IPC_RMID, NULL, &call) == 0)
+			play_after_rmid(ctx, (enum ipc_kind)kind, *id);
+		play_call(ctx, &call);
+		*id = -1;
+	}
+	return 0;
+}
+
+/* Look the agreed key up without IPC_CREAT: what a client does. */
+static int
+lookup(struct play_ctx *ctx, enum ipc_kind kind)
+{
+	struct call call;
+	int id = object_get(kind, ctx->state->key, 0, 0, &call);
+
+	play_call(ctx, &call);
+	if (id >= 0)
+		play_var(ctx, id_var[kind], "%d", id);
+	return id;
+}
+
+int
+verb_open(struct play_ctx *ctx, int argc, char **argv)
+{
+	struct actor_state *st = ctx->state;
+	key_t key;
+
+	(void)argc;
+	if (play_arg_key(ctx, argv[1], &key) != 0)
+		return -1;
+	st->key = key;
+	st->have_key = 1;
+	if (strcmp(argv[2], "msg") == 0) {
+		int id = lookup(ctx, KIND_MSG);
+		if (id >= 0)
+			st->qid = id;
+		return id < 0 ? -1 : 0;
+	}
+	if ((st->shmid = lookup(ctx, KIND_SHM)) < 0 || attach(ctx, st->shmid) != 0)
+		return -1;
+	st->semid = lookup(ctx, KIND_SEM);
+	return st->semid < 0 ? -1 : 0;
+}
+
+/* The identifier a verb needs, or one sentence saying how to get it. */
+static int
+held(struct play_ctx *ctx, int id, const char *what)
+{
+	if (id >= 0)
+		return 1;
+	play_error(ctx, _("%s holds no %s identifier yet: %s open does the look-up."), ctx->actor, what, ctx->actor);
+	return 0;
+}
+
+int
+verb_send(struct play_ctx *ctx, int argc, char **argv)
+{
+	struct actor_state *st = ctx->state;
+	int retry = argc == 3 && strcmp(argv[1], "--retry") == 0;
+	struct call call;
+
+	if (argc == 3 && !retry) {
+		play_error(ctx, _("send takes a text, or --retry and a text; put a text with blanks in quotes."));
+		return -1;
+	}
+	if (!held(ctx, st->qid, _("queue")))
+		return -1;
+	ipc_msgsnd(st->qid, 1, argv[argc - 1], 0, &call);
+	play_call(ctx, &call);
+	if (!retry || (call.err != EINVAL && call.err != EIDRM))
+		return 0;
+	play_note(ctx, _("The identifier is stale: look the key up again and retry once."));
+	int id = lookup(ctx, KIND_MSG);
+	if (id < 0)
+		return 0;
+	st->qid = id;
+	ipc_msgsnd(st->qid, 1, argv[argc - 1], 0, &call);
+	play_call(ctx, &call);
+	return 0;
+}
+
+int
+verb_recv(struct play_ctx *ctx, int argc, char **argv)
+{
+	struct call call;
+
+	(void)argc;
+	(void)argv;
+	if (!held(ctx, ctx->state->qid, _("queue")))
+		return -1;
+	ipc_msgrcv(ctx->state->qid, 0, 0, &call);
+	play_call(ctx, &call);
+	return 0;
+}
+
+static int
+sem_step(struct play_ctx *ctx, short op)
+{
+	struct call call;
+
+	if (!held(ctx, ctx->state->semid, _("semaphore")))
+		return -1;
+	ipc_semop(ctx->state->semid, 0, op, SEM_UNDO, &call);
+	play_call(ctx, &call);
+	return 0;
+}
+
+int
+verb_lock(struct play_ctx *ctx, int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	return sem_step(ctx, -1);
+}
+
+int
+verb_unlock(struct play_ctx *ctx, int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	return sem_step(ctx, 1);
+}
+
+int
+verb_read(struct play_ctx *ctx, int argc, char **argv)
+{
+	char *args[] = { "shmread", NULL };
+
+	(void)argc;
+	(void)argv;
+	return play_shmread(ctx, 1, args);
+}
+
+int
+verb_write(struct play_ctx *ctx, int argc, char **argv)
+{
+	char *args[] = { "shmwrite", argv[argc - 1], NULL };
+
+	return play_shmwrite(ctx, 2, args);
+}

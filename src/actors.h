@@ -1,0 +1,42 @@
+/* ipctutor - learn how System V IPC identifiers behave across server restarts.
+ * Copyright (C) 2026 The ipctutor authors.  GPL-3.0-or-later: see COPYING.
+ *
+ * actors.h: the lesson's cast — a server and up to two clients, each a real
+ * process (agent.c) — and what they do: the server's start-up with the
+ * recovery pattern, its crash and its clean stop; the client's look-up,
+ * send (plain or robust), receive, and the shared memory with its companion
+ * semaphore.  Also the tutor's own sink: how the calls of every process are
+ * shown and what they teach (meaning.c).
+ */
+#ifndef IPCTUTOR_ACTORS_H
+#define IPCTUTOR_ACTORS_H
+
+#include "play.h"
+
+/* Connect the tutor's display to the agents; GUARDIAN_FD as for agents. */
+void actors_setup(int guardian_fd);
+
+/* The tutor's own sink (the actor "you"). */
+extern const struct play_sink tutor_sink;
+
+/* "server ...", "client ...", "client2 ..." at the prompt. */
+int actor_command(struct play_ctx *ctx, int argc, char **argv);
+
+/* Verbs that run inside a server or client process. */
+int verb_serve(struct play_ctx *ctx, int argc, char **argv);
+int verb_shutdown(struct play_ctx *ctx, int argc, char **argv);
+int verb_open(struct play_ctx *ctx, int argc, char **argv);
+int verb_send(struct play_ctx *ctx, int argc, char **argv);
+int verb_recv(struct play_ctx *ctx, int argc, char **argv);
+int verb_lock(struct play_ctx *ctx, int argc, char **argv);
+int verb_unlock(struct play_ctx *ctx, int argc, char **argv);
+int verb_read(struct play_ctx *ctx, int argc, char **argv);
+int verb_write(struct play_ctx *ctx, int argc, char **argv);
+
+/* At exit: stop every process, then remove every object still registered,
+ * showing the calls.  Returns the number of objects still listed by the
+ * kernel afterwards in this namespace that this tutor created (0 on
+ * success). */
+void actors_shutdown(int show_calls);
+
+#endif

@@ -1,0 +1,543 @@
+/* ipctutor - learn how System V IPC identifiers behave across server restarts.
+ * Copyright (C) 2026 The ipctutor authors.  GPL-3.0-or-later: see COPYING.
+ *
+ * agent.c: server and client processes (see agent.h).
+ *
+ * The protocol is one line per record, child to tutor:
+ *   C <call>       a system call (trace_encode)     N <text>  a note
+ *   E <text>       a bad-input sentence             V <name> <value>
+ *   R <kind> <id>  an object this process created   X <kind> <id>  removed
+ *   B <nr>         about to make system call NR, which may block
+ *   D              the command is finished
+ * Each record is written with one write(2) of less than PIPE_BUF bytes, so
+ * records never interleave.  The tutor reads with poll() and a deadline;
+ * only while an agent has announced a blocking call does it look at
+ * /proc/PID/stat and /proc/PID/syscall between short polls of the pipe, to
+ * see the moment the agent is asleep in that call.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdarg.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "agent.h"
+#include "i18n.h"
+#include "ipc.h"
+#include "util.h"
+
+#define MAX_AGENTS 8
+#define RECORD_MAX 2048
+#define DEADLINE_MS 10000   /* bounds failure only: a healthy agent answers in microseconds */
+#define BLOCK_CHECK_MS 1    /* poll slice while watching for "asleep in the call" */
+
+struct agent {
+	char name[16];
+	pid_t pid;
+	int to_child;       /* command lines */
+	int from_child;     /* records */
+	int busy;           /* a command was sent and is not done */
+	long blocking_nr;   /* announced system call, or -1 */
+	struct strbuf in;   /* partial record */
+};
+
+static struct agent agents[MAX_AGENTS];
+static agent_exec_fn exec_line;
+static const struct agent_view *view;
+static int guardian;
+
+void
+agent_setup(agent_exec_fn exec, const struct agent_view *v, int guardian_fd)
+{
+	exec_line = exec;
+	view = v;
+	guardian = guardian_fd;
+}
+
+/* ---- the child side ------------------------------------------------- */
+
+static int record_fd = -1;
+
+/* Write one record; on a broken pipe the tutor is gone and so are we. */
+static void
+send_record(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static void
+send_record(const char *fmt, ...)
+{
+	char buf[RECORD_MAX];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(buf, sizeof buf - 1, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if ((size_t)n >= sizeof buf - 1)
+		n = (int)sizeof buf - 2;
+	for (int i = 0; i < n; i++)
+		if (buf[i] == '\n')
+			buf[i] = ' ';
+	buf[n++] = '\n';
+	if (write(record_fd, buf, (size_t)n) != n)
+		_exit(EXIT_FAILURE);
+}
+
+static void
+sink_call(struct play_ctx *ctx, const struct call *call)
+{
+	char enc[RECORD_MAX - 8];
+
+	(void)ctx;
+	trace_encode(call, enc, sizeof enc);
+	send_record("C\t%s", enc);
+}
+
+static void
+sink_note(struct play_ctx *ctx, const char *text)
+{
+	(void)ctx;
+	send_record("N\t%s", text);
+}
+
+static void
+sink_error(struct play_ctx *ctx, const char *text)
+{
+	(void)ctx;
+	send_record("E\t%s", text);
+}
+
+static void
+sink_var(struct play_ctx *ctx, const char *name, const char *value)
+{
+	(void)ctx;
+	send_record("V\t%s\t%s", name, value);
+}
+
+/* Tell the guardian too, at once: if the tutor dies before it reads our
+ * record, the guardian still knows the object is ours to remove. */
+static void
+sink_created(struct play_ctx *ctx, enum ipc_kind kind, int id)
+{
+	(void)ctx;
+	if (guardian >= 0)
+		dprintf(guardian, "+ %d %d\n", (int)kind, id);
+	send_record("R\t%d\t%d", (int)kind, id);
+}
+
+static void
+sink_removed(struct play_ctx *ctx, enum ipc_kind kind, int id)
+{
+	(void)ctx;
+	if (guardian >= 0)
+		dprintf(guardian, "- %d %d\n", (int)kind, id);
+	send_record("X\t%d\t%d", (int)kind, id);
+}
+
+static const struct play_sink pipe_sink = {
+	sink_call, sink_note, sink_error, sink_var, sink_created, sink_removed,
+};
+
+static void
+announce(long nr)
+{
+	send_record("B\t%ld", nr);
+}
+
+/* The child: a fresh signal state, its own process group (so Ctrl-C at
+ * the tutor's prompt does not reach it), death with the tutor, then a loop
+ * of command lines until the pipe closes. */
+static void __attribute__((noreturn))
+child_main(const char *name, int commands, int records, pid_t parent)
+{
+	struct actor_state state;
+	struct play_ctx ctx = { name, 1, &state, &pipe_sink, records };
+	sigset_t none;
+	FILE *in;
+	char *line = NULL;
+	size_t cap = 0;
+	int devnull;
+
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	for (int sig = 1; sig < NSIG; sig++)
+		signal(sig, SIG_DFL);
+	signal(SIGPIPE, SIG_IGN);
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	if (getppid() != parent)
+		_exit(EXIT_FAILURE);
+	setpgid(0, 0);
+	devnull = open("/dev/null", O_RDWR);
+	if (devnull >= 0) {
+		dup2(devnull, STDIN_FILENO);
+		dup2(devnull, STDOUT_FILENO);
+		close(devnull);
+	}
+	record_fd = records;
+	ipc_before_blocking = announce;
+	actor_state_init(&state);
+	in = fdopen(commands, "r");
+	if (in == NULL)
+		_exit(EXIT_FAILURE);
+	while (getline(&line, &cap, in) > 0) {
+		line[strcspn(line, "\n")] = '\0';
+		exec_line(&ctx, line);
+		send_record("D");
+	}
+	_exit(EXIT_SUCCESS);
+}
+
+/* ---- the tutor side ------------------------------------------------- */
+
+struct agent *
+agent_find(const char *name)
+{
+	for (int i = 0; i < MAX_AGENTS; i++)
+		if (agents[i].pid > 0 && strcmp(agents[i].name, name) == 0)
+			return &agents[i];
+	return NULL;
+}
+
+pid_t
+agent_pid(const struct agent *a)
+{
+	return a->pid;
+}
+
+const char *
+agent_name(const struct agent *a)
+{
+	return a->name;
+}
+
+int
+agent_is_blocked(const struct agent *a)
+{
+	return a->busy;
+}
+
+size_t
+agent_count(void)
+{
+	size_t n = 0;
+	for (int i = 0; i < MAX_AGENTS; i++)
+		n += agents[i].pid > 0;
+	return n;
+}
+
+struct agent *
+agent_spawn(const char *name)
+{
+	struct agent *a = NULL;
+	int down[2], up[2];
+	pid_t parent = getpid(), pid;
+
+	for (int i = 0; i < MAX_AGENTS && a == NULL; i++)
+		if (agents[i].pid <= 0)
+			a = &agents[i];
+	if (a == NULL) {
+		errno = EAGAIN;
+		return NULL;
+	}
+	if (pipe2(down, O_CLOEXEC) != 0)
+		return NULL;
+	if (pipe2(up, O_CLOEXEC) != 0) {
+		close(down[0]);
+		close(down[1]);
+		return NULL;
+	}
+	fflush(stdout);
+	pid = fork();
+	if (pid < 0) {
+		int e = errno;
+		close(down[0]); close(down[1]); close(up[0]); close(up[1]);
+		errno = e;
+		return NULL;
+	}
+	if (pid == 0) {
+		/* Other agents' pipes must not stay open here: their ends
+		 * would hide those agents' deaths from the tutor. */
+		for (int i = 0; i < MAX_AGENTS; i++)
+			if (agents[i].pid > 0) {
+				close(agents[i].to_child);
+				close(agents[i].from_child);
+			}
+		close(down[1]);
+		close(up[0]);
+		child_main(name, down[0], up[1], parent);
+	}
+	close(down[0]);
+	close(up[1]);
+	memset(a, 0, sizeof *a);
+	snprintf(a->name, sizeof a->name, "%s", name);
+	a->pid = pid;
+	a->to_child = down[1];
+	a->from_child = up[0];
+	fcntl(a->from_child, F_SETFL, O_NONBLOCK);
+	a->blocking_nr = -1;
+	strbuf_init(&a->in);
+	return a;
+}
+
+/* Show one complete record from A. */
+static void
+handle_record(struct agent *a, char *rec)
+{
+	char *field = strchr(rec, '\t');
+	char *arg = field ? field + 1 : rec + strlen(rec);
+	struct call call;
+
+	switch (rec[0]) {
+	case 'C':
+		if (trace_decode(arg, &call) == 0)
+			view->call(a->name, &call);
+		a->blocking_nr = -1;
+		break;
+	case 'N':
+		view->note(a->name, arg);
+		break;
+	case 'E':
+		view->error(a->name, arg);
+		break;
+	case 'V': {
+		char *value = strchr(arg, '\t');
+		if (value != NULL) {
+			*value++ = '\0';
+			view->var(a->name, arg, value);
+		}
+		break;
+	}
+	case 'R':
+	case 'X': {
+		int kind, id;
+		if (sscanf(arg, "%d\t%d", &kind, &id) == 2 && kind >= 0 && kind < KIND_COUNT)
+			(rec[0] == 'R' ? view->created : view->removed)((enum ipc_kind)kind, id);
+		break;
+	}
+	case 'B':
+		a->blocking_nr = strtol(arg, NULL, 10);
+		break;
+	case 'D':
+		a->busy = 0;
+		a->blocking_nr = -1;
+		break;
+	default:
+		break;
+	}
+}
+
+/* Read what is available from A (its pipe is non-blocking) and handle the
+ * complete records.  Returns 0, or -1 at end of file: the agent is gone. */
+static int
+drain(struct agent *a)
+{
+	char buf[4096];
+
+	for (;;) {
+		ssize_t n = read(a->from_child, buf, sizeof buf);
+		char *nl;
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return errno == EAGAIN || errno == EWOULDBLOCK ? 0 : -1;
+		if (n == 0)
+			return -1;
+		strbuf_addn(&a->in, buf, (size_t)n);
+		while ((nl = memchr(a->in.buf, '\n', a->in.len)) != NULL) {
+			size_t len = (size_t)(nl - a->in.buf);
+			char *rec = xstrndup(a->in.buf, len);
+			memmove(a->in.buf, nl + 1, a->in.len - len);
+			a->in.len -= len + 1;
+			handle_record(a, rec);
+			free(rec);
+		}
+	}
+}
+
+/* Is A asleep inside system call NR?  Asks the kernel: state 'S' in
+ * /proc/PID/stat and NR as the first field of /proc/PID/syscall. */
+static int
+asleep_in(const struct agent *a, long nr)
+{
+	char path[64], buf[512];
+	struct strbuf sb = STRBUF_INIT;
+	int asleep = 0;
+
+	snprintf(path, sizeof path, "/proc/%ld/stat", (long)a->pid);
+	if (read_file(path, &sb, 4096) == 0) {
+		char *paren = strrchr(sb.buf, ')');
+		asleep = paren != NULL && paren[1] == ' ' && paren[2] == 'S';
+	}
+	if (asleep) {
+		snprintf(path, sizeof path, "/proc/%ld/syscall", (long)a->pid);
+		asleep = read_file(path, &sb, sizeof buf) == 0 && strtol(sb.buf, NULL, 10) == nr;
+	}
+	strbuf_free(&sb);
+	return asleep;
+}
+
+static long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+static void reap(struct agent *a, int *status);
+
+/* Wait until A is done with its command or asleep in the call it
+ * announced; show its records meanwhile. */
+static enum agent_result
+wait_agent(struct agent *a)
+{
+	long deadline = now_ms() + DEADLINE_MS;
+
+	while (a->busy) {
+		struct pollfd pfd = { a->from_child, POLLIN, 0 };
+		long left = deadline - now_ms();
+		int watching = a->blocking_nr >= 0;
+
+		if (left <= 0)
+			return AGENT_TIMEOUT;
+		if (watching && asleep_in(a, a->blocking_nr)) {
+			/* Asleep, but maybe it wrote first: look once more. */
+			if (poll(&pfd, 1, 0) <= 0)
+				return AGENT_BLOCKED;
+		}
+		int r = poll(&pfd, 1, watching ? BLOCK_CHECK_MS : (int)left);
+		if (r < 0 && errno != EINTR)
+			return AGENT_TIMEOUT;
+		if (r > 0 && drain(a) < 0) {
+			reap(a, NULL);
+			return AGENT_DIED;
+		}
+	}
+	return AGENT_DONE;
+}
+
+enum agent_result
+agent_run(struct agent *a, const char *line)
+{
+	size_t len = strlen(line);
+	char *buf = xasprintf("%s\n", line);
+	ssize_t n = write(a->to_child, buf, len + 1);
+
+	free(buf);
+	if (n != (ssize_t)len + 1) {
+		reap(a, NULL);
+		return AGENT_DIED;
+	}
+	a->busy = 1;
+	a->blocking_nr = -1;
+	return wait_agent(a);
+}
+
+/* Forget A after its process ended; collect its status. */
+static void
+reap(struct agent *a, int *status)
+{
+	int st = 0;
+
+	if (a->pid <= 0)
+		return;
+	drain(a);
+	while (waitpid(a->pid, &st, 0) < 0 && errno == EINTR)
+		;
+	close(a->to_child);
+	close(a->from_child);
+	strbuf_free(&a->in);
+	a->pid = 0;
+	a->busy = 0;
+	if (status != NULL)
+		*status = st;
+}
+
+int
+agent_kill(struct agent *a)
+{
+	int status = 0;
+
+	kill(a->pid, SIGKILL);
+	while (waitpid(a->pid, &status, 0) < 0 && errno == EINTR)
+		;
+	/* Already reaped above; reap() only collects the pipes' last words. */
+	drain(a);
+	close(a->to_child);
+	close(a->from_child);
+	strbuf_free(&a->in);
+	a->pid = 0;
+	a->busy = 0;
+	return status;
+}
+
+int
+agent_finish(struct agent *a)
+{
+	int status = 0;
+
+	close(a->to_child);
+	a->to_child = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	if (a->busy)
+		kill(a->pid, SIGKILL);
+	reap(a, &status);
+	return status;
+}
+
+void
+agent_settle(void)
+{
+	for (int i = 0; i < MAX_AGENTS; i++) {
+		struct agent *a = &agents[i];
+		if (a->pid <= 0 || !a->busy)
+			continue;
+		struct pollfd pfd = { a->from_child, POLLIN, 0 };
+		if (poll(&pfd, 1, 0) > 0 && drain(a) < 0) {
+			reap(a, NULL);
+			continue;
+		}
+		/* Woken (it is no longer asleep in its call): wait for it to
+		 * report and settle again. */
+		if (a->busy && a->blocking_nr >= 0 && !asleep_in(a, a->blocking_nr))
+			wait_agent(a);
+		else if (a->busy && a->blocking_nr < 0)
+			wait_agent(a);
+	}
+}
+
+size_t
+agent_pollfds(struct pollfd *fds, size_t max)
+{
+	size_t n = 0;
+
+	for (int i = 0; i < MAX_AGENTS && n < max; i++)
+		if (agents[i].pid > 0 && agents[i].busy)
+			fds[n++] = (struct pollfd){ agents[i].from_child, POLLIN, 0 };
+	return n;
+}
+
+void
+agent_readable(int fd)
+{
+	for (int i = 0; i < MAX_AGENTS; i++)
+		if (agents[i].pid > 0 && agents[i].from_child == fd && drain(&agents[i]) < 0)
+			reap(&agents[i], NULL);
+}
+
+void
+agent_kill_all(void)
+{
+	for (int i = 0; i < MAX_AGENTS; i++)
+		if (agents[i].pid > 0)
+			agent_kill(&agents[i]);
+}

@@ -1,0 +1,73 @@
+/* ipctutor - learn how System V IPC identifiers behave across server restarts.
+ * Copyright (C) 2026 The ipctutor authors.  GPL-3.0-or-later: see COPYING.
+ *
+ * agent.h: the real server and client processes.  An agent is a child of
+ * the tutor that reads command lines on one pipe, runs them as playground
+ * commands (so its calls are its own: its pid, its blocking) and writes what
+ * happened as records on another pipe.  The tutor shows the records under
+ * the agent's name.  A command either finishes ("done") or leaves the agent
+ * blocked in a system call; the tutor tells the two apart by what the
+ * kernel says of the process (/proc/PID/stat and /proc/PID/syscall), and
+ * never waits on a timer.
+ */
+#ifndef IPCTUTOR_AGENT_H
+#define IPCTUTOR_AGENT_H
+
+#include <poll.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "play.h"
+
+struct agent;
+
+/* How a child runs one command line: the dispatcher, passed down so that
+ * this layer does not depend on the command table. */
+typedef void (*agent_exec_fn)(struct play_ctx *ctx, char *line);
+
+/* Where the tutor shows what agents report. */
+struct agent_view {
+	void (*call)(const char *actor, const struct call *call);
+	void (*note)(const char *actor, const char *text);
+	void (*error)(const char *actor, const char *text);
+	void (*var)(const char *actor, const char *name, const char *value);
+	void (*created)(enum ipc_kind kind, int id);
+	void (*removed)(enum ipc_kind kind, int id);
+};
+
+void agent_setup(agent_exec_fn exec, const struct agent_view *view, int guardian_fd);
+
+struct agent *agent_find(const char *name);    /* a live agent, or NULL */
+/* Fork a new agent called NAME.  Returns NULL (errno set) if fork fails. */
+struct agent *agent_spawn(const char *name);
+pid_t agent_pid(const struct agent *agent);
+const char *agent_name(const struct agent *agent);
+int agent_is_blocked(const struct agent *agent);
+
+enum agent_result { AGENT_DONE, AGENT_BLOCKED, AGENT_DIED, AGENT_TIMEOUT };
+
+/* Send LINE and show the records until the command is done or the agent is
+ * seen blocked in a system call (or dies). */
+enum agent_result agent_run(struct agent *agent, const char *line);
+
+/* SIGKILL the agent, reap it, show what it wrote before dying.  Returns
+ * the wait status. */
+int agent_kill(struct agent *agent);
+
+/* Close the agent's command pipe so it exits by itself; wait for it. */
+int agent_finish(struct agent *agent);
+
+/* Show anything blocked agents reported since, and wait until each is
+ * either blocked again or done: after every command, so that transcripts
+ * do not depend on scheduling. */
+void agent_settle(void);
+
+/* For the event loop: the pipes of blocked agents, and what to do when one
+ * is readable (show its records). */
+size_t agent_pollfds(struct pollfd *fds, size_t max);
+void agent_readable(int fd);
+
+void agent_kill_all(void);
+size_t agent_count(void);
+
+#endif

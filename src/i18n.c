@@ -1,0 +1,120 @@
+/* ipctutor - learn how System V IPC identifiers behave across server restarts.
+ * Copyright (C) 2026 The ipctutor authors.  GPL-3.0-or-later: see COPYING.
+ *
+ * i18n.c: choosing the language (see i18n.h).  glibc's gettext reads
+ * LANGUAGE only when the LC_MESSAGES locale is not "C"; a learner's machine
+ * often has no locale for their language installed at all.  So when the
+ * wanted locale cannot be set, the tutor takes C.UTF-8 (always present in
+ * glibc 2.35 and later) and names the catalog through LANGUAGE, then checks
+ * that a catalog really answered.
+ */
+#define _GNU_SOURCE
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "i18n.h"
+#include "util.h"
+
+#ifndef LOCALEDIR
+#define LOCALEDIR "/usr/local/share/locale"
+#endif
+
+static char language[32] = "en";
+
+/* Is LANG English, which needs no catalog?  "en@pseudo" is not: it is the
+ * generated pseudo-language of the tests. */
+static int
+is_english(const char *lang)
+{
+	return strcmp(lang, "en") == 0 || strncmp(lang, "en_", 3) == 0;
+}
+
+const char *
+i18n_language(void)
+{
+	return language;
+}
+
+/* The language part of a locale name: "fr_FR.UTF-8" -> "fr_FR". */
+static void
+language_of(const char *locale, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s", locale);
+	buf[strcspn(buf, ".@")] = '\0';
+}
+
+/* Did a catalog of our domain answer?  A loaded catalog returns its header
+ * for the empty msgid. */
+static int
+catalog_loaded(void)
+{
+	static const char empty[] = "";   /* not a literal: xgettext would warn */
+	const char *header = gettext(empty);
+	return header != NULL && header[0] != '\0';
+}
+
+/* The locale the environment asks for messages, or NULL for C/POSIX. */
+static const char *
+wanted_locale(void)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+
+	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+		const char *v = getenv(vars[i]);
+		if (v != NULL && v[0] != '\0')
+			return strcmp(v, "C") == 0 || strcmp(v, "POSIX") == 0 || strncmp(v, "C.", 2) == 0 ? NULL : v;
+	}
+	return NULL;
+}
+
+void
+i18n_init(const char *lang)
+{
+	const char *dir = getenv("IPCTUTOR_LOCALEDIR");
+	const char *wanted = wanted_locale();
+	int locale_ok = setlocale(LC_ALL, "") != NULL;
+
+	char *here = exe_dir(), *beside = NULL;
+
+	/* Uninstalled (build/ipctutor): the catalogs are in build/locale. */
+	if ((dir == NULL || dir[0] == '\0') && here != NULL) {
+		beside = xasprintf("%s/locale", here);
+		if (access(beside, R_OK) == 0)
+			dir = beside;
+	}
+	bindtextdomain(PACKAGE, dir != NULL && dir[0] != '\0' ? dir : LOCALEDIR);
+	free(here);
+	free(beside);
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	textdomain(PACKAGE);
+
+	if (lang != NULL) {
+		/* An explicit choice wins over the environment. */
+		setenv("LANGUAGE", lang, 1);
+		setlocale(LC_MESSAGES, "C.UTF-8");
+		snprintf(language, sizeof language, "%s", lang);
+	} else if (!locale_ok && wanted != NULL) {
+		char base[32];
+		language_of(wanted, base, sizeof base);
+		setlocale(LC_ALL, "C.UTF-8");
+		if (getenv("LANGUAGE") == NULL || getenv("LANGUAGE")[0] == '\0')
+			setenv("LANGUAGE", base, 1);
+		snprintf(language, sizeof language, "%s", base);
+		if (!is_english(base) && catalog_loaded())
+			fprintf(stderr, _("ipctutor: the locale %s is not installed; using C.UTF-8 with the %s messages.\n"),
+				wanted, base);
+	} else if (wanted != NULL) {
+		language_of(setlocale(LC_MESSAGES, NULL), language, sizeof language);
+	}
+	/* The lessons are UTF-8 and are measured as such for wrapping. */
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+		setlocale(LC_CTYPE, "C.UTF-8");
+	if (!is_english(language) && strcmp(language, "C") != 0 && !catalog_loaded()) {
+		fprintf(stderr, _("ipctutor: no %s translation is installed; continuing in English.\n"), language);
+		snprintf(language, sizeof language, "en");
+	}
+}

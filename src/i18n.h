@@ -1,0 +1,30 @@
+/* ipctutor - learn how System V IPC identifiers behave across server restarts.
+ * Copyright (C) 2026 The ipctutor authors.  GPL-3.0-or-later: see COPYING.
+ *
+ * i18n.h: the one place that says how a sentence reaches the learner in their
+ * language.  Every file that prints prose includes this header and wraps each
+ * sentence in _() (translated where it is used) or N_() (marked for extraction,
+ * translated later, e.g. in a static table).
+ */
+#ifndef IPCTUTOR_I18N_H
+#define IPCTUTOR_I18N_H
+
+#include <libintl.h>
+
+#define _(text) gettext (text)
+#define N_(text) text
+
+#define PACKAGE "ipctutor"
+
+/* Set up the locale and the message catalogs from the environment, or
+ * for language LANG (e.g. "fr", "zh_CN") when not NULL.  Works without the
+ * language's locale installed: the C.UTF-8 locale is used with LANGUAGE
+ * pointing at the catalog.  Whatever cannot be honoured is said in one
+ * line on standard error; the tutor never falls back to English silently.
+ * Output is always UTF-8. */
+void i18n_init(const char *lang);
+
+/* The language whose catalog is in use ("fr"), or "en" for none. */
+const char *i18n_language(void);
+
+#endif

@@ -1,0 +1,300 @@
+/* ipctutor - learn how System V IPC identifiers behave across server restarts.
+ * Copyright (C) 2026 The ipctutor authors.  GPL-3.0-or-later: see COPYING.
+ *
+ * ipc.c: the System V IPC wrappers (see ipc.h).  Each wrapper formats its
+ * arguments first, makes the one call, then records the result and errno
+ * before anything else can change errno.  Message texts travel as mtype 1
+ * messages of at most MSG_TEXT_MAX bytes, enough for a lesson and small
+ * enough to show on one line.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ipc.h>
+#include <sys/msg.h>
+#include <sys/sem.h>
+#include <sys/shm.h>
+#include <sys/syscall.h>
+
+#include "flags.h"
+#include "ipc.h"
+
+#define MSG_TEXT_MAX 128
+#define SHOW_BYTES 48
+
+void (*ipc_before_blocking)(long syscall_nr);
+
+struct message {
+	long mtype;
+	char mtext[MSG_TEXT_MAX];
+};
+
+/* Start a record: the call text from FMT, result not yet known. */
+static void
+begin(struct call *call, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void
+begin(struct call *call, const char *fmt, ...)
+{
+	va_list ap;
+
+	memset(call, 0, sizeof *call);
+	call->kind = RET_INT;
+	va_start(ap, fmt);
+	vsnprintf(call->text, sizeof call->text, fmt, ap);
+	va_end(ap);
+}
+
+/* Finish a record with RET and, when RET is -1, the errno saved by the
+ * caller right after the call. */
+static long
+finish(struct call *call, long ret, int saved_errno)
+{
+	call->ret = ret;
+	call->err = ret == -1 ? saved_errno : 0;
+	errno = saved_errno;
+	return ret;
+}
+
+static void
+announce_blocking(int flags, long nr)
+{
+	if (!(flags & IPC_NOWAIT) && ipc_before_blocking != NULL)
+		ipc_before_blocking(nr);
+}
+
+key_t
+ipc_ftok(const char *path, int proj, struct call *call)
+{
+	char quoted[CALL_TEXT_MAX / 2];
+	key_t key;
+
+	trace_quote(path, strlen(path), 80, quoted, sizeof quoted);
+	begin(call, "ftok(\"%s\", %d)", quoted, proj);
+	key = ftok(path, proj);
+	finish(call, key, errno);
+	call->kind = RET_KEY;
+	return key;
+}
+
+int
+ipc_msgget(key_t key, int flags, struct call *call)
+{
+	char k[24], f[64];
+
+	key_format(key, k, sizeof k);
+	flags_format(FLAGS_GET, flags, f, sizeof f);
+	begin(call, "msgget(%s, %s)", k, f);
+	int id = msgget(key, flags);
+	return (int)finish(call, id, errno);
+}
+
+int
+ipc_msgsnd(int id, long type, const char *text, int flags, struct call *call)
+{
+	struct message m = { type, { 0 } };
+	size_t len = strnlen(text, sizeof m.mtext);
+	char quoted[SHOW_BYTES * 4 + 8], f[64];
+
+	memcpy(m.mtext, text, len);
+	trace_quote(text, len, SHOW_BYTES, quoted, sizeof quoted);
+	flags_format(FLAGS_MSGSND, flags, f, sizeof f);
+	begin(call, "msgsnd(%d, {%ld, \"%s\"}, %zu, %s)", id, type, quoted, len, f);
+	announce_blocking(flags, SYS_msgsnd);
+	int r = msgsnd(id, &m, len, flags);
+	return (int)finish(call, r, errno);
+}
+
+long
+ipc_msgrcv(int id, long type, int flags, struct call *call)
+{
+	struct message m = { 0, { 0 } };
+	char quoted[SHOW_BYTES * 4 + 8], f[64];
+
+	flags_format(FLAGS_MSGRCV, flags, f, sizeof f);
+	announce_blocking(flags, SYS_msgrcv);
+	ssize_t n = msgrcv(id, &m, sizeof m.mtext, type, flags);
+	int saved = errno;
+	if (n >= 0) {
+		trace_quote(m.mtext, (size_t)n, SHOW_BYTES, quoted, sizeof quoted);
+		begin(call, "msgrcv(%d, {%ld, \"%s\"}, %zu, %ld, %s)", id, m.mtype, quoted,
+		      sizeof m.mtext, type, f);
+	} else {
+		/* The buffer address differs from run to run and says nothing. */
+		begin(call, "msgrcv(%d, {...}, %zu, %ld, %s)", id, sizeof m.mtext, type, f);
+	}
+	return finish(call, n, saved);
+}
+
+/* The ctl command name as strace prints it. */
+static const char *
+cmd_text(int cmd, char *buf, size_t len)
+{
+	const char *name = ctl_name(cmd);
+
+	if (name != NULL)
+		return name;
+	snprintf(buf, len, "%d", cmd);
+	return buf;
+}
+
+int
+ipc_msgctl(int id, int cmd, struct ipc_stat *st, struct call *call)
+{
+	struct msqid_ds ds;
+	char c[24], k[24];
+
+	memset(&ds, 0, sizeof ds);
+	begin(call, "msgctl(%d, %s%s)", id, cmd_text(cmd, c, sizeof c), cmd == IPC_STAT ? ", {...}" : ", NULL");
+	int r = msgctl(id, cmd, &ds);
+	finish(call, r, errno);
+	if (r == -1 || cmd != IPC_STAT)
+		return r;
+	key_format(ds.msg_perm.__key, k, sizeof k);
+	snprintf(call->data, sizeof call->data,
+		 "{key=%s, cuid=%u, mode=0%o, msg_qnum=%lu, msg_lspid=%ld, msg_lrpid=%ld}", k,
+		 (unsigned)ds.msg_perm.cuid, ds.msg_perm.mode & 07777, (unsigned long)ds.msg_qnum,
+		 (long)ds.msg_lspid, (long)ds.msg_lrpid);
+	if (st != NULL)
+		*st = (struct ipc_stat){ ds.msg_perm.__key, ds.msg_perm.cuid, ds.msg_perm.mode & 07777,
+					 ds.msg_qnum, 0, ds.msg_lspid, ds.msg_lrpid };
+	return r;
+}
+
+int
+ipc_semget(key_t key, int nsems, int flags, struct call *call)
+{
+	char k[24], f[64];
+
+	key_format(key, k, sizeof k);
+	flags_format(FLAGS_GET, flags, f, sizeof f);
+	begin(call, "semget(%s, %d, %s)", k, nsems, f);
+	int id = semget(key, nsems, flags);
+	return (int)finish(call, id, errno);
+}
+
+int
+ipc_semop(int id, unsigned short num, short op, short flags, struct call *call)
+{
+	struct sembuf sb = { num, op, flags };
+	char f[64];
+
+	flags_format(FLAGS_SEMOP, flags, f, sizeof f);
+	begin(call, "semop(%d, [{sem_num=%u, sem_op=%d, sem_flg=%s}], 1)", id, num, op, f);
+	announce_blocking(flags, SYS_semop);
+	int r = semop(id, &sb, 1);
+	return (int)finish(call, r, errno);
+}
+
+int
+ipc_semctl(int id, int num, int cmd, int value, struct ipc_stat *st, struct call *call)
+{
+	struct semid_ds ds;
+	char c[24], k[24];
+	int r;
+
+	memset(&ds, 0, sizeof ds);
+	if (cmd == SETVAL) {
+		begin(call, "semctl(%d, %d, SETVAL, %d)", id, num, value);
+		r = semctl(id, num, cmd, value);
+	} else if (cmd == IPC_STAT) {
+		begin(call, "semctl(%d, %d, IPC_STAT, {...})", id, num);
+		r = semctl(id, num, cmd, &ds);
+	} else {
+		begin(call, "semctl(%d, %d, %s)", id, num, cmd_text(cmd, c, sizeof c));
+		r = semctl(id, num, cmd);
+	}
+	finish(call, r, errno);
+	if (r == -1 || cmd != IPC_STAT)
+		return r;
+	key_format(ds.sem_perm.__key, k, sizeof k);
+	snprintf(call->data, sizeof call->data, "{key=%s, cuid=%u, mode=0%o, sem_nsems=%lu}", k,
+		 (unsigned)ds.sem_perm.cuid, ds.sem_perm.mode & 07777, (unsigned long)ds.sem_nsems);
+	if (st != NULL)
+		*st = (struct ipc_stat){ ds.sem_perm.__key, ds.sem_perm.cuid, ds.sem_perm.mode & 07777,
+					 ds.sem_nsems, 0, 0, 0 };
+	return r;
+}
+
+int
+ipc_shmget(key_t key, size_t size, int flags, struct call *call)
+{
+	char k[24], f[64];
+
+	key_format(key, k, sizeof k);
+	flags_format(FLAGS_GET, flags, f, sizeof f);
+	begin(call, "shmget(%s, %zu, %s)", k, size, f);
+	int id = shmget(key, size, flags);
+	return (int)finish(call, id, errno);
+}
+
+void *
+ipc_shmat(int id, int flags, struct call *call)
+{
+	char f[64];
+
+	flags_format(FLAGS_SHMAT, flags, f, sizeof f);
+	begin(call, "shmat(%d, NULL, %s)", id, f);
+	void *addr = shmat(id, NULL, flags);
+	int saved = errno;
+	call->kind = RET_ADDR;
+	finish(call, addr == (void *)-1 ? -1 : (long)addr, saved);
+	return addr;
+}
+
+int
+ipc_shmdt(void *addr, struct call *call)
+{
+	begin(call, "shmdt(%p)", addr);
+	int r = shmdt(addr);
+	return (int)finish(call, r, errno);
+}
+
+int
+ipc_shmctl(int id, int cmd, struct ipc_stat *st, struct call *call)
+{
+	struct shmid_ds ds;
+	char c[24], k[24];
+
+	memset(&ds, 0, sizeof ds);
+	begin(call, "shmctl(%d, %s%s)", id, cmd_text(cmd, c, sizeof c), cmd == IPC_STAT ? ", {...}" : ", NULL");
+	int r = shmctl(id, cmd, &ds);
+	finish(call, r, errno);
+	if (r == -1 || cmd != IPC_STAT)
+		return r;
+	key_format(ds.shm_perm.__key, k, sizeof k);
+	snprintf(call->data, sizeof call->data,
+		 "{key=%s, cuid=%u, mode=0%o%s, shm_segsz=%zu, shm_nattch=%lu, shm_cpid=%ld}", k,
+		 (unsigned)ds.shm_perm.cuid, ds.shm_perm.mode & 07777,
+		 (ds.shm_perm.mode & SHM_DEST) ? "|SHM_DEST" : "", ds.shm_segsz,
+		 (unsigned long)ds.shm_nattch, (long)ds.shm_cpid);
+	if (st != NULL)
+		*st = (struct ipc_stat){ ds.shm_perm.__key, ds.shm_perm.cuid, ds.shm_perm.mode & 07777,
+					 ds.shm_nattch, ds.shm_segsz, ds.shm_cpid, ds.shm_lpid };
+	return r;
+}
+
+void
+ipc_shm_read(const void *addr, size_t size, struct call *call)
+{
+	char quoted[SHOW_BYTES * 4 + 8];
+
+	trace_quote(addr, strnlen(addr, size), SHOW_BYTES, quoted, sizeof quoted);
+	begin(call, "read %p: \"%s\"", addr, quoted);
+	call->kind = RET_NONE;
+}
+
+void
+ipc_shm_write(void *addr, size_t size, const char *text, struct call *call)
+{
+	char quoted[SHOW_BYTES * 4 + 8];
+	size_t len = strnlen(text, size - 1);
+
+	memcpy(addr, text, len);
+	((char *)addr)[len] = '\0';
+	trace_quote(text, len, SHOW_BYTES, quoted, sizeof quoted);
+	begin(call, "write %p: \"%s\"", addr, quoted);
+	call->kind = RET_NONE;
+}

@@ -1,0 +1,113 @@
+/* ipctutor - learn how System V IPC identifiers behave across server restarts.
+ * Copyright (C) 2026 The ipctutor authors.  GPL-3.0-or-later: see COPYING.
+ *
+ * lesson.h: a lesson as data.  A lesson is a file lessons/NN-slug.md in a
+ * strict subset of Markdown (see lessons/README.md): one "# " title, an
+ * introduction, "## " steps, paragraphs, "- " list items, and fenced blocks
+ * whose info string says what they are (run, expect, if, hint, c, quiz,
+ * predict).  The same parser serves the tutor, the catalog extractor
+ * (--pot), the book and the fuzz harness, so what is linted is what runs.
+ */
+#ifndef IPCTUTOR_LESSON_H
+#define IPCTUTOR_LESSON_H
+
+#include <stddef.h>
+
+/* One translatable piece of prose: the English text is the msgid. */
+struct prose {
+	char *text;        /* one line, inline Markdown kept (`code`, **bold**) */
+	int line;          /* where it starts in the lesson file */
+	char *note;        /* TRANSLATORS: comment that preceded it, or NULL */
+};
+
+/* One line of a run, expect or code block, with its line number. */
+struct block_line {
+	char *text;
+	int line;
+};
+
+enum block_type {
+	BLOCK_PARAGRAPH,   /* prose */
+	BLOCK_ITEM,        /* "- " list item: prose shown with a bullet */
+	BLOCK_RUN,         /* playground commands, run in order */
+	BLOCK_EXPECT,      /* assertions checked after the run */
+	BLOCK_IF,          /* prose shown only when the last outcome matches */
+	BLOCK_HINT,        /* prose shown on "hint" */
+	BLOCK_CODE,        /* a C excerpt shown verbatim */
+	BLOCK_QUIZ,        /* question, choices, one or more correct */
+	BLOCK_PREDICT,     /* question graded by what the kernel answers */
+};
+
+struct choice {
+	struct prose text;
+	int correct;       /* quiz: marked [x]; predict: unused */
+};
+
+struct block {
+	enum block_type type;
+	int line;                     /* the opening line */
+	struct prose prose;           /* PARAGRAPH, ITEM */
+	struct block_line *lines;     /* RUN, EXPECT, CODE */
+	size_t nlines;
+	char **outcomes;              /* IF: "ok" or errno names */
+	size_t noutcomes;
+	struct prose *paras;          /* IF, HINT; QUIZ and PREDICT: the question */
+	size_t nparas;
+	struct choice *choices;       /* QUIZ, PREDICT */
+	size_t nchoices;
+	struct block_line predict_run; /* PREDICT: the command that answers */
+};
+
+struct step {
+	struct prose title;
+	int line;
+	struct block *blocks;
+	size_t nblocks;
+};
+
+struct lesson {
+	char *path;          /* as given to the parser */
+	char *slug;          /* "create-open" from "01-create-open.md" */
+	int number;          /* 1 from "01-create-open.md" */
+	struct prose title;
+	struct block *intro; /* before the first step */
+	size_t nintro;
+	struct step *steps;
+	size_t nsteps;
+};
+
+/* Parse TEXT (LEN bytes, need not be NUL-terminated) as the lesson file PATH.
+ * On success return a lesson to free with lesson_free().  On any error return
+ * NULL and write "PATH:LINE: reason" (reason translated) into ERR.  Never
+ * crashes and never reads past LEN, whatever the bytes. */
+struct lesson *lesson_parse(const char *path, const char *text, size_t len,
+			    char *err, size_t errlen);
+
+/* Read and parse one lesson file; errors as lesson_parse (including I/O). */
+struct lesson *lesson_load(const char *path, char *err, size_t errlen);
+
+void lesson_free(struct lesson *lesson);
+
+/* Call FN for every translatable prose of LESSON in file order, with the
+ * TRANSLATORS note; used by the catalog extractor and the coverage count. */
+void lesson_each_prose(const struct lesson *lesson,
+		       void (*fn)(const struct prose *prose, void *arg), void *arg);
+
+/* The course: every lessons/NN-slug.md of a directory, sorted by number. */
+struct course {
+	struct lesson **lessons;
+	size_t nlessons;
+};
+
+/* Load every lesson of DIR.  A lesson that does not parse is reported
+ * through REPORT (one call per problem, message already formatted) and
+ * left out; the rest still load.  Returns 0, or -1 when DIR cannot be read
+ * (errno set). */
+int course_load(const char *dir, struct course *course,
+		void (*report)(const char *message));
+void course_free(struct course *course);
+
+/* Find a lesson by number ("3") or slug ("stale-id"), or NULL. */
+struct lesson *course_find(const struct course *course, const char *name);
+
+#endif

@@ -1,0 +1,388 @@
+/* ipctutor - learn how System V IPC identifiers behave across server restarts.
+ * Copyright (C) 2026 The ipctutor authors.  GPL-3.0-or-later: see COPYING.
+ *
+ * main.c: the program's start and end.  In order: language, options, the
+ * maintainer modes that need no IPC (--pot, --lint, --complete, --man),
+ * then the IPC namespace (before any child exists), signals, the course,
+ * the starting position, the input loop; and at the end, the cleanup that
+ * every way out goes through, with the count of objects left (0).
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "actors.h"
+#include "agent.h"
+#include "cmd.h"
+#include "i18n.h"
+#include "lesson.h"
+#include "nav.h"
+#include "ns.h"
+#include "pot.h"
+#include "progress.h"
+#include "registry.h"
+#include "render.h"
+#include "repl.h"
+#include "session.h"
+#include "util.h"
+#include "view.h"
+
+#ifndef VERSION
+#define VERSION "0.1.0"
+#endif
+#ifndef LESSONDIR
+#define LESSONDIR "/usr/local/share/ipctutor/lessons"
+#endif
+
+/* Exit statuses, documented in --help and the manual. */
+enum {
+	EXIT_BAD_INPUT = 1,   /* batch mode: a line was refused; or a write error */
+	EXIT_USAGE = 2,
+	EXIT_EXPECT = 3,      /* a lesson expectation did not hold */
+};
+
+enum {
+	OPT_LANG = 256, OPT_SHARED, OPT_LESSONS, OPT_REPRODUCIBLE, OPT_WIDTH, OPT_POT, OPT_LINT,
+	OPT_COMPLETE, OPT_MAN,
+};
+
+static const struct option long_options[] = {
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ "list", no_argument, NULL, 'l' },
+	{ "lang", required_argument, NULL, OPT_LANG },
+	{ "shared", no_argument, NULL, OPT_SHARED },
+	{ "lessons", required_argument, NULL, OPT_LESSONS },
+	{ "reproducible", no_argument, NULL, OPT_REPRODUCIBLE },
+	{ "width", required_argument, NULL, OPT_WIDTH },
+	{ "pot", no_argument, NULL, OPT_POT },
+	{ "lint", no_argument, NULL, OPT_LINT },
+	{ "complete", required_argument, NULL, OPT_COMPLETE },
+	{ "man-commands", no_argument, NULL, OPT_MAN },
+	{ NULL, 0, NULL, 0 },
+};
+
+struct options {
+	const char *lang;
+	const char *lessons;
+	const char *complete;
+	int shared, list, reproducible, width, pot, lint, man;
+};
+
+static void
+usage(void)
+{
+	printf(_("Usage: %s [OPTION]... [LESSON[.STEP]]\n"), PACKAGE);
+	fputs(_("Learn how System V IPC identifiers behave when a server crashes and\n"
+		"restarts, with real system calls in real server and client processes.\n"
+		"Without LESSON, continue where you stopped.\n\n"), stdout);
+	fputs(_("  -l, --list           list the lessons with your progress, then exit\n"
+		"      --lang=LL        use language LL (de, fr, es, zh_CN...), even when\n"
+		"                       no locale for it is installed\n"
+		"      --shared         use the host IPC namespace, so that ipcs in another\n"
+		"                       terminal sees the objects (a guardian cleans up)\n"
+		"      --lessons=DIR    read the lessons from DIR\n"), stdout);
+	fputs(_("      --reproducible   print stable names instead of pids, keys and\n"
+		"                       addresses (for transcripts and the book)\n"
+		"      --width=N        wrap text at N columns\n"
+		"  -h, --help           display this help and exit\n"
+		"  -V, --version        output version information and exit\n\n"), stdout);
+	/* TRANSLATORS: the exit statuses; keep the numbers. */
+	fputs(_("When standard input is not a terminal, commands are read line by line and\n"
+		"the output is a plain transcript. Exit status: 0 if all went well, 1 if a\n"
+		"line was refused or output failed, 2 for bad options, 3 if a lesson step\n"
+		"did not go as the lesson expected.\n\n"), stdout);
+	printf(_("Report bugs in the project's issue tracker.\n"));
+}
+
+static void
+version(void)
+{
+	printf("%s %s\n", PACKAGE, VERSION);
+	fputs(_("Copyright (C) 2026 The ipctutor authors.\n"
+		"License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
+		"This is free software: you are free to change and redistribute it.\n"
+		"There is NO WARRANTY, to the extent permitted by law.\n"), stdout);
+}
+
+static int
+parse_options(int argc, char **argv, struct options *o)
+{
+	int c;
+
+	while ((c = getopt_long(argc, argv, "hVl", long_options, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			usage();
+			exit(EXIT_SUCCESS);
+		case 'V':
+			version();
+			exit(EXIT_SUCCESS);
+		case 'l': o->list = 1; break;
+		case OPT_LANG: o->lang = optarg; break;
+		case OPT_SHARED: o->shared = 1; break;
+		case OPT_LESSONS: o->lessons = optarg; break;
+		case OPT_REPRODUCIBLE: o->reproducible = 1; break;
+		case OPT_WIDTH: {
+			char *end;
+			long w = strtol(optarg, &end, 10);
+			if (*end != '\0' || w < 20 || w > 1000) {
+				fprintf(stderr, _("%s: --width takes a number of columns from 20 to 1000\n"), PACKAGE);
+				return -1;
+			}
+			o->width = (int)w;
+			break;
+		}
+		case OPT_POT: o->pot = 1; break;
+		case OPT_LINT: o->lint = 1; break;
+		case OPT_COMPLETE: o->complete = optarg; break;
+		case OPT_MAN: o->man = 1; break;
+		default:
+			fprintf(stderr, _("Try '%s --help' for more information.\n"), PACKAGE);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* --lint FILE...: parse each lesson; report every error. */
+static int
+lint(int n, char **files)
+{
+	int status = 0;
+
+	for (int i = 0; i < n; i++) {
+		char err[512];
+		struct lesson *l = lesson_load(files[i], err, sizeof err);
+		if (l == NULL) {
+			fprintf(stderr, "%s\n", err);
+			status = 1;
+		}
+		lesson_free(l);
+	}
+	return status;
+}
+
+static void
+report_lesson_problem(const char *message)
+{
+	fprintf(stderr, "%s: %s\n", PACKAGE, message);
+}
+
+/* Where the lessons are: --lessons, $IPCTUTOR_LESSONS, the installed
+ * directory, or (uninstalled) ../lessons beside the program. */
+static char *
+lesson_directory(const char *option)
+{
+	const char *env = getenv("IPCTUTOR_LESSONS");
+	char *here, *beside;
+
+	if (option != NULL)
+		return xstrdup(option);
+	if (env != NULL && env[0] != '\0')
+		return xstrdup(env);
+	if (access(LESSONDIR, R_OK) == 0 || (here = exe_dir()) == NULL)
+		return xstrdup(LESSONDIR);
+	beside = xasprintf("%s/../lessons", here);
+	free(here);
+	if (access(beside, R_OK) == 0)
+		return beside;
+	free(beside);
+	return xstrdup(LESSONDIR);
+}
+
+/* A fatal signal (a bug): remove our objects with plain IPC_RMID calls,
+ * then die of the same signal so the exit status tells the truth. */
+static void
+fatal_signal(int sig)
+{
+	registry_emergency_cleanup();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void
+install_fatal_handlers(void)
+{
+	static const int fatal[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = fatal_signal;
+	sa.sa_flags = SA_RESETHAND;
+	for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++)
+		sigaction(fatal[i], &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+static void
+say_recovered(const char *text)
+{
+	render_paragraph(text, NULL, 0, NULL);
+}
+
+/* Choose the IPC namespace; returns the guardian's pipe or -1. */
+static int
+setup_namespace(int shared, const char *state_dir)
+{
+	char why[128] = "";
+	char *state = state_dir ? xasprintf("%s/objects", state_dir) : NULL;
+	int guardian = -1;
+
+	session.ns = shared ? NS_SHARED : ns_enter_private(why, sizeof why);
+	if (session.ns == NS_HOST)
+		render_paragraph(_("No private IPC namespace could be had, so the lessons use the host's; the tutor removes only what it created."),
+				 NULL, 0, NULL);
+	if (session.ns == NS_HOST || session.ns == NS_SHARED) {
+		if (state != NULL)
+			registry_recover(state, say_recovered);
+		guardian = registry_guard(state);
+	}
+	free(state);
+	return guardian;
+}
+
+/* The starting position: the LESSON argument, else where the learner
+ * stopped, else the beginning. */
+static void
+start_position(const char *arg)
+{
+	int lesson = 0, step = 0;
+	char *slug = NULL;
+
+	progress_load(&slug, &step);
+	if (arg != NULL) {
+		if (nav_parse_position(&session.ctx, arg, &lesson, &step) != 0)
+			lesson = 0, step = 0;
+	} else if (slug != NULL) {
+		struct lesson *l = course_find(&session.course, slug);
+		lesson = 0;
+		for (size_t i = 0; l != NULL && i < session.course.nlessons; i++)
+			if (session.course.lessons[i] == l)
+				lesson = (int)i;
+		if (l == NULL || (size_t)step >= l->nsteps)
+			step = 0;
+		else
+			render_paragraph(_("Welcome back: continuing where you stopped."), NULL, 0, NULL);
+	} else {
+		render_paragraph(_("Welcome to ipctutor. Press Enter to go on, type help for the commands, quit to leave."),
+				 NULL, 0, NULL);
+	}
+	free(slug);
+	session.lesson = -1;
+	nav_enter(lesson, step);
+}
+
+/* Everything the tutor created goes; say how many objects are left. */
+static void
+clean_up(void)
+{
+	size_t left;
+
+	actors_shutdown(1);
+	left = registry_count();
+	render_paragraph(left == 0 ? _("All IPC objects this tutor created are removed: objects left behind: 0.")
+				   : _("Some IPC objects could not be removed: see ipcs."), NULL, 0, NULL);
+	progress_save();
+	out_flush();
+}
+
+int
+main(int argc, char **argv)
+{
+	struct options o;
+	char *state_dir;
+	int guardian, sig, status = EXIT_SUCCESS, interactive;
+
+	memset(&o, 0, sizeof o);
+	i18n_init(NULL);
+	if (parse_options(argc, argv, &o) != 0)
+		return EXIT_USAGE;
+	if (o.lang != NULL)
+		i18n_init(o.lang);
+	if (o.pot)
+		return pot_write(argc - optind, argv + optind);
+	if (o.lint)
+		return lint(argc - optind, argv + optind);
+
+	interactive = isatty(STDIN_FILENO);
+	struct render_options ro = {
+		isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL && getenv("TERM") != NULL
+			&& strcmp(getenv("TERM"), "dumb") != 0,
+		o.width ? o.width : isatty(STDOUT_FILENO) ? 0 : 80,
+		o.reproducible,
+	};
+	render_init(&ro);
+
+	if (o.man) {
+		cmd_print_man();
+		return out_error() ? EXIT_BAD_INPUT : EXIT_SUCCESS;
+	}
+	session.lessons_dir = lesson_directory(o.lessons);
+	if (course_load(session.lessons_dir, &session.course, report_lesson_problem) != 0)
+		fprintf(stderr, _("%s: cannot read the lessons in %s: %s\n"), PACKAGE, session.lessons_dir,
+			strerror(errno));
+	session.lesson = -1;
+	session.step = -1;
+	if (o.complete != NULL) {
+		repl_print_completions(o.complete);
+		return out_error() ? EXIT_BAD_INPUT : EXIT_SUCCESS;
+	}
+	state_dir = progress_state_dir();
+	if (state_dir != NULL) {
+		session.progress_path = xasprintf("%s/progress", state_dir);
+		session.history_path = xasprintf("%s/history", state_dir);
+	}
+	session.save_progress = 1;
+	if (o.list) {
+		char *slug = NULL;
+		int step;
+		progress_load(&slug, &step);
+		free(slug);
+		nav_print_lessons();
+		return out_error() ? EXIT_BAD_INPUT : EXIT_SUCCESS;
+	}
+
+	repl_block_signals();
+	install_fatal_handlers();
+	guardian = setup_namespace(o.shared, state_dir);
+	actor_state_init(&session.you);
+	session.ctx = (struct play_ctx){ "you", 0, &session.you, &tutor_sink, -1 };
+	actors_setup(guardian);
+	if (state_dir == NULL)
+		render_paragraph(_("Progress is not saved: neither XDG_STATE_HOME nor HOME is set."), NULL, 0, NULL);
+	if (session.course.nlessons > 0)
+		start_position(optind < argc ? argv[optind] : NULL);
+	else
+		render_paragraph(_("No lessons could be loaded; the playground commands still work (help lists them)."),
+				 NULL, 0, NULL);
+	out_flush();
+
+	sig = repl_run(interactive);
+	clean_up();
+
+	if (sig != 0) {
+		sigset_t set;
+		signal(sig, SIG_DFL);
+		sigemptyset(&set);
+		sigaddset(&set, sig);
+		sigprocmask(SIG_UNBLOCK, &set, NULL);
+		raise(sig);
+	}
+	if (out_error() != 0) {
+		fprintf(stderr, _("%s: write error: %s\n"), PACKAGE, strerror(out_error()));
+		status = EXIT_BAD_INPUT;
+	} else if (session.expect_failures > 0) {
+		status = EXIT_EXPECT;
+	} else if (!interactive && render_error_count() > 0) {
+		status = EXIT_BAD_INPUT;
+	}
+	course_free(&session.course);
+	free(state_dir);
+	return status;
+}

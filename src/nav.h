@@ -1,0 +1,36 @@
+/* ipctutor - learn how System V IPC identifiers behave across server restarts.
+ * Copyright (C) 2026 The ipctutor authors.  GPL-3.0-or-later: see COPYING.
+ *
+ * nav.h: moving through the course — next, back, again, goto, lessons,
+ * hint, answer, reset, quit — and entering a lesson from a clean slate.
+ */
+#ifndef IPCTUTOR_NAV_H
+#define IPCTUTOR_NAV_H
+
+#include "play.h"
+
+int nav_next(struct play_ctx *ctx, int argc, char **argv);
+int nav_back(struct play_ctx *ctx, int argc, char **argv);
+int nav_again(struct play_ctx *ctx, int argc, char **argv);
+int nav_goto(struct play_ctx *ctx, int argc, char **argv);
+int nav_lessons(struct play_ctx *ctx, int argc, char **argv);
+int nav_hint(struct play_ctx *ctx, int argc, char **argv);
+int nav_answer(struct play_ctx *ctx, int argc, char **argv);
+int nav_reset(struct play_ctx *ctx, int argc, char **argv);
+int nav_quit(struct play_ctx *ctx, int argc, char **argv);
+int nav_confirm_reset(struct play_ctx *ctx, const char *line);
+
+/* Go to lesson index LESSON, step index STEP: a different lesson starts
+ * from a clean slate (processes stopped, objects removed, values
+ * forgotten); earlier steps are replayed silently; then the step is shown
+ * and run. */
+void nav_enter(int lesson, int step);
+
+/* Parse "3", "stale-id", "3.2" or "stale-id.2" into indexes; one sentence
+ * through CTX if it names nothing. */
+int nav_parse_position(struct play_ctx *ctx, const char *text, int *lesson, int *step);
+
+/* The lesson list with progress and score ("lessons", --list). */
+void nav_print_lessons(void);
+
+#endif

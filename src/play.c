@@ -1,0 +1,559 @@
+/* ipctutor - learn how System V IPC identifiers behave across server restarts.
+ * Copyright (C) 2026 The ipctutor authors.  GPL-3.0-or-later: see COPYING.
+ *
+ * play.c: the playground commands (see play.h).  Each parses its arguments
+ * strictly, makes its real calls through ipc.c and reports them through the
+ * context's sink.  Blocking calls are refused in the tutor itself: the
+ * tutor must stay responsive, so a blocking msgrcv or semop belongs to a
+ * server or client process ("client msgrcv 3").
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ipc.h>
+#include <sys/msg.h>
+#include <sys/sem.h>
+#include <sys/shm.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "flags.h"
+#include "i18n.h"
+#include "ipc.h"
+#include "mask.h"
+#include "play.h"
+#include "render.h"
+#include "util.h"
+
+#define SHM_SIZE_MAX (1UL << 30)
+
+void
+actor_state_init(struct actor_state *st)
+{
+	memset(st, 0, sizeof *st);
+	st->qid = st->semid = st->shmid = -1;
+}
+
+void
+play_call(struct play_ctx *ctx, const struct call *call)
+{
+	ctx->sink->call(ctx, call);
+}
+
+/* Format FMT into a buffer and hand it to SEND. */
+static void
+vsend(struct play_ctx *ctx, void (*send)(struct play_ctx *, const char *), const char *fmt, va_list ap)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_init(&sb);
+	strbuf_vaddf(&sb, fmt, ap);
+	send(ctx, sb.buf);
+	strbuf_free(&sb);
+}
+
+void
+play_note(struct play_ctx *ctx, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsend(ctx, ctx->sink->note, fmt, ap);
+	va_end(ap);
+}
+
+void
+play_error(struct play_ctx *ctx, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsend(ctx, ctx->sink->error, fmt, ap);
+	va_end(ap);
+}
+
+void
+play_var(struct play_ctx *ctx, const char *name, const char *fmt, ...)
+{
+	struct strbuf sb = STRBUF_INIT;
+	va_list ap;
+
+	strbuf_init(&sb);
+	va_start(ap, fmt);
+	strbuf_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	ctx->sink->var(ctx, name, sb.buf);
+	strbuf_free(&sb);
+}
+
+int
+play_arg_key(struct play_ctx *ctx, const char *text, key_t *key)
+{
+	if (key_parse(text, key) == PARSE_OK)
+		return 0;
+	play_error(ctx, _("\"%s\" is not a key: write a number such as 0x54010203, IPC_PRIVATE, or {key} after running key."),
+		   text);
+	return -1;
+}
+
+int
+play_arg_long(struct play_ctx *ctx, const char *text, const char *what, long min, long max, long *out)
+{
+	switch (parse_long(text, min, max, out)) {
+	case PARSE_OK:
+		return 0;
+	case PARSE_OUT_OF_RANGE:
+		play_error(ctx, _("%s %s is out of range: it must be between %ld and %ld."), what, text, min, max);
+		return -1;
+	default:
+		play_error(ctx, _("\"%s\" is not a number (%s expected)."), text, what);
+		return -1;
+	}
+}
+
+int
+play_arg_flags(struct play_ctx *ctx, int context, const char *text, int *flags)
+{
+	const char *bad = NULL;
+	size_t badlen = 0;
+
+	switch (flags_parse((enum flag_context)context, text, flags, &bad, &badlen)) {
+	case PARSE_OK:
+		return 0;
+	case PARSE_UNKNOWN_NAME:
+		play_error(ctx, _("unknown flag \"%.*s\": press Tab for the names, e.g. IPC_CREAT|IPC_EXCL|0600."),
+			   (int)badlen, bad ? bad : text);
+		return -1;
+	case PARSE_WRONG_NAME:
+		play_error(ctx, _("the flag \"%.*s\" does not belong to this call."), (int)badlen, bad ? bad : text);
+		return -1;
+	default:
+		play_error(ctx, _("\"%s\" is not a flag expression such as IPC_CREAT|0600."), text);
+		return -1;
+	}
+}
+
+int
+play_arg_id(struct play_ctx *ctx, const char *text, int *id)
+{
+	long v;
+
+	if (play_arg_long(ctx, text, _("identifier"), -2147483648L, 2147483647L, &v) != 0)
+		return -1;
+	*id = (int)v;
+	return 0;
+}
+
+void
+play_after_get(struct play_ctx *ctx, enum ipc_kind kind, int id, int flags)
+{
+	struct ipc_stat st;
+	struct call probe;
+	int r;
+
+	if (id < 0 || !(flags & IPC_CREAT))
+		return;
+	if ((flags & IPC_EXCL) == 0) {
+		/* It may have existed: ask the kernel who created it (not shown:
+		 * the learner did not make this call). */
+		r = kind == KIND_MSG ? ipc_msgctl(id, IPC_STAT, &st, &probe)
+		  : kind == KIND_SEM ? ipc_semctl(id, 0, IPC_STAT, 0, &st, &probe)
+		  : ipc_shmctl(id, IPC_STAT, &st, &probe);
+		if (r != 0 || st.cuid != geteuid())
+			return;
+	}
+	ctx->sink->created(ctx, kind, id);
+}
+
+void
+play_after_rmid(struct play_ctx *ctx, enum ipc_kind kind, int id)
+{
+	ctx->sink->removed(ctx, kind, id);
+	if (kind == KIND_MSG && ctx->state->qid == id)
+		ctx->state->qid = -1;
+	if (kind == KIND_SEM && ctx->state->semid == id)
+		ctx->state->semid = -1;
+}
+
+const char *
+play_key_path(void)
+{
+	static char *path;
+	const char *dir;
+	int fd;
+
+	if (path != NULL)
+		return path;
+	dir = getenv("XDG_RUNTIME_DIR");
+	if (dir != NULL && dir[0] == '/' && access(dir, W_OK) == 0)
+		path = xasprintf("%s/ipctutor.key", dir);
+	else
+		path = xasprintf("/tmp/ipctutor-%ld.key", (long)geteuid());
+	/* O_NOFOLLOW: in /tmp, a link planted by someone else is refused. */
+	fd = open(path, O_RDONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd >= 0)
+		close(fd);
+	mask_add(path, "$KEYFILE");
+	return path;
+}
+
+/* key [PATH] [PROJ]: ftok, and where the key's bits came from. */
+int
+play_key(struct play_ctx *ctx, int argc, char **argv)
+{
+	const char *path = argc > 1 ? argv[1] : play_key_path();
+	long proj = KEY_PROJECT;
+	struct call call;
+	struct stat sb;
+	key_t key;
+	char text[24];
+
+	if (argc > 2 && play_arg_long(ctx, argv[2], _("project id"), 1, 255, &proj) != 0)
+		return -1;
+	key = ipc_ftok(path, (int)proj, &call);
+	if (key != -1) {
+		key_format(key, text, sizeof text);
+		if (render_options()->reproducible) {
+			char masked[24];
+			snprintf(masked, sizeof masked, "0x%02lxxxxxxx", (unsigned long)proj & 0xff);
+			mask_add(text, masked);
+		}
+	}
+	play_call(ctx, &call);
+	if (key == -1)
+		return 0;
+	ctx->state->key = key;
+	ctx->state->have_key = 1;
+	play_var(ctx, "key", "%s", text);
+	if (stat(path, &sb) == 0) {
+		if (render_options()->reproducible)
+			play_note(ctx, _("key = project id 0x%02lx << 24 | device (low 8 bits) << 16 | inode (low 16 bits)"),
+				  (unsigned long)proj & 0xff);
+		else
+			play_note(ctx, _("key = project id 0x%02lx << 24 | device 0x%02lx << 16 | inode 0x%04lx (of inode %lu)"),
+				  (unsigned long)proj & 0xff, (unsigned long)sb.st_dev & 0xff,
+				  (unsigned long)sb.st_ino & 0xffff, (unsigned long)sb.st_ino);
+	}
+	return 0;
+}
+
+int
+play_msgget(struct play_ctx *ctx, int argc, char **argv)
+{
+	struct call call;
+	key_t key;
+	int flags = 0, id;
+
+	(void)argc;
+	if (play_arg_key(ctx, argv[1], &key) != 0 || (argc > 2 && play_arg_flags(ctx, FLAGS_GET, argv[2], &flags) != 0))
+		return -1;
+	id = ipc_msgget(key, flags, &call);
+	play_call(ctx, &call);
+	if (id >= 0) {
+		ctx->state->qid = id;
+		play_var(ctx, "id", "%d", id);
+		play_after_get(ctx, KIND_MSG, id, flags);
+	}
+	return 0;
+}
+
+/* Refuse a call that would block the tutor itself; explain where it goes. */
+static int
+refuse_blocking(struct play_ctx *ctx, int flags, const char *command)
+{
+	if (ctx->may_block || (flags & IPC_NOWAIT))
+		return 0;
+	play_error(ctx, _("%s without IPC_NOWAIT may block, and the tutor must not: run it in a client (client %s ...) or add IPC_NOWAIT."),
+		   command, command);
+	return -1;
+}
+
+int
+play_msgsnd(struct play_ctx *ctx, int argc, char **argv)
+{
+	struct call call;
+	int id, flags = 0;
+
+	if (play_arg_id(ctx, argv[1], &id) != 0
+	    || (argc > 3 && play_arg_flags(ctx, FLAGS_MSGSND, argv[3], &flags) != 0))
+		return -1;
+	/* The tutor itself never waits on a full queue: it adds IPC_NOWAIT,
+	 * which the call as shown makes visible. */
+	if (!ctx->may_block)
+		flags |= IPC_NOWAIT;
+	ipc_msgsnd(id, 1, argv[2], flags, &call);
+	play_call(ctx, &call);
+	return 0;
+}
+
+int
+play_msgrcv(struct play_ctx *ctx, int argc, char **argv)
+{
+	struct call call;
+	long type = 0;
+	int id, flags = 0;
+
+	if (play_arg_id(ctx, argv[1], &id) != 0
+	    || (argc > 2 && play_arg_long(ctx, argv[2], _("message type"), -2147483647L, 2147483647L, &type) != 0)
+	    || (argc > 3 && play_arg_flags(ctx, FLAGS_MSGRCV, argv[3], &flags) != 0)
+	    || refuse_blocking(ctx, flags, "msgrcv") != 0)
+		return -1;
+	ipc_msgrcv(id, type, flags, &call);
+	play_call(ctx, &call);
+	return 0;
+}
+
+/* Parse "stat" / "rmid" (and the other control words) for the ctl calls. */
+static int
+ctl_arg(struct play_ctx *ctx, const char *text, int *cmd)
+{
+	if (ctl_parse(text, cmd) == PARSE_OK)
+		return 0;
+	play_error(ctx, _("unknown command \"%s\": use stat or rmid (IPC_STAT, IPC_RMID)."), text);
+	return -1;
+}
+
+int
+play_msgctl(struct play_ctx *ctx, int argc, char **argv)
+{
+	struct call call;
+	int id, cmd;
+
+	(void)argc;
+	if (play_arg_id(ctx, argv[1], &id) != 0 || ctl_arg(ctx, argv[2], &cmd) != 0)
+		return -1;
+	if (cmd != IPC_STAT && cmd != IPC_RMID) {
+		play_error(ctx, _("msgctl takes stat or rmid here."));
+		return -1;
+	}
+	if (ipc_msgctl(id, cmd, NULL, &call) == 0 && cmd == IPC_RMID)
+		play_after_rmid(ctx, KIND_MSG, id);
+	play_call(ctx, &call);
+	return 0;
+}
+
+int
+play_semget(struct play_ctx *ctx, int argc, char **argv)
+{
+	struct call call;
+	key_t key;
+	long nsems;
+	int flags = 0, id;
+
+	if (play_arg_key(ctx, argv[1], &key) != 0
+	    || play_arg_long(ctx, argv[2], _("number of semaphores"), 0, 32000, &nsems) != 0
+	    || (argc > 3 && play_arg_flags(ctx, FLAGS_GET, argv[3], &flags) != 0))
+		return -1;
+	id = ipc_semget(key, (int)nsems, flags, &call);
+	play_call(ctx, &call);
+	if (id >= 0) {
+		ctx->state->semid = id;
+		play_var(ctx, "id", "%d", id);
+		play_after_get(ctx, KIND_SEM, id, flags);
+	}
+	return 0;
+}
+
+int
+play_semop(struct play_ctx *ctx, int argc, char **argv)
+{
+	struct call call;
+	long num, op;
+	int id, flags = 0;
+
+	if (play_arg_id(ctx, argv[1], &id) != 0
+	    || play_arg_long(ctx, argv[2], _("semaphore number"), 0, 65535, &num) != 0
+	    || play_arg_long(ctx, argv[3], _("operation"), -32768, 32767, &op) != 0
+	    || (argc > 4 && play_arg_flags(ctx, FLAGS_SEMOP, argv[4], &flags) != 0)
+	    || refuse_blocking(ctx, flags, "semop") != 0)
+		return -1;
+	ipc_semop(id, (unsigned short)num, (short)op, (short)flags, &call);
+	play_call(ctx, &call);
+	return 0;
+}
+
+int
+play_semctl(struct play_ctx *ctx, int argc, char **argv)
+{
+	struct call call;
+	long num, value = 0;
+	int id, cmd;
+
+	if (play_arg_id(ctx, argv[1], &id) != 0
+	    || play_arg_long(ctx, argv[2], _("semaphore number"), 0, 65535, &num) != 0
+	    || ctl_arg(ctx, argv[3], &cmd) != 0)
+		return -1;
+	if (cmd == SETVAL) {
+		if (argc < 5) {
+			play_error(ctx, _("setval needs a value: semctl ID NUM setval VALUE."));
+			return -1;
+		}
+		if (play_arg_long(ctx, argv[4], _("value"), 0, 32767, &value) != 0)
+			return -1;
+	}
+	if (ipc_semctl(id, (int)num, cmd, (int)value, NULL, &call) == 0 && cmd == IPC_RMID)
+		play_after_rmid(ctx, KIND_SEM, id);
+	play_call(ctx, &call);
+	return 0;
+}
+
+int
+play_shmget(struct play_ctx *ctx, int argc, char **argv)
+{
+	struct call call;
+	key_t key;
+	long size;
+	int flags = 0, id;
+
+	if (play_arg_key(ctx, argv[1], &key) != 0
+	    || play_arg_long(ctx, argv[2], _("size in bytes"), 1, (long)SHM_SIZE_MAX, &size) != 0
+	    || (argc > 3 && play_arg_flags(ctx, FLAGS_GET, argv[3], &flags) != 0))
+		return -1;
+	id = ipc_shmget(key, (size_t)size, flags, &call);
+	play_call(ctx, &call);
+	if (id >= 0) {
+		ctx->state->shmid = id;
+		play_var(ctx, "id", "%d", id);
+		play_after_get(ctx, KIND_SHM, id, flags);
+	}
+	return 0;
+}
+
+/* The most recent attachment of ID in this process, or NULL. */
+static struct attachment *
+find_attachment(struct actor_state *st, int id)
+{
+	for (size_t i = st->natt; i-- > 0;)
+		if (st->att[i].id == id)
+			return &st->att[i];
+	return NULL;
+}
+
+int
+play_shmat(struct play_ctx *ctx, int argc, char **argv)
+{
+	struct actor_state *st = ctx->state;
+	struct ipc_stat info;
+	struct call call, probe;
+	int id, flags = 0;
+	void *addr;
+
+	if (play_arg_id(ctx, argv[1], &id) != 0
+	    || (argc > 2 && play_arg_flags(ctx, FLAGS_SHMAT, argv[2], &flags) != 0))
+		return -1;
+	if (st->natt == MAX_ATTACHMENTS) {
+		play_error(ctx, _("this process already has %d attachments: detach one first (shmdt)."),
+			   MAX_ATTACHMENTS);
+		return -1;
+	}
+	addr = ipc_shmat(id, flags, &call);
+	if (addr != (void *)-1) {
+		char real[32], masked[32];
+		snprintf(real, sizeof real, "%p", addr);
+		snprintf(masked, sizeof masked, "ADDR%zu", st->natt + 1);
+		mask_add(real, masked);
+		st->att[st->natt].id = id;
+		st->att[st->natt].addr = addr;
+		/* The size is needed to read safely; a failed stat leaves one page. */
+		st->att[st->natt].size = ipc_shmctl(id, IPC_STAT, &info, &probe) == 0 ? info.size : 4096;
+		st->natt++;
+	}
+	play_call(ctx, &call);
+	return 0;
+}
+
+int
+play_shmdt(struct play_ctx *ctx, int argc, char **argv)
+{
+	struct actor_state *st = ctx->state;
+	struct attachment *a;
+	struct call call;
+	int id;
+
+	if (argc > 1) {
+		if (play_arg_id(ctx, argv[1], &id) != 0)
+			return -1;
+		a = find_attachment(st, id);
+	} else {
+		a = st->natt > 0 ? &st->att[st->natt - 1] : NULL;
+	}
+	if (a == NULL) {
+		play_error(ctx, _("%s has no segment attached%s."), ctx->actor, argc > 1 ? _(" with that identifier") : "");
+		return -1;
+	}
+	if (ipc_shmdt(a->addr, &call) == 0) {
+		size_t i = (size_t)(a - st->att);
+		memmove(&st->att[i], &st->att[i + 1], (st->natt - i - 1) * sizeof *a);
+		st->natt--;
+	}
+	play_call(ctx, &call);
+	return 0;
+}
+
+int
+play_shmctl(struct play_ctx *ctx, int argc, char **argv)
+{
+	struct call call;
+	int id, cmd;
+
+	(void)argc;
+	if (play_arg_id(ctx, argv[1], &id) != 0 || ctl_arg(ctx, argv[2], &cmd) != 0)
+		return -1;
+	if (cmd != IPC_STAT && cmd != IPC_RMID) {
+		play_error(ctx, _("shmctl takes stat or rmid here."));
+		return -1;
+	}
+	if (ipc_shmctl(id, cmd, NULL, &call) == 0 && cmd == IPC_RMID)
+		play_after_rmid(ctx, KIND_SHM, id);
+	play_call(ctx, &call);
+	return 0;
+}
+
+/* The attachment shmread and shmwrite use: of ID, or the latest. */
+static struct attachment *
+attachment_arg(struct play_ctx *ctx, const char *text)
+{
+	struct attachment *a = NULL;
+	int id;
+
+	if (text != NULL) {
+		if (play_arg_id(ctx, text, &id) != 0)
+			return NULL;
+		a = find_attachment(ctx->state, id);
+	} else if (ctx->state->natt > 0) {
+		a = &ctx->state->att[ctx->state->natt - 1];
+	}
+	if (a == NULL)
+		play_error(ctx, _("%s has no such segment attached: attach it first (shmat ID)."), ctx->actor);
+	return a;
+}
+
+int
+play_shmread(struct play_ctx *ctx, int argc, char **argv)
+{
+	struct attachment *a = attachment_arg(ctx, argc > 1 ? argv[1] : NULL);
+	struct call call;
+
+	if (a == NULL)
+		return -1;
+	ipc_shm_read(a->addr, a->size, &call);
+	play_call(ctx, &call);
+	return 0;
+}
+
+int
+play_shmwrite(struct play_ctx *ctx, int argc, char **argv)
+{
+	struct attachment *a = attachment_arg(ctx, argc > 2 ? argv[1] : NULL);
+	struct call call;
+
+	if (a == NULL)
+		return -1;
+	ipc_shm_write(a->addr, a->size, argv[argc - 1], &call);
+	play_call(ctx, &call);
+	return 0;
+}

@@ -1,0 +1,101 @@
+/* ipctutor - learn how System V IPC identifiers behave across server restarts.
+ * Copyright (C) 2026 The ipctutor authors.  GPL-3.0-or-later: see COPYING.
+ *
+ * play.h: the playground, where commands make real calls.  The same command
+ * ("msgsnd 3 hello") can run in the tutor itself or in a server or client
+ * process; what differs is where its results go.  A play_ctx names the
+ * process and carries a sink: in the tutor the sink prints at once, in a
+ * server or client it writes records on the pipe to the tutor, which prints
+ * them under that process's name.  Command code calls only the play_*
+ * functions below, so it never knows which it is.
+ */
+#ifndef IPCTUTOR_PLAY_H
+#define IPCTUTOR_PLAY_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "procview.h"
+#include "trace.h"
+
+#define MAX_ATTACHMENTS 16
+
+/* What one process holds: the key it agreed on, the identifiers it keeps,
+ * the segments it has attached.  The tutor has one; each server and client
+ * process has its own copy. */
+struct actor_state {
+	key_t key;
+	int have_key;
+	int qid, semid, shmid;        /* -1: none (0 is a valid identifier) */
+	struct attachment {
+		int id;
+		void *addr;
+		size_t size;
+	} att[MAX_ATTACHMENTS];
+	size_t natt;
+};
+
+struct play_ctx;
+
+struct play_sink {
+	void (*call)(struct play_ctx *ctx, const struct call *call);
+	void (*note)(struct play_ctx *ctx, const char *text);
+	void (*error)(struct play_ctx *ctx, const char *text);
+	void (*var)(struct play_ctx *ctx, const char *name, const char *value);
+	void (*created)(struct play_ctx *ctx, enum ipc_kind kind, int id);
+	void (*removed)(struct play_ctx *ctx, enum ipc_kind kind, int id);
+};
+
+struct play_ctx {
+	const char *actor;            /* "you", "server", "client", "client2" */
+	int may_block;                /* only server and client processes may */
+	struct actor_state *state;
+	const struct play_sink *sink;
+	int fd;                       /* agent sink: the pipe to the tutor */
+};
+
+void actor_state_init(struct actor_state *st);
+
+/* Report through the context's sink. */
+void play_call(struct play_ctx *ctx, const struct call *call);
+void play_note(struct play_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void play_error(struct play_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void play_var(struct play_ctx *ctx, const char *name, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Argument parsers that report a bad argument in one sentence through CTX
+ * and return -1; WHAT names the argument for the learner ("identifier"). */
+int play_arg_key(struct play_ctx *ctx, const char *text, key_t *key);
+int play_arg_long(struct play_ctx *ctx, const char *text, const char *what, long min, long max,
+		  long *out);
+int play_arg_flags(struct play_ctx *ctx, int context, const char *text, int *flags);
+int play_arg_id(struct play_ctx *ctx, const char *text, int *id);
+
+/* After a get call: register the object if this tutor created it, i.e.
+ * IPC_CREAT|IPC_EXCL succeeded, or IPC_CREAT succeeded on an object whose
+ * creator is us and that no registry holds yet. */
+void play_after_get(struct play_ctx *ctx, enum ipc_kind kind, int id, int flags);
+void play_after_rmid(struct play_ctx *ctx, enum ipc_kind kind, int id);
+
+/* The key file every tutor process of this user agrees on (created empty
+ * when missing), and the project id used with it. */
+const char *play_key_path(void);
+#define KEY_PROJECT 'T'
+
+/* The playground commands (see cmd.c for their table). */
+int play_key(struct play_ctx *ctx, int argc, char **argv);
+int play_msgget(struct play_ctx *ctx, int argc, char **argv);
+int play_msgsnd(struct play_ctx *ctx, int argc, char **argv);
+int play_msgrcv(struct play_ctx *ctx, int argc, char **argv);
+int play_msgctl(struct play_ctx *ctx, int argc, char **argv);
+int play_semget(struct play_ctx *ctx, int argc, char **argv);
+int play_semop(struct play_ctx *ctx, int argc, char **argv);
+int play_semctl(struct play_ctx *ctx, int argc, char **argv);
+int play_shmget(struct play_ctx *ctx, int argc, char **argv);
+int play_shmat(struct play_ctx *ctx, int argc, char **argv);
+int play_shmdt(struct play_ctx *ctx, int argc, char **argv);
+int play_shmctl(struct play_ctx *ctx, int argc, char **argv);
+int play_shmread(struct play_ctx *ctx, int argc, char **argv);
+int play_shmwrite(struct play_ctx *ctx, int argc, char **argv);
+
+#endif

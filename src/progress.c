@@ -1,0 +1,152 @@
+/* ipctutor - learn how System V IPC identifiers behave across server restarts.
+ * Copyright (C) 2026 The ipctutor authors.  GPL-3.0-or-later: see COPYING.
+ *
+ * progress.c: reading and writing the progress file (see progress.h).  The
+ * format is line-based text a learner can read:
+ *     ipctutor-progress 1
+ *     position SLUG STEP
+ *     lesson SLUG SEEN ASKED CORRECT FINISHED
+ * Anything else makes the file corrupt: it is set aside, never trusted in
+ * part, so a damaged file cannot put the tutor in a strange place.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "i18n.h"
+#include "progress.h"
+#include "render.h"
+#include "session.h"
+#include "util.h"
+
+#define PROGRESS_MAGIC "ipctutor-progress 1"
+
+char *
+progress_state_dir(void)
+{
+	const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+	char *dir;
+
+	if (xdg != NULL && xdg[0] == '/')
+		dir = xasprintf("%s/ipctutor", xdg);
+	else if (home != NULL && home[0] == '/')
+		dir = xasprintf("%s/.local/state/ipctutor", home);
+	else
+		return NULL;
+	if (mkdir_parents(dir) != 0) {
+		free(dir);
+		return NULL;
+	}
+	return dir;
+}
+
+/* Parse the file's text; 0, or the number of the first bad line. */
+static int
+parse(char *text, char **slug, int *step)
+{
+	char *save = NULL, *line;
+	int lineno = 0;
+
+	for (line = strtok_r(text, "\n", &save); line != NULL; line = strtok_r(NULL, "\n", &save)) {
+		char name[64];
+		int a, b, c, d;
+		lineno++;
+		if (lineno == 1) {
+			if (strcmp(line, PROGRESS_MAGIC) != 0)
+				return 1;
+		} else if (sscanf(line, "position %63s %d", name, &a) == 2 && a >= 0 && a < 1000) {
+			free(*slug);
+			*slug = xstrdup(name);
+			*step = a;
+		} else if (sscanf(line, "lesson %63s %d %d %d %d", name, &a, &b, &c, &d) == 5
+			   && a >= 0 && b >= 0 && c >= 0 && c <= b && (d == 0 || d == 1)) {
+			session.progress = xreallocarray(session.progress, session.nprogress + 1,
+							 sizeof *session.progress);
+			struct lesson_progress *p = &session.progress[session.nprogress++];
+			snprintf(p->slug, sizeof p->slug, "%s", name);
+			p->steps_seen = a;
+			p->asked = b;
+			p->correct = c;
+			p->finished = d;
+		} else {
+			return lineno;
+		}
+	}
+	return lineno == 0 ? 1 : 0;
+}
+
+void
+progress_load(char **slug, int *step)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int bad;
+
+	*slug = NULL;
+	*step = 0;
+	if (session.progress_path == NULL)
+		return;
+	if (read_file(session.progress_path, &sb, 1 << 16) != 0) {
+		if (errno != ENOENT)
+			render_error(_("Your progress file %s could not be read (%s); the tutor starts fresh."),
+				     session.progress_path, strerror(errno));
+		strbuf_free(&sb);
+		return;
+	}
+	bad = parse(sb.buf, slug, step);
+	if (bad != 0) {
+		char *aside = xasprintf("%s.corrupt", session.progress_path);
+		free(*slug);
+		*slug = NULL;
+		*step = 0;
+		free(session.progress);
+		session.progress = NULL;
+		session.nprogress = 0;
+		if (rename(session.progress_path, aside) == 0)
+			render_error(_("Your progress file is damaged (line %d); it was set aside as %s and the tutor starts fresh."),
+				     bad, aside);
+		else
+			render_error(_("Your progress file is damaged (line %d) and could not be set aside; the tutor starts fresh."),
+				     bad);
+		free(aside);
+	}
+	strbuf_free(&sb);
+}
+
+void
+progress_save(void)
+{
+	static int reported;
+	struct strbuf sb = STRBUF_INIT;
+	struct lesson *l = session_lesson();
+
+	if (!session.save_progress || session.progress_path == NULL)
+		return;
+	strbuf_init(&sb);
+	strbuf_addf(&sb, "%s\n", PROGRESS_MAGIC);
+	if (l != NULL && session.step >= 0)
+		strbuf_addf(&sb, "position %s %d\n", l->slug, session.step);
+	for (size_t i = 0; i < session.nprogress; i++) {
+		const struct lesson_progress *p = &session.progress[i];
+		strbuf_addf(&sb, "lesson %s %d %d %d %d\n", p->slug, p->steps_seen, p->asked, p->correct,
+			    p->finished);
+	}
+	if (write_file_atomic(session.progress_path, sb.buf, sb.len) != 0 && !reported) {
+		reported = 1;
+		render_error(_("Your progress could not be saved in %s (%s); the tutor goes on without saving."),
+			     session.progress_path, strerror(errno));
+	}
+	strbuf_free(&sb);
+}
+
+void
+progress_reset(void)
+{
+	free(session.progress);
+	session.progress = NULL;
+	session.nprogress = 0;
+	if (session.progress_path != NULL)
+		unlink(session.progress_path);
+}

@@ -1,0 +1,44 @@
+/* ipctutor - learn how System V IPC identifiers behave across server restarts.
+ * Copyright (C) 2026 The ipctutor authors.  GPL-3.0-or-later: see COPYING.
+ *
+ * registry.h: what this tutor created, by (kind, identifier), and the three
+ * ways it is cleaned up: by the tutor itself on every normal exit, by the
+ * fatal-signal handler (IPC_RMID only, async-signal-safe), and, in the host
+ * namespace (--shared), by a guardian process that outlives a SIGKILLed
+ * tutor, with a state file read at the next start as the last resort.  The
+ * tutor removes only what is registered here: never another's object.
+ */
+#ifndef IPCTUTOR_REGISTRY_H
+#define IPCTUTOR_REGISTRY_H
+
+#include <stddef.h>
+
+#include "procview.h"
+
+void registry_add(enum ipc_kind kind, int id);
+void registry_remove(enum ipc_kind kind, int id);
+int registry_has(enum ipc_kind kind, int id);
+size_t registry_count(void);
+
+/* Remove every registered object with IPC_RMID, calling SHOW for each
+ * call made.  Objects already gone are forgotten quietly. */
+struct call;
+void registry_remove_all(void (*show)(const struct call *call));
+
+/* For a fatal-signal handler: IPC_RMID every registered object using only
+ * async-signal-safe system calls. */
+void registry_emergency_cleanup(void);
+
+/* Host-namespace mode: start the guardian process and keep the state file
+ * STATE_PATH (NULL: none) in step with the registry.  Returns the write end
+ * of the guardian's pipe, for server and client processes to report their
+ * own creations, or -1 if no guardian could be started (errno set). */
+int registry_guard(const char *state_path);
+
+/* Host-namespace mode, at start: remove objects that the state file of an
+ * earlier session names and that are still that session's (same kind, id,
+ * key and creator uid).  SAY reports each removal in one sentence.
+ * Returns how many were removed. */
+int registry_recover(const char *state_path, void (*say)(const char *text));
+
+#endif

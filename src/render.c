@@ -1,0 +1,390 @@
+/* ipctutor - learn how System V IPC identifiers behave across server restarts.
+ * Copyright (C) 2026 The ipctutor authors.  GPL-3.0-or-later: see COPYING.
+ *
+ * render.c: output for the learner (see render.h).  A paragraph is first
+ * filled (placeholders), then cut into display units (one code point with
+ * its width, or a zero-width colour escape), then laid out greedily: lines
+ * break at spaces, and after any double-width character, since Chinese and
+ * Japanese text has no spaces.  All output goes through out(), which keeps
+ * the first write error so main() can report it and exit non-zero.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "i18n.h"
+#include "mask.h"
+#include "render.h"
+#include "util.h"
+
+#define DEFAULT_WIDTH 80
+#define MIN_WIDTH 20
+#define LABEL_WIDTH 8
+
+static struct render_options options = { 0, DEFAULT_WIDTH, 0 };
+static int terminal_width_wanted;
+static int write_error;
+static int error_count;
+static int quiet;
+
+void
+render_quiet(int on)
+{
+	quiet = on;
+}
+
+void
+render_init(const struct render_options *o)
+{
+	options = *o;
+	terminal_width_wanted = o->width == 0;
+	if (terminal_width_wanted)
+		render_resize();
+}
+
+const struct render_options *
+render_options(void)
+{
+	return &options;
+}
+
+void
+render_resize(void)
+{
+	struct winsize ws;
+
+	if (!terminal_width_wanted)
+		return;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		options.width = ws.ws_col;
+	else
+		options.width = DEFAULT_WIDTH;
+}
+
+int
+render_width(void)
+{
+	return options.width < MIN_WIDTH ? MIN_WIDTH : options.width;
+}
+
+void
+out(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (quiet)
+		return;
+	va_start(ap, fmt);
+	if (vprintf(fmt, ap) < 0 && write_error == 0)
+		write_error = errno ? errno : EIO;
+	va_end(ap);
+}
+
+void
+out_flush(void)
+{
+	if (fflush(stdout) != 0 && write_error == 0)
+		write_error = errno ? errno : EIO;
+}
+
+int
+out_error(void)
+{
+	if (write_error == 0 && ferror(stdout))
+		write_error = EIO;
+	return write_error;
+}
+
+const char *
+color_on(const char *sgr)
+{
+	return options.color ? sgr : "";
+}
+
+const char *
+color_off(void)
+{
+	return options.color ? "\033[0m" : "";
+}
+
+/* Decode one UTF-8 code point at S (N bytes available).  Returns its length
+ * in bytes and stores the code point, or returns 1 with *cp = -1 for a byte
+ * that does not start a valid sequence. */
+static size_t
+utf8_next(const char *s, size_t n, long *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t len = u[0] < 0x80 ? 1 : u[0] >= 0xf0 ? 4 : u[0] >= 0xe0 ? 3 : u[0] >= 0xc0 ? 2 : 0;
+
+	if (len == 0 || len > n || !utf8_valid(s, len)) {
+		*cp = -1;
+		return 1;
+	}
+	*cp = len == 1 ? u[0] : len == 2 ? u[0] & 0x1f : len == 3 ? u[0] & 0x0f : u[0] & 0x07;
+	for (size_t i = 1; i < len; i++)
+		*cp = (*cp << 6) | (u[i] & 0x3f);
+	return len;
+}
+
+static int
+codepoint_width(long cp)
+{
+	int w;
+
+	if (cp < 0)
+		return 1;
+	w = wcwidth((wchar_t)cp);
+	return w < 0 ? 1 : w;
+}
+
+int
+display_width(const char *s, size_t n)
+{
+	int width = 0;
+	size_t i = 0;
+
+	while (i < n) {
+		long cp;
+		size_t len = utf8_next(s + i, n - i, &cp);
+		width += codepoint_width(cp);
+		i += len;
+	}
+	return width;
+}
+
+void
+render_fill(const char *text, placeholder_fn lookup, struct strbuf *sb)
+{
+	const char *p = text;
+
+	while (*p) {
+		const char *open = strchr(p, '{');
+		const char *close = open ? strchr(open, '}') : NULL;
+		const char *value;
+
+		if (open == NULL || close == NULL || lookup == NULL) {
+			strbuf_adds(sb, p);
+			return;
+		}
+		strbuf_addn(sb, p, (size_t)(open - p));
+		value = lookup(open + 1, (size_t)(close - open - 1));
+		if (value != NULL)
+			strbuf_adds(sb, value);
+		else
+			strbuf_addn(sb, open, (size_t)(close - open + 1));
+		p = close + 1;
+	}
+}
+
+/* A display unit: a code point (or invalid byte) or a zero-width escape. */
+struct unit {
+	const char *bytes;
+	size_t len;
+	int width;
+	int is_space;
+	int break_after;  /* a line may end after this unit (wide characters) */
+};
+
+struct units {
+	struct unit *v;
+	size_t n;
+};
+
+static void
+push_unit(struct units *u, const char *bytes, size_t len, int width, int space, int brk)
+{
+	u->v = xreallocarray(u->v, u->n + 1, sizeof *u->v);
+	u->v[u->n++] = (struct unit){ bytes, len, width, space, brk };
+}
+
+#define SGR_CODE "\033[36m"
+#define SGR_BOLD "\033[1m"
+#define SGR_RESET "\033[0m"
+
+/* Cut TEXT into units, turning `code` and **bold** into colour escapes (or,
+ * without colour, keeping backticks and dropping the asterisks). */
+static void
+cut_units(const char *text, struct units *u)
+{
+	size_t n = strlen(text), i = 0;
+	int in_code = 0, in_bold = 0;
+
+	while (i < n) {
+		if (text[i] == '`') {
+			in_code = !in_code;
+			if (options.color)
+				push_unit(u, in_code ? SGR_CODE : SGR_RESET, in_code ? 5 : 4, 0, 0, 0);
+			else
+				push_unit(u, text + i, 1, 1, 0, 0);
+			if (!in_code && in_bold && options.color)
+				push_unit(u, SGR_BOLD, 4, 0, 0, 0);
+			i++;
+			continue;
+		}
+		if (!in_code && text[i] == '*' && i + 1 < n && text[i + 1] == '*') {
+			in_bold = !in_bold;
+			if (options.color)
+				push_unit(u, in_bold ? SGR_BOLD : SGR_RESET, 4, 0, 0, 0);
+			i += 2;
+			continue;
+		}
+		long cp;
+		size_t len = utf8_next(text + i, n - i, &cp);
+		int w = codepoint_width(cp);
+		push_unit(u, text + i, len, w, cp == ' ', w >= 2);
+		i += len;
+	}
+	if ((in_code || in_bold) && options.color)
+		push_unit(u, SGR_RESET, 4, 0, 0, 0);
+}
+
+static void
+out_indent(int columns)
+{
+	out("%*s", columns, "");
+}
+
+void
+render_paragraph(const char *text, placeholder_fn lookup, int indent, const char *first)
+{
+	struct strbuf filled = STRBUF_INIT, masked = STRBUF_INIT;
+	struct units u = { NULL, 0 };
+	int avail, col = 0, pending_space = 0;
+	size_t i = 0;
+
+	strbuf_init(&filled);
+	render_fill(text, lookup, &filled);
+	strbuf_init(&masked);
+	mask_text(filled.buf, &masked);
+	cut_units(masked.buf, &u);
+
+	out_indent(indent);
+	if (first != NULL) {
+		out("%s", first);
+		indent += display_width(first, strlen(first));
+	}
+	avail = render_width() - indent;
+	if (avail < 10)
+		avail = 10;
+	while (i < u.n) {
+		size_t j = i;
+		int word = 0, need_space;
+
+		if (u.v[i].is_space) {
+			pending_space = 1;
+			i++;
+			continue;
+		}
+		/* A word: up to a space, or just past a wide character. */
+		while (j < u.n && !u.v[j].is_space) {
+			word += u.v[j].width;
+			if (u.v[j++].break_after)
+				break;
+		}
+		need_space = col > 0 && pending_space;
+		if (col > 0 && col + need_space + word > avail) {
+			out("%s\n", options.color ? SGR_RESET : "");
+			out_indent(indent);
+			col = 0;
+			need_space = 0;
+		}
+		if (need_space) {
+			out(" ");
+			col++;
+		}
+		for (size_t k = i; k < j; k++)
+			out("%.*s", (int)u.v[k].len, u.v[k].bytes);
+		col += word;
+		pending_space = 0;
+		i = j;
+	}
+	out("\n");
+	free(u.v);
+	strbuf_free(&filled);
+	strbuf_free(&masked);
+}
+
+void
+render_heading(const char *text, const char *underline)
+{
+	int w = display_width(text, strlen(text));
+
+	out("%s%s%s\n", color_on(SGR_BOLD), text, color_off());
+	if (underline != NULL) {
+		for (int i = 0; i < w; i++)
+			out("%s", underline);
+		out("\n");
+	}
+}
+
+void
+render_call(const char *actor, const struct call *call)
+{
+	char result[CALL_DATA_MAX + 64];
+	struct strbuf line = STRBUF_INIT, masked = STRBUF_INIT;
+
+	strbuf_init(&line);
+	trace_result(call, options.reproducible, result, sizeof result);
+	strbuf_adds(&line, call->text);
+	if (result[0] != '\0') {
+		strbuf_adds(&line, " ");
+		strbuf_adds(&line, result);
+	}
+	if (call->data[0] != '\0') {
+		strbuf_adds(&line, "  ");
+		strbuf_adds(&line, call->data);
+	}
+	strbuf_init(&masked);
+	mask_text(line.buf, &masked);
+	out("  %s%-*s%s %s\n", color_on(call->err ? "\033[31m" : "\033[32m"), LABEL_WIDTH - 2,
+	    actor, color_off(), masked.buf);
+	strbuf_free(&line);
+	strbuf_free(&masked);
+}
+
+void
+render_note(const char *text)
+{
+	render_paragraph(text, NULL, LABEL_WIDTH + 1, "↳ ");
+}
+
+void
+render_command(const char *command)
+{
+	out("%s» %s%s\n", color_on(SGR_BOLD), command, color_off());
+}
+
+void
+render_verbatim(const char *line)
+{
+	out("    %s%s%s\n", color_on("\033[33m"), line, color_off());
+}
+
+void
+render_error(const char *fmt, ...)
+{
+	struct strbuf sb = STRBUF_INIT;
+	va_list ap;
+
+	strbuf_init(&sb);
+	va_start(ap, fmt);
+	strbuf_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	error_count += !quiet;
+	out("%s", color_on("\033[31m"));
+	render_paragraph(sb.buf, NULL, 0, NULL);
+	out("%s", color_off());
+	strbuf_free(&sb);
+}
+
+int
+render_error_count(void)
+{
+	return error_count;
+}

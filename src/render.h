@@ -1,0 +1,82 @@
+/* ipctutor - learn how System V IPC identifiers behave across server restarts.
+ * Copyright (C) 2026 The ipctutor authors.  GPL-3.0-or-later: see COPYING.
+ *
+ * render.h: everything the learner reads passes through here.  Prose is
+ * wrapped by display width (a CJK character takes two columns, a combining
+ * accent none), inline Markdown (`code`, **bold**) is shown with colour on a
+ * terminal or kept as typed elsewhere, {name} placeholders are filled in,
+ * and system calls are printed the way strace prints them.  Write errors
+ * (a closed or full standard output) are remembered for the exit status.
+ */
+#ifndef IPCTUTOR_RENDER_H
+#define IPCTUTOR_RENDER_H
+
+#include <stddef.h>
+
+#include "trace.h"
+
+struct render_options {
+	int color;          /* ANSI colour and bold */
+	int width;          /* columns to wrap at; 0 = ask the terminal, else 80 */
+	int reproducible;   /* mask pids, addresses and ftok keys */
+};
+
+void render_init(const struct render_options *options);
+const struct render_options *render_options(void);
+
+/* Ask the terminal for its width again (after SIGWINCH). */
+void render_resize(void);
+int render_width(void);
+
+/* Display columns of the UTF-8 string S[0..N): wcwidth per code point,
+ * invalid bytes count one column each. */
+int display_width(const char *s, size_t n);
+
+/* A paragraph of prose: placeholders filled by LOOKUP (NULL = leave them),
+ * inline Markdown rendered, wrapped to the width with INDENT columns of
+ * indent and FIRST (e.g. "- ") before the first line.  Ends with a newline. */
+typedef const char *(*placeholder_fn)(const char *name, size_t len);
+void render_paragraph(const char *text, placeholder_fn lookup, int indent, const char *first);
+
+/* Fill {name} placeholders of TEXT into SB using LOOKUP; an unknown name
+ * stays as written. */
+struct strbuf;
+void render_fill(const char *text, placeholder_fn lookup, struct strbuf *sb);
+
+/* A one-line heading ("Lesson 1: ...", "Step 1.2 ..."), underlined with
+ * UNDERLINE repeated to the heading's display width when not NULL. */
+void render_heading(const char *text, const char *underline);
+
+/* A system call made by ACTOR ("server", "client", "you"). */
+void render_call(const char *actor, const struct call *call);
+
+/* A sentence from or about ACTOR, indented under the calls ("↳ ..."). */
+void render_note(const char *text);
+
+/* The command a lesson step runs, shown as if typed: "» server start". */
+void render_command(const char *command);
+
+/* A verbatim block (C code, a table) indented by two spaces. */
+void render_verbatim(const char *line);
+
+/* One sentence answering bad input; counted for the batch exit status. */
+void render_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int render_error_count(void);
+
+/* While QUIET is true, nothing is printed (a jump replays earlier steps
+ * silently) and bad-input sentences are not counted. */
+void render_quiet(int quiet);
+
+/* printf to standard output, remembering write errors. */
+void out(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void out_flush(void);
+
+/* Was there a write error on standard output (full disk, closed pipe)?
+ * Returns 0, or the errno of the first failure. */
+int out_error(void);
+
+/* Colour helpers: return the escape sequence or "" when colour is off. */
+const char *color_on(const char *sgr);
+const char *color_off(void);
+
+#endif

@@ -1,0 +1,36 @@
+/* ipctutor - learn how System V IPC identifiers behave across server restarts.
+ * Copyright (C) 2026 The ipctutor authors.  GPL-3.0-or-later: see COPYING.
+ *
+ * step.h: showing a lesson step.  Blocks are shown in file order: prose is
+ * translated and filled in, a run block's commands are run as if typed, an
+ * expect block is checked against what the kernel did, an "if" block is
+ * shown only when the last outcome matches, and a question stops the step
+ * until it is answered (a prediction is graded by making the call).
+ */
+#ifndef IPCTUTOR_STEP_H
+#define IPCTUTOR_STEP_H
+
+#include "lesson.h"
+
+/* Show step STEP of the current lesson from its start; with RUN false, show
+ * the text but run nothing (for "back"). */
+void step_show(int step, int run);
+
+/* Run the commands of steps [0, UPTO) of the current lesson with output
+ * suppressed, so that a jump lands in the state the lesson expects. */
+void step_replay(int upto);
+
+/* Show the rest of the current step after its question was answered. */
+void step_continue(void);
+
+/* Grade answer CHOICE (1-based) to the open question; 0 on a valid answer. */
+int step_answer(long choice);
+
+/* Show the current step's hints; 0, or -1 when it has none. */
+int step_hint(void);
+
+/* The lesson's prose in the learner's language: gettext, with an English
+ * paragraph marked when no translation exists. */
+const char *step_translate(const struct prose *prose);
+
+#endif

@@ -1,0 +1,61 @@
+/* ipctutor - learn how System V IPC identifiers behave across server restarts.
+ * Copyright (C) 2026 The ipctutor authors.  GPL-3.0-or-later: see COPYING.
+ *
+ * util.h: small tools every layer uses: allocation that cannot return NULL
+ * (the tutor has nothing sensible to do without memory, so it says so and
+ * exits), a growable string buffer, UTF-8 validation, whole-file reads and
+ * atomic file writes.
+ */
+#ifndef IPCTUTOR_UTIL_H
+#define IPCTUTOR_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+void *xmalloc(size_t size);
+void *xcalloc(size_t n, size_t size);
+void *xreallocarray(void *ptr, size_t n, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A NUL-terminated, growable byte string.  buf is never NULL after
+ * strbuf_init (or STRBUF_INIT plus a first add). */
+struct strbuf {
+	char *buf;
+	size_t len;
+	size_t cap;
+};
+#define STRBUF_INIT { NULL, 0, 0 }
+void strbuf_init(struct strbuf *sb);
+void strbuf_addn(struct strbuf *sb, const char *s, size_t n);
+void strbuf_adds(struct strbuf *sb, const char *s);
+void strbuf_addc(struct strbuf *sb, char c);
+void strbuf_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
+void strbuf_reset(struct strbuf *sb);
+void strbuf_free(struct strbuf *sb);
+
+/* Remove leading and trailing blanks in place; returns S. */
+char *strtrim(char *s);
+
+/* Is S[0..N) well-formed UTF-8 (no overlongs, no surrogates)? */
+int utf8_valid(const char *s, size_t n);
+
+/* Read the whole file PATH into SB (replacing its content).  Fails with
+ * EFBIG when it is larger than MAX bytes.  Returns 0 or -1 (errno set). */
+int read_file(const char *path, struct strbuf *sb, size_t max);
+
+/* Replace PATH with DATA atomically: write a temporary file beside it,
+ * fsync, rename.  Returns 0 or -1 (errno set; PATH untouched). */
+int write_file_atomic(const char *path, const char *data, size_t len);
+
+/* The directory of the running program (from /proc/self/exe), malloc'd,
+ * or NULL.  Lets the uninstalled tutor find lessons/ and build/locale/
+ * beside itself. */
+char *exe_dir(void);
+
+/* Create DIR and its parents with mode 0700 where missing.  0 or -1. */
+int mkdir_parents(const char *dir);
+
+#endif
