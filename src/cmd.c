@@ -16,6 +16,7 @@
 
 #include "actors.h"
 #include "agent.h"
+#include "churn.h"
 #include "cmd.h"
 #include "flags.h"
 #include "i18n.h"
@@ -87,6 +88,11 @@ static const struct command commands[] = {
 	  group_calls, 0, 1, play_shmread, CMD_TUTOR | CMD_AGENT, { ARG_ID } },
 	{ "shmwrite", N_("[ID] TEXT"), N_("Write text into an attached segment."), group_calls,
 	  1, 2, play_shmwrite, CMD_TUTOR | CMD_AGENT, { ARG_ID, ARG_TEXT } },
+
+	{ "churn", N_("N|until ID"), N_("Create and remove a queue N times (or until identifier ID comes back) to watch the identifiers."),
+	  group_look, 1, 2, play_churn, CMD_TUTOR, { ARG_TEXT } },
+	{ "contrast", N_("pipe|socket"), N_("Kill the peer of a pipe or socket and see what a connection reports."),
+	  group_look, 1, 1, play_contrast, CMD_TUTOR, { ARG_TEXT } },
 
 	{ "server", N_("start|crash|restart|stop|COMMAND..."),
 	  N_("Drive the real server process: start it (with the recovery pattern), kill it with SIGKILL, or run a command in it."),
