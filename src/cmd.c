@@ -59,6 +59,10 @@ static const struct command commands[] = {
 	  0, 0, view_ipcs, CMD_TUTOR, { ARG_NONE } },
 	{ "explain", N_("ERRNO|ID"), N_("What an errno means for IPC calls, or how an identifier is built."),
 	  group_look, 1, 1, view_explain, CMD_TUTOR, { ARG_EXPLAIN } },
+	{ "churn", N_("N|until ID"), N_("Create and remove a queue N times (or until identifier ID comes back) to watch the identifiers."),
+	  group_look, 1, 2, play_churn, CMD_TUTOR, { ARG_TEXT } },
+	{ "contrast", N_("pipe|socket"), N_("Kill the peer of a pipe or socket and see what a connection reports."),
+	  group_look, 1, 1, play_contrast, CMD_TUTOR, { ARG_TEXT } },
 
 	{ "key", N_("[PATH] [PROJ]"), N_("Make a key with ftok(); without arguments, the tutor's agreed key file."),
 	  group_calls, 0, 2, play_key, CMD_TUTOR | CMD_AGENT, { ARG_TEXT, ARG_TEXT } },
@@ -88,11 +92,6 @@ static const struct command commands[] = {
 	  group_calls, 0, 1, play_shmread, CMD_TUTOR | CMD_AGENT, { ARG_ID } },
 	{ "shmwrite", N_("[ID] TEXT"), N_("Write text into an attached segment."), group_calls,
 	  1, 2, play_shmwrite, CMD_TUTOR | CMD_AGENT, { ARG_ID, ARG_TEXT } },
-
-	{ "churn", N_("N|until ID"), N_("Create and remove a queue N times (or until identifier ID comes back) to watch the identifiers."),
-	  group_look, 1, 2, play_churn, CMD_TUTOR, { ARG_TEXT } },
-	{ "contrast", N_("pipe|socket"), N_("Kill the peer of a pipe or socket and see what a connection reports."),
-	  group_look, 1, 1, play_contrast, CMD_TUTOR, { ARG_TEXT } },
 
 	{ "server", N_("start|crash|restart|stop|COMMAND..."),
 	  N_("Drive the real server process: start it (with the recovery pattern), kill it with SIGKILL, or run a command in it."),
