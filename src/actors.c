@@ -49,6 +49,14 @@ show_call(const char *actor, const struct call *call)
 	const char *name = call->err ? errno_name(call->err) : NULL;
 	const char *meaning;
 
+	if (call->kind == RET_ADDR && call->err == 0) {
+		/* Attach addresses differ between runs: name them in order. */
+		static int naddr;
+		char real[32], masked[16];
+		snprintf(real, sizeof real, "%#lx", (unsigned long)call->ret);
+		snprintf(masked, sizeof masked, "ADDR%d", ++naddr);
+		mask_add(real, masked);
+	}
 	render_call(actor, call);
 	if (call->kind == RET_NONE)
 		return;

@@ -267,7 +267,7 @@ ipc_shmctl(int id, int cmd, struct ipc_stat *st, struct call *call)
 	key_format(ds.shm_perm.__key, k, sizeof k);
 	snprintf(call->data, sizeof call->data,
 		 "{key=%s, cuid=%u, mode=0%o%s, shm_segsz=%zu, shm_nattch=%lu, shm_cpid=%ld}", k,
-		 (unsigned)ds.shm_perm.cuid, ds.shm_perm.mode & 07777,
+		 (unsigned)ds.shm_perm.cuid, ds.shm_perm.mode & 0777,
 		 (ds.shm_perm.mode & SHM_DEST) ? "|SHM_DEST" : "", ds.shm_segsz,
 		 (unsigned long)ds.shm_nattch, (long)ds.shm_cpid);
 	if (st != NULL)

@@ -21,6 +21,7 @@
 #include "cmd.h"
 #include "i18n.h"
 #include "lesson.h"
+#include "mask.h"
 #include "nav.h"
 #include "ns.h"
 #include "pot.h"
@@ -352,6 +353,7 @@ main(int argc, char **argv)
 	install_fatal_handlers();
 	guardian = setup_namespace(o.shared, state_dir);
 	actor_state_init(&session.you);
+	mask_pid(getpid(), "you");
 	session.ctx = (struct play_ctx){ "you", 0, &session.you, &tutor_sink, -1 };
 	actors_setup(guardian);
 	if (state_dir == NULL)

@@ -107,7 +107,7 @@ play_arg_long(struct play_ctx *ctx, const char *text, const char *what, long min
 	case PARSE_OK:
 		return 0;
 	case PARSE_OUT_OF_RANGE:
-		play_error(ctx, _("%s %s is out of range: it must be between %ld and %ld."), what, text, min, max);
+		play_error(ctx, _("The %s %s is out of range: it must be between %ld and %ld."), what, text, min, max);
 		return -1;
 	default:
 		play_error(ctx, _("\"%s\" is not a number (%s expected)."), text, what);
@@ -125,11 +125,11 @@ play_arg_flags(struct play_ctx *ctx, int context, const char *text, int *flags)
 	case PARSE_OK:
 		return 0;
 	case PARSE_UNKNOWN_NAME:
-		play_error(ctx, _("unknown flag \"%.*s\": press Tab for the names, e.g. IPC_CREAT|IPC_EXCL|0600."),
+		play_error(ctx, _("Unknown flag \"%.*s\": press Tab for the names, e.g. IPC_CREAT|IPC_EXCL|0600."),
 			   (int)badlen, bad ? bad : text);
 		return -1;
 	case PARSE_WRONG_NAME:
-		play_error(ctx, _("the flag \"%.*s\" does not belong to this call."), (int)badlen, bad ? bad : text);
+		play_error(ctx, _("The flag \"%.*s\" does not belong to this call."), (int)badlen, bad ? bad : text);
 		return -1;
 	default:
 		play_error(ctx, _("\"%s\" is not a flag expression such as IPC_CREAT|0600."), text);
@@ -313,7 +313,7 @@ ctl_arg(struct play_ctx *ctx, const char *text, int *cmd)
 {
 	if (ctl_parse(text, cmd) == PARSE_OK)
 		return 0;
-	play_error(ctx, _("unknown command \"%s\": use stat or rmid (IPC_STAT, IPC_RMID)."), text);
+	play_error(ctx, _("Unknown control command \"%s\": use stat or rmid (IPC_STAT, IPC_RMID)."), text);
 	return -1;
 }
 
@@ -452,10 +452,6 @@ play_shmat(struct play_ctx *ctx, int argc, char **argv)
 	}
 	addr = ipc_shmat(id, flags, &call);
 	if (addr != (void *)-1) {
-		char real[32], masked[32];
-		snprintf(real, sizeof real, "%p", addr);
-		snprintf(masked, sizeof masked, "ADDR%zu", st->natt + 1);
-		mask_add(real, masked);
 		st->att[st->natt].id = id;
 		st->att[st->natt].addr = addr;
 		/* The size is needed to read safely; a failed stat leaves one page. */
