@@ -56,7 +56,7 @@ DEPS_STAMP = $(BUILD)/.deps-ok
 	update-po po-init lint bench deps
 .DELETE_ON_ERROR:
 
-all: $(BUILD)/$(PACKAGE) $(BUILD)/ptydrive $(CATALOGS) $(BUILD)/$(PACKAGE).1
+all: $(BUILD)/$(PACKAGE) $(BUILD)/ptydrive $(BUILD)/waitall $(CATALOGS) $(BUILD)/$(PACKAGE).1
 
 # ---- what the build needs -------------------------------------------------
 
@@ -100,6 +100,10 @@ $(BUILD)/$(PACKAGE): $(BUILD)/obj/main.o $(BUILD)/lib$(PACKAGE).a
 $(BUILD)/ptydrive: tests/lib/ptydrive.c | $(DEPS_STAMP)
 	$(say) CC $@
 	$(Q)$(CC) $(ALL_CFLAGS) $(EXTRA_LDFLAGS) -o $@ $< -lutil
+
+$(BUILD)/waitall: tests/lib/waitall.c | $(DEPS_STAMP)
+	$(say) CC $@
+	$(Q)$(CC) $(ALL_CFLAGS) $(EXTRA_LDFLAGS) -o $@ $<
 
 $(BUILD)/tests/unit/%: tests/unit/%.c $(BUILD)/lib$(PACKAGE).a tests/lib/tap.h
 	$(say) CC $@
@@ -159,6 +163,7 @@ po-init: pot
 # ---- tests ----------------------------------------------------------------
 
 TEST_ENV = IPCTUTOR=$(abspath $(BUILD)/$(PACKAGE)) PTYDRIVE=$(abspath $(BUILD)/ptydrive) \
+	WAITALL=$(abspath $(BUILD)/waitall) \
 	IPCTUTOR_LESSONS=$(abspath lessons) IPCTUTOR_LOCALEDIR=$(abspath $(BUILD)/locale) \
 	BUILD=$(abspath $(BUILD)) srcdir=$(abspath .) LC_ALL=C
 

@@ -53,3 +53,4 @@ ok() {  # ok CONDITION-STATUS DESCRIPTION
 }
 diag() { sed 's/^/# /'; }
 done_testing() { echo "1..$tap_n"; [ "$tap_failed" = 0 ]; }
+: "${WAITALL:=$BUILD/waitall}"

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# ipctutor - learn how System V IPC identifiers behave across server restarts.
+# Copyright (C) 2026 The ipctutor authors.  GPL-3.0-or-later: see COPYING.
+#
+# leak.t: end the tutor every way it can end — quit, end of input, SIGINT,
+# SIGTERM, SIGHUP, SIGABRT, SIGKILL — in both namespace modes, while it has
+# a server, a client asleep in msgrcv, a queue of its own and an attached
+# segment; then check that nothing is left.
+#   --shared: the objects live in this test's namespace, so it must list
+#     none afterwards (for SIGKILL, the guardian's work).
+#   private: the tutor's namespace must be gone (no process holds it), which
+#     is what makes the kernel destroy its objects.
+# In both, every process the tutor started must have exited: waitall waits
+# for all descendants, bounded by a deadline that only catches failure.
+source "$(dirname "$0")/../lib/common.sh"
+
+if [ -z "${IPCTUTOR_IN_FRESH_NS:-}" ]; then
+	export IPCTUTOR_IN_FRESH_NS=1
+	in_fresh_ns bash "$0"
+	exit $?
+fi
+
+# Read the tutor's output on fd 4 until a line contains TEXT (deadline 20 s).
+wait_for() {
+	local line
+	while IFS= read -r -t 20 line <&4; do
+		printf '%s\n' "$line" >> "$log"
+		[[ $line == *"$1"* ]] && return 0
+	done
+	return 1
+}
+
+# The processes whose IPC namespace is INODE-LINK (e.g. ipc:[4026532]).
+holders() {
+	local p n=0
+	for p in /proc/[0-9]*; do
+		[ "$(readlink "$p/ns/ipc" 2>/dev/null)" = "$1" ] && n=$((n + 1))
+	done
+	echo $n
+}
+
+scenario() {  # scenario MODE ENDING WANTED-STATUS
+	local mode=$1 ending=$2 want=$3 name="$1 mode, $2" shared=()
+	local dir; dir=$(mktemp -d "$TEST_TMP/run.XXXXXX")
+	log=$dir/log
+	[ "$mode" = shared ] && shared=(--shared)
+	mkfifo "$dir/in" "$dir/out"
+	$(neutral_env) "$WAITALL" --pidfile "$dir/pid" --timeout 30 -- \
+		"$IPCTUTOR" --reproducible "${shared[@]}" < "$dir/in" > "$dir/out" 2>&1 &
+	local waiter=$!
+	exec 3> "$dir/in" 4< "$dir/out"
+	printf '%s\n' key "server start" "client open" "client recv" \
+		"msgget IPC_PRIVATE IPC_CREAT|0600" "shmget IPC_PRIVATE 4096 IPC_CREAT|0600" \
+		"shmat {id}" "explain EPIPE" >&3
+	wait_for "EPIPE (Broken pipe)"; ok $? "$name: the tutor set up its objects"
+	local tutor ns during
+	tutor=$(cat "$dir/pid")
+	ns=$(readlink "/proc/$tutor/ns/ipc")
+	if [ "$mode" = shared ]; then
+		during=$(ipc_objects | wc -l)
+	else
+		during=$(nsenter --ipc="/proc/$tutor/ns/ipc" cat /proc/sysvipc/msg /proc/sysvipc/shm 2>/dev/null | awk '$1 != "key"' | wc -l)
+	fi
+	[ "$during" -ge 2 ]; ok $? "$name: objects exist while it runs ($during)"
+
+	case $ending in
+	quit) echo quit >&3 ;;
+	eof) ;;
+	*) kill -s "$ending" "$tutor" ;;
+	esac
+	exec 3>&-
+	cat <&4 >> "$log"
+	exec 4<&-
+	wait "$waiter"
+	local status=$?
+	[ "$status" = "$want" ]; ok $? "$name: exit status $want (got $status), every process gone"
+	[ "$status" = 124 ] && diag < "$log"
+	if [ "$mode" = shared ]; then
+		[ "$(ipc_objects | wc -l)" = 0 ]; ok $? "$name: no object left in the namespace"
+		ipc_objects | diag
+	else
+		[ "$(holders "$ns")" = 0 ]; ok $? "$name: its private namespace is gone"
+	fi
+	case $ending in
+	quit|eof) grep -q "objects left behind: 0" "$log"; ok $? "$name: it says objects left behind: 0" ;;
+	esac
+}
+
+ulimit -c 0
+for mode in private shared; do
+	scenario "$mode" quit 0
+	scenario "$mode" eof 0
+	scenario "$mode" INT $((128 + 2))
+	scenario "$mode" TERM $((128 + 15))
+	scenario "$mode" HUP $((128 + 1))
+	scenario "$mode" ABRT $((128 + 6))
+	scenario "$mode" KILL $((128 + 9))
+done
+done_testing
