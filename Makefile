@@ -140,16 +140,19 @@ $(BUILD)/locale/en@pseudo/LC_MESSAGES/$(PACKAGE).mo: $(BUILD)/po/en@pseudo.po
 
 # One catalog for program and lessons: xgettext for C, the tutor's own
 # parser for the lessons, merged.
-pot: $(BUILD)/$(PACKAGE)
-	$(Q)mkdir -p $(BUILD)/po
+$(BUILD)/po/all.pot: $(SOURCES) $(LESSONS) $(BUILD)/$(PACKAGE)
+	$(say) POT $@
+	$(Q)mkdir -p $(@D)
 	$(Q)xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
 	  --add-comments=TRANSLATORS: --package-name=$(PACKAGE) --package-version=$(VERSION) \
 	  --msgid-bugs-address='the ipctutor issue tracker' --copyright-holder='The ipctutor authors' \
 	  --sort-by-file -o $(BUILD)/po/c.pot $(SOURCES)
 	$(Q)$(BUILD)/$(PACKAGE) --pot $(LESSONS) > $(BUILD)/po/lessons.pot
-	$(Q)msgcat --use-first -o $(BUILD)/po/all.pot $(BUILD)/po/c.pot $(BUILD)/po/lessons.pot
-	$(Q)if [ -f po/$(PACKAGE).pot ] && diff -q -I '^"POT-Creation-Date:' po/$(PACKAGE).pot $(BUILD)/po/all.pot >/dev/null; then \
-	  echo "po/$(PACKAGE).pot is up to date"; else cp $(BUILD)/po/all.pot po/$(PACKAGE).pot; echo "po/$(PACKAGE).pot updated"; fi
+	$(Q)msgcat --use-first -o $@ $(BUILD)/po/c.pot $(BUILD)/po/lessons.pot
+
+pot: $(BUILD)/po/all.pot
+	$(Q)if [ -f po/$(PACKAGE).pot ] && diff -q -I '^"POT-Creation-Date:' po/$(PACKAGE).pot $< >/dev/null; then \
+	  echo "po/$(PACKAGE).pot is up to date"; else cp $< po/$(PACKAGE).pot; echo "po/$(PACKAGE).pot updated"; fi
 
 update-po: pot
 	$(Q)for l in $(LINGUAS); do msgmerge --quiet --update --backup=none po/$$l.po po/$(PACKAGE).pot && \
@@ -167,9 +170,9 @@ TEST_ENV = IPCTUTOR=$(abspath $(BUILD)/$(PACKAGE)) PTYDRIVE=$(abspath $(BUILD)/p
 	IPCTUTOR_LESSONS=$(abspath lessons) IPCTUTOR_LOCALEDIR=$(abspath $(BUILD)/locale) \
 	BUILD=$(abspath $(BUILD)) srcdir=$(abspath .) LC_ALL=C
 
-check: all $(UNIT_TESTS)
+check: all $(UNIT_TESTS) $(BUILD)/po/all.pot
 	$(Q)$(TEST_ENV) prove $(if $(V),-v) --exec '' $(UNIT_TESTS)
-	$(Q)$(TEST_ENV) prove $(if $(V),-v) tests/lint.t tests/golden/*.t tests/pty/*.t tests/leak/*.t tests/po/*.t
+	$(Q)$(TEST_ENV) prove $(if $(V),-v) tests/*.t tests/golden/*.t tests/pty/*.t tests/leak/*.t tests/po/*.t
 
 check-asan:
 	$(Q)$(MAKE) --no-print-directory BUILD=build/asan CFLAGS='-O1 -g -fno-omit-frame-pointer' \

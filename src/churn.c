@@ -90,11 +90,13 @@ progress_line(long done, long total, double started)
 
 	if (!isatty(STDOUT_FILENO) || render_options()->reproducible)
 		return;
+	out("\r  ");
 	if (total > 0)
-		out(_("\r  %ld/%ld cycles · %.0f per second · %.0f s left   "), done, total, rate,
+		out(_("%ld/%ld cycles · %.0f per second · %.0f s left"), done, total, rate,
 		    rate > 0 ? (double)(total - done) / rate : 0.0);
 	else
-		out(_("\r  %ld cycles · %.0f per second   "), done, rate);
+		out(_("%ld cycles · %.0f per second"), done, rate);
+	out("   ");
 	out_flush();
 }
 

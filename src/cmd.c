@@ -458,7 +458,7 @@ complete_commands(const char *text, int verbs, void (*add)(const char *, void *)
 	}
 }
 
-void
+int
 cmd_complete(const char *line, size_t start, const char *text,
 	     void (*add)(const char *candidate, void *arg), void *arg)
 {
@@ -469,12 +469,12 @@ cmd_complete(const char *line, size_t start, const char *text,
 
 	if (argc < 0) {
 		free(copy);
-		return;
+		return 0;
 	}
 	if (argc == 0) {
 		complete_commands(text, 0, add, arg);
 		free(copy);
-		return;
+		return 0;
 	}
 	cmd = cmd_find(argv[0]);
 	pos = argc - 1;
@@ -483,19 +483,20 @@ cmd_complete(const char *line, size_t start, const char *text,
 		if (argc == 1) {
 			complete_commands(text, 1, add, arg);
 			free(copy);
-			return;
+			return 0;
 		}
 		cmd = cmd_find(argv[1]);
 		pos = argc - 2;
 	}
 	if (cmd == NULL || pos >= 4) {
 		free(copy);
-		return;
+		return 0;
 	}
 	switch (cmd->args[pos]) {
 	case ARG_FLAGS_GET: case ARG_FLAGS_MSG: case ARG_FLAGS_SEM: case ARG_FLAGS_SHM:
 		complete_flags(text, add, arg);
-		break;
+		free(copy);
+		return 1;
 	case ARG_KEY: {
 		static const char *const keys[] = { "{key}", "IPC_PRIVATE", NULL };
 		complete_list(keys, text, add, arg);
@@ -524,6 +525,7 @@ cmd_complete(const char *line, size_t start, const char *text,
 		break;
 	}
 	free(copy);
+	return 0;
 }
 
 /* Escape roff's special characters in S. */

@@ -64,8 +64,10 @@ int cmd_guard_remove(struct play_ctx *ctx, int argc, char **argv);
 int cmd_help(struct play_ctx *ctx, int argc, char **argv);
 
 /* Completion candidates for the word TEXT (which starts at offset START of
- * LINE): calls ADD for each.  Used by readline and by --complete. */
-void cmd_complete(const char *line, size_t start, const char *text,
+ * LINE): calls ADD for each.  Used by readline and by --complete.  Returns
+ * 1 when the word is a flag expression, which may go on after a '|' (so no
+ * space should follow a completion), else 0. */
+int cmd_complete(const char *line, size_t start, const char *text,
 		  void (*add)(const char *candidate, void *arg), void *arg);
 
 /* The command list of the manual page, in roff. */

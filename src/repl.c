@@ -95,10 +95,10 @@ attempt_completion(const char *text, int start, int end)
 	for (size_t i = 0; i < ncompletions; i++)
 		free(completions[i]);
 	ncompletions = 0;
-	cmd_complete(rl_line_buffer, (size_t)start, text, collect, NULL);
+	int flags = cmd_complete(rl_line_buffer, (size_t)start, text, collect, NULL);
 	rl_attempted_completion_over = 1;
 	/* Flag expressions go on after '|': no space after a completion. */
-	rl_completion_append_character = strchr(text, '|') != NULL || strncmp(text, "IPC_", 4) == 0 ? '\0' : ' ';
+	rl_completion_append_character = flags ? '\0' : ' ';
 	return rl_completion_matches(text, generator);
 }
 

@@ -51,6 +51,6 @@ ok() {  # ok CONDITION-STATUS DESCRIPTION
 		tap_failed=$((tap_failed + 1))
 	fi
 }
-diag() { sed 's/^/# /'; }
+diag() { { cat; echo; } | sed '/^$/d; s/^/# /'; }
 done_testing() { echo "1..$tap_n"; [ "$tap_failed" = 0 ]; }
 : "${WAITALL:=$BUILD/waitall}"

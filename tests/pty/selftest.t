@@ -2,11 +2,11 @@
 # ipctutor - learn how System V IPC identifiers behave across server restarts.
 # Copyright (C) 2026 The ipctutor authors.  GPL-3.0-or-later: see COPYING.
 #
-# selftest.sh: proves that tests/lib/ptydrive works, against ordinary programs
+# selftest.t: proves that tests/lib/ptydrive works, against ordinary programs
 # (an interactive bash, sh, cat), before the tests of ipctutor's own prompt
 # rely on it.  Every step kind is exercised, and so are the ways a script
 # fails, since a driver that cannot fail proves nothing.  Prints TAP; run it
-# with `prove -v tests/pty/selftest.sh`, with the driver in $PTYDRIVE
+# with `prove -v tests/pty/selftest.t`, with the driver in $PTYDRIVE
 # (default build/ptydrive).
 
 PTYDRIVE=${PTYDRIVE:-build/ptydrive}
