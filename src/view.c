@@ -197,7 +197,9 @@ view_explain(struct play_ctx *ctx, int argc, char **argv)
 		if (errno_texts[i].err == err) {
 			struct strbuf sb = STRBUF_INIT;
 			strbuf_init(&sb);
-			strbuf_addf(&sb, "%s (%s): %s", errno_name(err), strerror(err), _(errno_texts[i].text));
+			/* TRANSLATORS: errno name, the C library's text for it, and
+			   the explanation, e.g. "EIDRM (Identifier removed): ..." */
+			strbuf_addf(&sb, _("%s (%s): %s"), errno_name(err), strerror(err), _(errno_texts[i].text));
 			render_paragraph(sb.buf, NULL, 0, NULL);
 			strbuf_free(&sb);
 			return 0;
