@@ -97,13 +97,17 @@ $(BUILD)/$(PACKAGE): $(BUILD)/obj/main.o $(BUILD)/lib$(PACKAGE).a
 	$(say) LD $@
 	$(Q)$(CC) $(ALL_CFLAGS) $(EXTRA_LDFLAGS) -o $@ $^ $(LDLIBS)
 
+# The test tools are built plainly, also for check-asan: they drive the
+# program under test, they are not it.
+TOOL_CFLAGS = -std=gnu11 $(WARNINGS) -O2 -g
+
 $(BUILD)/ptydrive: tests/lib/ptydrive.c | $(DEPS_STAMP)
 	$(say) CC $@
-	$(Q)$(CC) $(ALL_CFLAGS) $(EXTRA_LDFLAGS) -o $@ $< -lutil
+	$(Q)$(CC) $(TOOL_CFLAGS) -o $@ $< -lutil
 
 $(BUILD)/waitall: tests/lib/waitall.c | $(DEPS_STAMP)
 	$(say) CC $@
-	$(Q)$(CC) $(ALL_CFLAGS) $(EXTRA_LDFLAGS) -o $@ $<
+	$(Q)$(CC) $(TOOL_CFLAGS) -o $@ $<
 
 $(BUILD)/tests/unit/%: tests/unit/%.c $(BUILD)/lib$(PACKAGE).a tests/lib/tap.h
 	$(say) CC $@
