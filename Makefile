@@ -52,7 +52,7 @@ LINGUAS = $(shell cat po/LINGUAS 2>/dev/null)
 CATALOGS = $(patsubst %,$(BUILD)/locale/%/LC_MESSAGES/$(PACKAGE).mo,$(LINGUAS) en@pseudo)
 DEPS_STAMP = $(BUILD)/.deps-ok
 
-.PHONY: all run check check-asan check-valgrind unit install uninstall dist clean pot \
+.PHONY: FORCE all run check check-asan check-valgrind unit install uninstall dist clean pot \
 	update-po po-init lint bench deps
 .DELETE_ON_ERROR:
 
@@ -88,6 +88,13 @@ $(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h) | $(DEPS_STAMP)
 	$(say) CC $@
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The installation paths are compiled in: rebuild what uses them when
+# PREFIX (or another directory) changes.
+$(BUILD)/paths: FORCE | $(DEPS_STAMP)
+	$(Q)echo '$(localedir) $(pkgdatadir)' | cmp -s - $@ 2>/dev/null || echo '$(localedir) $(pkgdatadir)' > $@
+$(BUILD)/obj/main.o $(BUILD)/obj/i18n.o: $(BUILD)/paths
+FORCE:
 
 $(BUILD)/lib$(PACKAGE).a: $(LIB_OBJECTS)
 	$(say) AR $@
