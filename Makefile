@@ -56,7 +56,8 @@ DEPS_STAMP = $(BUILD)/.deps-ok
 	update-po po-init lint bench deps
 .DELETE_ON_ERROR:
 
-all: $(BUILD)/$(PACKAGE) $(BUILD)/ptydrive $(BUILD)/waitall $(CATALOGS) $(BUILD)/$(PACKAGE).1
+TOOLS = $(BUILD)/ptydrive $(BUILD)/waitall $(BUILD)/staleprobe
+all: $(BUILD)/$(PACKAGE) $(TOOLS) $(CATALOGS) $(BUILD)/$(PACKAGE).1
 
 # ---- what the build needs -------------------------------------------------
 
@@ -112,7 +113,7 @@ $(BUILD)/ptydrive: tests/lib/ptydrive.c | $(DEPS_STAMP)
 	$(say) CC $@
 	$(Q)$(CC) $(TOOL_CFLAGS) -o $@ $< -lutil
 
-$(BUILD)/waitall: tests/lib/waitall.c | $(DEPS_STAMP)
+$(BUILD)/waitall $(BUILD)/staleprobe: $(BUILD)/%: tests/lib/%.c | $(DEPS_STAMP)
 	$(say) CC $@
 	$(Q)$(CC) $(TOOL_CFLAGS) -o $@ $<
 
@@ -177,7 +178,7 @@ po-init: pot
 # ---- tests ----------------------------------------------------------------
 
 TEST_ENV = IPCTUTOR=$(abspath $(BUILD)/$(PACKAGE)) PTYDRIVE=$(abspath $(BUILD)/ptydrive) \
-	WAITALL=$(abspath $(BUILD)/waitall) \
+	WAITALL=$(abspath $(BUILD)/waitall) STALEPROBE=$(abspath $(BUILD)/staleprobe) \
 	IPCTUTOR_LESSONS=$(abspath lessons) IPCTUTOR_LOCALEDIR=$(abspath $(BUILD)/locale) \
 	BUILD=$(abspath $(BUILD)) srcdir=$(abspath .) LC_ALL=C
 

@@ -54,3 +54,4 @@ ok() {  # ok CONDITION-STATUS DESCRIPTION
 diag() { { cat; echo; } | sed '/^$/d; s/^/# /'; }
 done_testing() { echo "1..$tap_n"; [ "$tap_failed" = 0 ]; }
 : "${WAITALL:=$BUILD/waitall}"
+: "${STALEPROBE:=$BUILD/staleprobe}"
