@@ -191,7 +191,9 @@ spawn(struct play_ctx *ctx, const char *name)
 	}
 	snprintf(pid, sizeof pid, "%ld", (long)agent_pid(a));
 	mask_pid(agent_pid(a), name);
-	set_actor_var(name, "pid", pid);
+	char *var = xasprintf("%s_pid", name);
+	var_set(var, pid);
+	free(var);
 	play_note(ctx, _("%s process started: pid %s."), name, pid);
 	return a;
 }
@@ -210,9 +212,14 @@ run_in(struct play_ctx *ctx, struct agent *a, const char *line)
 		play_note(ctx, _("%s is now asleep in that call; the tutor goes on and shows the result when the kernel wakes it."),
 			  name);
 		return 0;
-	case AGENT_DIED:
-		play_note(ctx, _("%s has exited."), name);
+	case AGENT_DIED: {
+		int st = agent_status(a);
+		if (WIFEXITED(st))
+			play_note(ctx, _("%s has exited with status %d."), name, WEXITSTATUS(st));
+		else
+			play_note(ctx, _("%s has exited."), name);
 		return 0;
+	}
 	default:
 		play_error(ctx, _("%s did not answer within 10 seconds; it is left running."), name);
 		return -1;
@@ -439,6 +446,9 @@ recover(struct play_ctx *ctx, enum ipc_kind kind, key_t key, size_t size)
 		if (st.cuid != geteuid() || (st.mode & 0777) != OBJECT_MODE) {
 			play_note(ctx, _("Not ours (creator uid %lu, mode 0%o): another program may use this key, so the server leaves it alone and gives up."),
 				  (unsigned long)st.cuid, st.mode & 0777);
+			/* The lesson's explanation is chosen by why it failed. */
+			play_var(ctx, "outcome", "EEXIST");
+			ctx->exit_status = 1;
 			return -1;
 		}
 		play_note(ctx, _("Ours (creator uid %lu, mode 0%o): left over from a crashed server, so it is removed."),

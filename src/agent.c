@@ -8,6 +8,7 @@
  *   E <text>       a bad-input sentence             V <name> <value>
  *   R <kind> <id>  an object this process created   X <kind> <id>  removed
  *   B <nr>         about to make system call NR, which may block
+ *   Q              it gives up and exits after this command
  *   D              the command is finished
  * Each record is written with one write(2) of less than PIPE_BUF bytes, so
  * records never interleave.  The tutor reads with poll() and a deadline;
@@ -44,8 +45,10 @@ struct agent {
 	int to_child;       /* command lines */
 	int from_child;     /* records */
 	int busy;           /* a command was sent and is not done */
+	int quitting;       /* it said it exits after this command */
 	long blocking_nr;   /* announced system call, or -1 */
 	struct strbuf in;   /* partial record */
+	int status;         /* wait status, once it has ended */
 };
 
 static struct agent agents[MAX_AGENTS];
@@ -159,7 +162,7 @@ static void __attribute__((noreturn))
 child_main(const char *name, int commands, int records, pid_t parent)
 {
 	struct actor_state state;
-	struct play_ctx ctx = { name, 1, &state, &pipe_sink, records };
+	struct play_ctx ctx = { name, 1, &state, &pipe_sink, records, -1 };
 	sigset_t none;
 	FILE *in;
 	char *line = NULL;
@@ -190,7 +193,11 @@ child_main(const char *name, int commands, int records, pid_t parent)
 	while (getline(&line, &cap, in) > 0) {
 		line[strcspn(line, "\n")] = '\0';
 		exec_line(&ctx, line);
+		if (ctx.exit_status >= 0)
+			send_record("Q");
 		send_record("D");
+		if (ctx.exit_status >= 0)
+			_exit(ctx.exit_status);
 	}
 	_exit(EXIT_SUCCESS);
 }
@@ -204,6 +211,12 @@ agent_find(const char *name)
 		if (agents[i].pid > 0 && strcmp(agents[i].name, name) == 0)
 			return &agents[i];
 	return NULL;
+}
+
+int
+agent_status(const struct agent *a)
+{
+	return a->status;
 }
 
 pid_t
@@ -325,6 +338,9 @@ handle_record(struct agent *a, char *rec)
 	case 'B':
 		a->blocking_nr = strtol(arg, NULL, 10);
 		break;
+	case 'Q':
+		a->quitting = 1;
+		break;
 	case 'D':
 		a->busy = 0;
 		a->blocking_nr = -1;
@@ -440,7 +456,12 @@ agent_run(struct agent *a, const char *line)
 	}
 	a->busy = 1;
 	a->blocking_nr = -1;
-	return wait_agent(a);
+	enum agent_result r = wait_agent(a);
+	if (r == AGENT_DONE && a->quitting) {
+		reap(a, &a->status);
+		return AGENT_DIED;
+	}
+	return r;
 }
 
 /* Forget A after its process ended; collect its status. */
@@ -459,6 +480,7 @@ reap(struct agent *a, int *status)
 	strbuf_free(&a->in);
 	a->pid = 0;
 	a->busy = 0;
+	a->status = st;
 	if (status != NULL)
 		*status = st;
 }

@@ -41,6 +41,8 @@ struct agent *agent_find(const char *name);    /* a live agent, or NULL */
 /* Fork a new agent called NAME.  Returns NULL (errno set) if fork fails. */
 struct agent *agent_spawn(const char *name);
 pid_t agent_pid(const struct agent *agent);
+/* The wait status of an agent that has ended (after AGENT_DIED). */
+int agent_status(const struct agent *agent);
 const char *agent_name(const struct agent *agent);
 int agent_is_blocked(const struct agent *agent);
 

@@ -354,7 +354,7 @@ main(int argc, char **argv)
 	guardian = setup_namespace(o.shared, state_dir);
 	actor_state_init(&session.you);
 	mask_pid(getpid(), "you");
-	session.ctx = (struct play_ctx){ "you", 0, &session.you, &tutor_sink, -1 };
+	session.ctx = (struct play_ctx){ "you", 0, &session.you, &tutor_sink, -1, -1 };
 	actors_setup(guardian);
 	if (state_dir == NULL)
 		render_paragraph(_("Progress is not saved: neither XDG_STATE_HOME nor HOME is set."), NULL, 0, NULL);

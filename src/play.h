@@ -52,6 +52,8 @@ struct play_ctx {
 	struct actor_state *state;
 	const struct play_sink *sink;
 	int fd;                       /* agent sink: the pipe to the tutor */
+	int exit_status;              /* >= 0: the process gives up and exits
+					 with this status after the command */
 };
 
 void actor_state_init(struct actor_state *st);

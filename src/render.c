@@ -357,7 +357,12 @@ render_note(const char *text)
 void
 render_command(const char *command)
 {
-	out("%s» %s%s\n", color_on(SGR_BOLD), command, color_off());
+	struct strbuf masked = STRBUF_INIT;
+
+	strbuf_init(&masked);
+	mask_text(command, &masked);
+	out("%s» %s%s\n", color_on(SGR_BOLD), masked.buf, color_off());
+	strbuf_free(&masked);
 }
 
 void

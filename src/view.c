@@ -48,6 +48,22 @@ row(const char *fmt, ...)
 	strbuf_free(&masked);
 }
 
+/* PID as it is shown: masked in reproducible output, so that the columns
+ * line up with the names too.  Returns BUF. */
+static const char *
+pid_text(pid_t pid, char *buf, size_t len)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char real[24];
+
+	snprintf(real, sizeof real, "%ld", (long)pid);
+	strbuf_init(&sb);
+	mask_text(real, &sb);
+	snprintf(buf, len, "%s", sb.buf);
+	strbuf_free(&sb);
+	return buf;
+}
+
 static void
 show_kind(enum ipc_kind kind, const struct sysv_object *objs, int n)
 {
@@ -72,14 +88,16 @@ show_kind(enum ipc_kind kind, const struct sysv_object *objs, int n)
 
 		id_decode(o->id, IPCMNI_SHIFT_DEFAULT, &parts);
 		key_format(o->key, key, sizeof key);
+		char p1[32], p2[32];
+		pid_text(o->pid1, p1, sizeof p1);
+		pid_text(o->pid2, p2, sizeof p2);
 		if (kind == KIND_MSG)
-			snprintf(tail, sizeof tail, "%-9lu %-6lu %-12ld %ld", o->count, o->bytes, (long)o->pid1,
-				 (long)o->pid2);
+			snprintf(tail, sizeof tail, "%-9lu %-6lu %-12s %s", o->count, o->bytes, p1, p2);
 		else if (kind == KIND_SEM)
 			snprintf(tail, sizeof tail, "%lu", o->count);
 		else
-			snprintf(tail, sizeof tail, "%-9lu %-5lu %-7s %ld", o->count, o->bytes,
-				 (o->mode & 01000) ? "dest" : "-", (long)o->pid1);
+			snprintf(tail, sizeof tail, "%-9lu %-5lu %-7s %s", o->count, o->bytes,
+				 (o->mode & 01000) ? "dest" : "-", p1);
 		row("  %s %-12s %-8d %-5u %-4u %04o   %-5lu %s", registry_has(kind, o->id) ? "*" : " ", key,
 		    o->id, parts.index, parts.seq, o->mode, (unsigned long)o->uid, tail);
 	}
@@ -152,6 +170,44 @@ static const struct errno_text errno_texts[] = {
 	{ ECONNRESET, N_("Not an IPC error: a connected socket whose peer went away. Connections report a dead peer; System V IPC objects do not.") },
 };
 
+/* No object has identifier ID: say whether its slot INDEX is empty or which
+ * newer object holds it, since that is what a stale client runs into. */
+static void
+explain_slot(unsigned index, int id)
+{
+	int any = 0;
+
+	for (int kind = 0; kind < KIND_COUNT; kind++) {
+		struct sysv_object *objs = NULL;
+		int n = procview_read((enum ipc_kind)kind, procview_path((enum ipc_kind)kind), &objs);
+		for (int i = 0; i < n; i++) {
+			struct id_parts q;
+			char *text;
+			id_decode(objs[i].id, IPCMNI_SHIFT_DEFAULT, &q);
+			if (q.index != index)
+				continue;
+			if (kind == KIND_MSG)
+				text = xasprintf(_("No object has identifier %d now, but slot %u holds message queue %d (sequence %u): a client still holding %d gets EINVAL, not that queue."),
+						 id, index, objs[i].id, q.seq, id);
+			else if (kind == KIND_SEM)
+				text = xasprintf(_("No object has identifier %d now, but slot %u holds semaphore set %d (sequence %u): a client still holding %d gets EINVAL, not that set."),
+						 id, index, objs[i].id, q.seq, id);
+			else
+				text = xasprintf(_("No object has identifier %d now, but slot %u holds shared memory segment %d (sequence %u): a client still holding %d gets EINVAL, not that segment."),
+						 id, index, objs[i].id, q.seq, id);
+			render_paragraph(text, NULL, 0, NULL);
+			free(text);
+			any = 1;
+		}
+		free(objs);
+	}
+	if (!any) {
+		char *text = xasprintf(_("No object has identifier %d now, and its slot %u is empty."), id, index);
+		render_paragraph(text, NULL, 0, NULL);
+		free(text);
+	}
+}
+
 /* Explain an identifier: its parts, and what holds it now. */
 static void
 explain_id(long id)
@@ -165,9 +221,11 @@ explain_id(long id)
 	strbuf_addf(&sb, _("Identifier %ld = sequence number %u × 32768 + slot %u. The slot is a place in the kernel's table; the sequence number tells objects that used the same slot apart. (With the ipcmni_extend boot option it would be sequence %u × 16777216 + slot %u.)"),
 		    id, p.seq, p.index, wide.seq, wide.index);
 	render_paragraph(sb.buf, NULL, 0, NULL);
+	int found = 0;
 	for (int kind = 0; kind < KIND_COUNT; kind++) {
 		struct sysv_object obj;
 		if (procview_find((enum ipc_kind)kind, (int)id, &obj) == 1) {
+			found = 1;
 			strbuf_reset(&sb);
 			static const char *const now_names[KIND_COUNT] = {
 				N_("Right now a message queue in this namespace has this identifier."),
@@ -178,6 +236,8 @@ explain_id(long id)
 			render_paragraph(sb.buf, NULL, 0, NULL);
 		}
 	}
+	if (!found)
+		explain_slot(p.index, (int)id);
 	strbuf_free(&sb);
 }
 
