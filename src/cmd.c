@@ -51,6 +51,8 @@ static const struct command commands[] = {
 	  1, 1, nav_answer, CMD_TUTOR, { ARG_NONE } },
 	{ "reset", "", N_("Forget your progress and start again (asks first)."), group_course,
 	  0, 0, nav_reset, CMD_TUTOR, { ARG_NONE } },
+	{ "lang", N_("[LL]"), N_("Show or switch the language (lang fr, lang zh_CN, lang en)."), group_course,
+	  0, 1, nav_lang, CMD_TUTOR, { ARG_NONE } },
 	{ "quit", "", N_("Remove what the tutor created and leave (Ctrl-D does the same)."), group_course,
 	  0, 0, nav_quit, CMD_TUTOR, { ARG_NONE } },
 	{ "help", N_("[COMMAND]"), N_("List the commands, or explain one."), group_look,

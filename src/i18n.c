@@ -9,6 +9,7 @@
  * that a catalog really answered.
  */
 #define _GNU_SOURCE
+#include <ctype.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
@@ -47,6 +48,26 @@ language_of(const char *locale, char *buf, size_t len)
 	buf[strcspn(buf, ".@")] = '\0';
 }
 
+extern int _nl_msg_cat_cntr;   /* glibc: bumped when catalogs change */
+
+/* Try LANG's own locale for messages: "fr" -> fr_FR.UTF-8, "zh_CN" ->
+ * zh_CN.UTF-8.  Returns 1 if it could be set. */
+static int
+set_messages_locale(const char *lang)
+{
+	char name[64];
+	size_t n = strcspn(lang, "_.@");
+
+	if (lang[n] == '_')
+		snprintf(name, sizeof name, "%.*s.UTF-8", (int)strcspn(lang, ".@"), lang);
+	else if (n == 2)
+		snprintf(name, sizeof name, "%.2s_%c%c.UTF-8", lang, toupper((unsigned char)lang[0]),
+			 toupper((unsigned char)lang[1]));
+	else
+		return 0;
+	return setlocale(LC_MESSAGES, name) != NULL;
+}
+
 /* Did a catalog of our domain answer?  A loaded catalog returns its header
  * for the empty msgid. */
 static int
@@ -71,7 +92,7 @@ wanted_locale(void)
 	return NULL;
 }
 
-void
+int
 i18n_init(const char *lang)
 {
 	const char *dir = getenv("IPCTUTOR_LOCALEDIR");
@@ -93,10 +114,15 @@ i18n_init(const char *lang)
 	textdomain(PACKAGE);
 
 	if (lang != NULL) {
-		/* An explicit choice wins over the environment. */
+		/* An explicit choice wins over the environment.  Its own locale
+		 * is used if installed; C.UTF-8 with LANGUAGE does as well for
+		 * our messages and for the C library's strerror texts. */
 		setenv("LANGUAGE", lang, 1);
-		setlocale(LC_MESSAGES, "C.UTF-8");
+		if (!set_messages_locale(lang))
+			setlocale(LC_MESSAGES, "C.UTF-8");
 		snprintf(language, sizeof language, "%s", lang);
+		/* gettext caches translations: tell it the language changed. */
+		++_nl_msg_cat_cntr;
 	} else if (!locale_ok && wanted != NULL) {
 		char base[32];
 		language_of(wanted, base, sizeof base);
@@ -114,7 +140,16 @@ i18n_init(const char *lang)
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
 		setlocale(LC_CTYPE, "C.UTF-8");
 	if (!is_english(language) && strcmp(language, "C") != 0 && !catalog_loaded()) {
-		fprintf(stderr, _("ipctutor: no %s translation is installed; continuing in English.\n"), language);
+		if (lang == NULL)
+			fprintf(stderr, _("ipctutor: no %s translation is installed; continuing in English.\n"), language);
 		snprintf(language, sizeof language, "en");
+		return 0;
 	}
+	return 1;
+}
+
+int
+i18n_is_english(void)
+{
+	return is_english(language) || strcmp(language, "C") == 0;
 }

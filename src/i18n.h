@@ -21,10 +21,12 @@
  * language's locale installed: the C.UTF-8 locale is used with LANGUAGE
  * pointing at the catalog.  Whatever cannot be honoured is said in one
  * line on standard error; the tutor never falls back to English silently.
- * Output is always UTF-8. */
-void i18n_init(const char *lang);
+ * Output is always UTF-8.  May be called again to switch language.
+ * Returns 1, or 0 when LANG's catalog could not be loaded (English then). */
+int i18n_init(const char *lang);
 
 /* The language whose catalog is in use ("fr"), or "en" for none. */
 const char *i18n_language(void);
+int i18n_is_english(void);
 
 #endif

@@ -304,8 +304,8 @@ main(int argc, char **argv)
 	i18n_init(NULL);
 	if (parse_options(argc, argv, &o) != 0)
 		return EXIT_USAGE;
-	if (o.lang != NULL)
-		i18n_init(o.lang);
+	if (o.lang != NULL && !i18n_init(o.lang))
+		fprintf(stderr, _("%s: no %s translation is installed; continuing in English.\n"), PACKAGE, o.lang);
 	if (o.pot)
 		return pot_write(argc - optind, argv + optind);
 	if (o.lint)

@@ -207,6 +207,12 @@ nav_print_lessons(void)
 			strbuf_addf(&sb, _(" · score %d/%d"), p->correct, p->asked);
 		if (p != NULL && p->finished)
 			strbuf_adds(&sb, _(" · done"));
+		if (!i18n_is_english()) {
+			size_t done, all;
+			step_translation_count(l, &done, &all);
+			/* TRANSLATORS: how much of a lesson is translated. */
+			strbuf_addf(&sb, _(" · %zu%% in your language"), all ? done * 100 / all : 100);
+		}
 		render_paragraph(sb.buf, NULL, 0, (int)i == session.lesson ? "> " : "  ");
 		strbuf_free(&sb);
 	}
@@ -295,5 +301,24 @@ nav_quit(struct play_ctx *ctx, int argc, char **argv)
 	(void)argc;
 	(void)argv;
 	session.quit = 1;
+	return 0;
+}
+
+int
+nav_lang(struct play_ctx *ctx, int argc, char **argv)
+{
+	if (argc == 1) {
+		var_set("language", i18n_language());
+		render_paragraph(_("Language: {language}. lang LL switches, e.g. lang fr; lang en goes back to English."),
+				 var_lookup, 0, NULL);
+		return 0;
+	}
+	if (!i18n_init(argv[1])) {
+		play_error(ctx, _("No %s translation is installed; the tutor goes on in English."), argv[1]);
+		var_set("language", "en");
+		return -1;
+	}
+	var_set("language", i18n_language());
+	render_paragraph(_("From now on the tutor speaks {language}."), var_lookup, 0, NULL);
 	return 0;
 }

@@ -18,6 +18,7 @@ int nav_hint(struct play_ctx *ctx, int argc, char **argv);
 int nav_answer(struct play_ctx *ctx, int argc, char **argv);
 int nav_reset(struct play_ctx *ctx, int argc, char **argv);
 int nav_quit(struct play_ctx *ctx, int argc, char **argv);
+int nav_lang(struct play_ctx *ctx, int argc, char **argv);
 int nav_confirm_reset(struct play_ctx *ctx, const char *line);
 
 /* Go to lesson index LESSON, step index STEP: a different lesson starts

@@ -33,4 +33,8 @@ int step_hint(void);
  * paragraph marked when no translation exists. */
 const char *step_translate(const struct prose *prose);
 
+/* How many of LESSON's prose pieces have a translation in the current
+ * language, of how many. */
+void step_translation_count(const struct lesson *lesson, size_t *translated, size_t *total);
+
 #endif
