@@ -54,8 +54,11 @@ show_call(const char *actor, const struct call *call)
 		static int naddr;
 		char real[32], masked[16];
 		snprintf(real, sizeof real, "%#lx", (unsigned long)call->ret);
-		snprintf(masked, sizeof masked, "ADDR%d", ++naddr);
-		mask_add(real, masked);
+		snprintf(masked, sizeof masked, "ADDR%d", naddr + 1);
+		if (!mask_known(real)) {
+			mask_add(real, masked);
+			naddr++;
+		}
 	}
 	render_call(actor, call);
 	if (call->kind == RET_NONE)

@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -379,6 +380,14 @@ drain(struct agent *a)
 	}
 }
 
+/* Does the system call ACTUAL, seen in /proc, carry out the announced
+ * ANNOUNCED?  glibc makes semop() through semtimedop. */
+static int
+same_call(long announced, long actual)
+{
+	return actual == announced || (announced == SYS_semop && actual == SYS_semtimedop);
+}
+
 /* Is A asleep inside system call NR?  Asks the kernel: state 'S' in
  * /proc/PID/stat and NR as the first field of /proc/PID/syscall. */
 static int
@@ -395,7 +404,7 @@ asleep_in(const struct agent *a, long nr)
 	}
 	if (asleep) {
 		snprintf(path, sizeof path, "/proc/%ld/syscall", (long)a->pid);
-		asleep = read_file(path, &sb, sizeof buf) == 0 && strtol(sb.buf, NULL, 10) == nr;
+		asleep = read_file(path, &sb, sizeof buf) == 0 && same_call(nr, strtol(sb.buf, NULL, 10));
 	}
 	strbuf_free(&sb);
 	return asleep;

@@ -191,6 +191,33 @@ valid_outcome(const char *word)
 	return strcmp(word, "ok") == 0 || errno_from_name(word) != 0;
 }
 
+/* Is TEXT an expectation the step runner knows?  Checks the first word and
+ * the number of words; the values are checked when the step runs. */
+static int
+valid_expectation(const char *text)
+{
+	static const struct { const char *word; int min, max; } forms[] = {
+		{ "outcome", 2, 20 }, { "objects", 3, 3 }, { "same", 3, 3 }, { "differ", 3, 3 },
+		{ "running", 2, 2 }, { "stopped", 2, 2 }, { "dest", 3, 3 }, { "nattch", 3, 3 },
+	};
+	int words = 0;
+	size_t first = strcspn(text, " ");
+
+	for (const char *c = text; *c; ) {
+		while (*c == ' ')
+			c++;
+		if (*c == '\0')
+			break;
+		words++;
+		while (*c != ' ' && *c != '\0')
+			c++;
+	}
+	for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
+		if (strlen(forms[i].word) == first && strncmp(text, forms[i].word, first) == 0)
+			return words >= forms[i].min && words <= forms[i].max;
+	return 0;
+}
+
 /* The choices of a quiz ("- [x] text", "- [ ] text") or of a predict
  * block ("- EINVAL", "- ok"), from line index I to the end of the fence. */
 static void
@@ -203,6 +230,15 @@ fence_choices(struct parser *p, struct block *b, size_t i, int predict)
 
 		if (*t == '\0')
 			continue;
+		if (strncmp(t, "  ", 2) == 0 && t[2] != ' ' && b->nchoices > 0 && !predict) {
+			/* An indented line continues the choice before it. */
+			struct prose *prev = &b->choices[b->nchoices - 1].text;
+			char *joined = xasprintf("%s %s", prev->text, t + 2);
+			free(prev->text);
+			prev->text = joined;
+			check_prose(p, joined, line);
+			continue;
+		}
 		if (strncmp(t, "- ", 2) != 0) {
 			fail(p, line, _("after the first choice only \"- \" choices may follow"));
 			return;
@@ -268,6 +304,13 @@ close_fence(struct parser *p)
 				fail(p, p->fence_lines[i].line, _("empty line in a run or expect block"));
 				return;
 			}
+		if (t == BLOCK_EXPECT)
+			for (size_t i = 0; i < p->nfence_lines; i++)
+				if (!valid_expectation(p->fence_lines[i].text)) {
+					fail(p, p->fence_lines[i].line,
+					     _("unknown expectation: use outcome, objects, same, differ, running, stopped, dest or nattch"));
+					return;
+				}
 		b = new_block(p, t, p->fence_line);
 		take_fence_lines(p, b);
 		if (b->nlines == 0)
@@ -680,9 +723,11 @@ course_free(struct course *course)
 struct lesson *
 course_find(const struct course *course, const char *name)
 {
-	long number;
+	size_t digits = strspn(name, "0123456789");
 
-	if (parse_long(name, 1, 99, &number) == PARSE_OK) {
+	/* Decimal, also with a leading zero: "08" is lesson 8. */
+	if (digits > 0 && digits <= 2 && name[digits] == '\0') {
+		long number = strtol(name, NULL, 10);
 		for (size_t i = 0; i < course->nlessons; i++)
 			if (course->lessons[i]->number == number)
 				return course->lessons[i];

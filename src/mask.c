@@ -89,6 +89,15 @@ mask_text(const char *in, struct strbuf *out)
 	}
 }
 
+int
+mask_known(const char *real)
+{
+	for (size_t i = 0; i < nentries; i++)
+		if (strcmp(entries[i].real, real) == 0)
+			return 1;
+	return 0;
+}
+
 const char *
 mask_pid(pid_t pid, const char *role)
 {

@@ -19,6 +19,10 @@ struct strbuf;
  * output is not reproducible. */
 void mask_add(const char *real, const char *mask);
 
+/* Is REAL already masked?  (The same address can be attached in two
+ * processes: it keeps its first name.) */
+int mask_known(const char *real);
+
 /* Copy IN to OUT with every whole-token occurrence of a remembered value
  * replaced (a token is bounded by characters that are not letters, digits
  * or '_').  Without reproducible output, a plain copy. */

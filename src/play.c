@@ -410,7 +410,7 @@ play_shmget(struct play_ctx *ctx, int argc, char **argv)
 	int flags = 0, id;
 
 	if (play_arg_key(ctx, argv[1], &key) != 0
-	    || play_arg_long(ctx, argv[2], _("size in bytes"), 1, (long)SHM_SIZE_MAX, &size) != 0
+	    || play_arg_long(ctx, argv[2], _("size in bytes"), 0, (long)SHM_SIZE_MAX, &size) != 0
 	    || (argc > 3 && play_arg_flags(ctx, FLAGS_GET, argv[3], &flags) != 0))
 		return -1;
 	id = ipc_shmget(key, (size_t)size, flags, &call);

@@ -108,7 +108,13 @@ kind_from_word(const char *word, enum ipc_kind *kind)
 static int
 expectation_holds(const char *text, char *why, size_t len)
 {
-	char *copy = xstrdup(text), *w[8];
+	char *missing = NULL, *copy = var_expand(text, &missing), *w[8];
+
+	if (copy == NULL) {
+		snprintf(why, len, _("{%s} has no value"), missing);
+		free(missing);
+		return 0;
+	}
 	int n = cmd_split(copy, w, 8), ok = 0;
 	const char *outcome = var_get("outcome");
 	enum ipc_kind kind;
@@ -163,8 +169,9 @@ check_expectations(const struct block *b)
 		if (expectation_holds(b->lines[i].text, why, sizeof why))
 			continue;
 		session.expect_failures++;
-		render_error(_("This step expected \"%s\", but here it is %s: the explanation below may not fit what your kernel did."),
+		render_error(_("This step expected \"%s\", but found %s: the explanation below may not fit what your kernel did."),
 			     b->lines[i].text, why);
+		out("\n");
 	}
 }
 
@@ -322,6 +329,8 @@ step_replay(int upto)
 			if (b->type == BLOCK_RUN)
 				for (size_t k = 0; k < b->nlines; k++)
 					run_line(b->lines[k].text);
+			else if (b->type == BLOCK_PREDICT)
+				run_line(b->predict_run.text);
 		}
 	render_quiet(0);
 }
