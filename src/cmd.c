@@ -420,20 +420,37 @@ cmd_help(struct play_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
-/* Complete the part of a flag expression after its last '|'. */
+/* Does the flag expression TEXT[0..HEAD) already hold the name NAME? */
+static int
+already_named(const char *text, size_t head, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (const char *p = text; p + n <= text + head; p++)
+		if ((p == text || p[-1] == '|') && strncmp(p, name, n) == 0 && (p[n] == '|' || p + n == text + head))
+			return 1;
+	return 0;
+}
+
+/* Complete the part of a flag expression after its last '|' with the
+ * names that CONTEXT (an enum flag_context) accepts. */
 static void
-complete_flags(const char *text, void (*add)(const char *, void *), void *arg)
+complete_flags(int context, const char *text, void (*add)(const char *, void *), void *arg)
 {
 	const char *bar = strrchr(text, '|');
 	size_t head = bar ? (size_t)(bar - text) + 1 : 0;
 	const char *const *names = flag_names();
 
-	for (size_t i = 0; names[i] != NULL; i++)
-		if (strncmp(names[i], text + head, strlen(text + head)) == 0) {
-			char *cand = xasprintf("%.*s%s", (int)head, text, names[i]);
-			add(cand, arg);
-			free(cand);
-		}
+	for (size_t i = 0; names[i] != NULL; i++) {
+		int value;
+		if (strncmp(names[i], text + head, strlen(text + head)) != 0
+		    || flags_parse((enum flag_context)context, names[i], &value, NULL, NULL) != PARSE_OK
+		    || already_named(text, head, names[i]))
+			continue;
+		char *cand = xasprintf("%.*s%s", (int)head, text, names[i]);
+		add(cand, arg);
+		free(cand);
+	}
 }
 
 static void
@@ -495,10 +512,19 @@ cmd_complete(const char *line, size_t start, const char *text,
 		return 0;
 	}
 	switch (cmd->args[pos]) {
-	case ARG_FLAGS_GET: case ARG_FLAGS_MSG: case ARG_FLAGS_SEM: case ARG_FLAGS_SHM:
-		complete_flags(text, add, arg);
+	case ARG_FLAGS_GET: case ARG_FLAGS_MSG: case ARG_FLAGS_SEM: case ARG_FLAGS_SHM: {
+		static const struct { const char *name; int context; } by_command[] = {
+			{ "msgsnd", FLAGS_MSGSND }, { "msgrcv", FLAGS_MSGRCV },
+			{ "semop", FLAGS_SEMOP }, { "shmat", FLAGS_SHMAT },
+		};
+		int context = FLAGS_GET;
+		for (size_t i = 0; i < sizeof by_command / sizeof by_command[0]; i++)
+			if (strcmp(cmd->name, by_command[i].name) == 0)
+				context = by_command[i].context;
+		complete_flags(context, text, add, arg);
 		free(copy);
 		return 1;
+	}
 	case ARG_KEY: {
 		static const char *const keys[] = { "{key}", "IPC_PRIVATE", NULL };
 		complete_list(keys, text, add, arg);

@@ -37,6 +37,7 @@ struct parser {
 	int para_line;
 	int para_is_item;
 	char *pending_note;   /* a TRANSLATORS comment waiting for its prose */
+	int note_line;        /* where that comment is */
 
 	int in_fence;         /* inside ~~~ ... ~~~ */
 	int fence_line;
@@ -134,6 +135,7 @@ add_to_paragraph(struct parser *p, const char *text, int is_item_start)
 {
 	while (*text == ' ')
 		text++;
+	check_prose(p, text, p->line);   /* so an error names its own line */
 	if (is_item_start || p->para.len == 0) {
 		flush_paragraph(p);
 		p->para_line = p->line;
@@ -188,7 +190,10 @@ fence_paragraphs(struct parser *p, size_t from, struct prose **paras, size_t *np
 static int
 valid_outcome(const char *word)
 {
-	return strcmp(word, "ok") == 0 || errno_from_name(word) != 0;
+	int e = errno_from_name(word);
+
+	/* Exactly as the tutor prints it: "EINVAL", not "einval". */
+	return strcmp(word, "ok") == 0 || (e != 0 && errno_name(e) != NULL && strcmp(errno_name(e), word) == 0);
 }
 
 /* Is TEXT an expectation the step runner knows?  Checks the first word and
@@ -328,8 +333,9 @@ close_fence(struct parser *p)
 		}
 		if (b->noutcomes == 0)
 			fail(p, p->fence_line, _("\"~~~ if\" needs at least one outcome"));
-		fence_paragraphs(p, 0, &b->paras, &b->nparas);
-		if (b->nparas == 0)
+		if (fence_paragraphs(p, 0, &b->paras, &b->nparas) != p->nfence_lines)
+			fail(p, p->fence_line, _("an \"if\" block holds paragraphs only"));
+		else if (b->nparas == 0)
 			fail(p, p->fence_line, _("empty block"));
 	} else if (strcmp(word, "hint") == 0) {
 		b = new_block(p, BLOCK_HINT, p->fence_line);
@@ -385,6 +391,7 @@ outside_fence(struct parser *p, char *t)
 		t[n - 3] = '\0';
 		free(p->pending_note);
 		p->pending_note = xstrdup(t + 5);
+		p->note_line = p->line;
 		strtrim(p->pending_note);
 		return;
 	}
@@ -541,7 +548,7 @@ lesson_parse(const char *path, const char *text, size_t len, char *err, size_t e
 	else if (!p.failed && p.lesson->nsteps == 0)
 		fail(&p, p.line, _("no step: a lesson needs at least one \"## \" heading"));
 	else if (!p.failed && p.pending_note != NULL)
-		fail(&p, p.line, _("a TRANSLATORS comment with no text after it"));
+		fail(&p, p.note_line, _("a TRANSLATORS comment with no text after it"));
 
 	free(p.pending_note);
 	free(p.fence_info);

@@ -207,6 +207,20 @@ push_unit(struct units *u, const char *bytes, size_t len, int width, int space, 
 #define SGR_BOLD "\033[1m"
 #define SGR_RESET "\033[0m"
 
+/* Is the character BYTES[0..LEN) one that must not start a line? */
+static int
+no_break_before(const char *bytes, size_t len)
+{
+	static const char *const closers[] = {
+		"。", "，", "、", "；", "：", "？", "！", "）", "」", "』", "】", "》", "〉", "”", "’", "…",
+	};
+
+	for (size_t i = 0; i < sizeof closers / sizeof closers[0]; i++)
+		if (strlen(closers[i]) == len && memcmp(closers[i], bytes, len) == 0)
+			return 1;
+	return 0;
+}
+
 /* Cut TEXT into units, turning `code` and **bold** into colour escapes (or,
  * without colour, keeping backticks and dropping the asterisks). */
 static void
@@ -242,6 +256,11 @@ cut_units(const char *text, struct units *u)
 	}
 	if ((in_code || in_bold) && options.color)
 		push_unit(u, SGR_RESET, 4, 0, 0, 0);
+	/* No line may start with closing punctuation (Chinese and Japanese
+	 * typesetting): no break before it. */
+	for (size_t k = 0; k + 1 < u->n; k++)
+		if (u->v[k].break_after && no_break_before(u->v[k + 1].bytes, u->v[k + 1].len))
+			u->v[k].break_after = 0;
 }
 
 static void
@@ -270,8 +289,8 @@ render_paragraph(const char *text, placeholder_fn lookup, int indent, const char
 		indent += display_width(first, strlen(first));
 	}
 	avail = render_width() - indent;
-	if (avail < 10)
-		avail = 10;
+	if (avail < 1)
+		avail = 1;
 	while (i < u.n) {
 		size_t j = i;
 		int word = 0, need_space;
