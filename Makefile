@@ -52,7 +52,7 @@ LINGUAS = $(shell cat po/LINGUAS 2>/dev/null)
 CATALOGS = $(patsubst %,$(BUILD)/locale/%/LC_MESSAGES/$(PACKAGE).mo,$(LINGUAS) en@pseudo)
 DEPS_STAMP = $(BUILD)/.deps-ok
 
-.PHONY: FORCE all run check check-asan check-valgrind unit install uninstall dist clean pot \
+.PHONY: FORCE book all run check check-asan check-valgrind unit install uninstall dist clean pot \
 	update-po po-init lint bench deps
 .DELETE_ON_ERROR:
 
@@ -61,8 +61,9 @@ all: $(BUILD)/$(PACKAGE) $(TOOLS) $(CATALOGS) $(BUILD)/$(PACKAGE).1
 
 # ---- what the build needs -------------------------------------------------
 
-# Debian packages: compiler, readline, gettext tools, prove, unshare, locales.
-DEB_PACKAGES = gcc make libreadline-dev gettext perl util-linux locales
+# Debian packages: compiler, readline, gettext tools, prove, unshare, locales,
+# and for the book cmark (Markdown to HTML) and tidy (the HTML check).
+DEB_PACKAGES = gcc make libreadline-dev gettext perl util-linux locales cmark tidy
 $(DEPS_STAMP):
 	$(Q)mkdir -p $(BUILD)
 	$(Q)missing=; \
@@ -71,6 +72,8 @@ $(DEPS_STAMP):
 	command -v prove >/dev/null || missing="$$missing perl"; \
 	command -v unshare >/dev/null || missing="$$missing util-linux"; \
 	[ -d /usr/share/i18n/locales ] || missing="$$missing locales"; \
+	command -v cmark >/dev/null || missing="$$missing cmark"; \
+	command -v tidy >/dev/null || missing="$$missing tidy"; \
 	if [ -n "$$missing" ]; then \
 	  echo "ipctutor needs:$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; \
@@ -174,6 +177,16 @@ po-init: pot
 	$(Q)[ -n "$(LL)" ] || { echo "usage: make po-init LL=xx"; exit 1; }
 	$(Q)msginit --no-translator --locale=$(LL) -i po/$(PACKAGE).pot -o po/$(LL).po
 	$(Q)grep -qx '$(LL)' po/LINGUAS || echo '$(LL)' >> po/LINGUAS
+
+# ---- the book -------------------------------------------------------------
+
+# book/LL/: a Markdown chapter per lesson with real transcripts, a front
+# page, and one printable HTML page, for English and every translation.
+BOOK_LANGS = en $(LINGUAS)
+book: all
+	$(Q)env -u XDG_RUNTIME_DIR LC_ALL=C IPCTUTOR_LOCALEDIR=$(BUILD)/locale \
+	  book/build.sh $(BUILD)/$(PACKAGE) lessons book $(BOOK_LANGS)
+	@echo "book/: $(BOOK_LANGS)"
 
 # ---- tests ----------------------------------------------------------------
 

@@ -166,7 +166,7 @@ agreed_key(struct play_ctx *ctx)
 {
 	if (var_get("key") == NULL) {
 		char *argv[] = { "key", NULL };
-		render_command("key");
+		play_note(ctx, _("No key has been made yet: first the agreed key, as key would make it."));
 		play_key(ctx, 1, argv);
 	}
 	return var_get("key");

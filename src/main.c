@@ -18,6 +18,7 @@
 
 #include "actors.h"
 #include "agent.h"
+#include "book.h"
 #include "cmd.h"
 #include "i18n.h"
 #include "lesson.h"
@@ -49,7 +50,7 @@ enum {
 
 enum {
 	OPT_LANG = 256, OPT_SHARED, OPT_LESSONS, OPT_REPRODUCIBLE, OPT_WIDTH, OPT_POT, OPT_LINT,
-	OPT_COMPLETE, OPT_MAN,
+	OPT_COMPLETE, OPT_MAN, OPT_BOOK,
 };
 
 static const struct option long_options[] = {
@@ -65,6 +66,7 @@ static const struct option long_options[] = {
 	{ "lint", no_argument, NULL, OPT_LINT },
 	{ "complete", required_argument, NULL, OPT_COMPLETE },
 	{ "man-commands", no_argument, NULL, OPT_MAN },
+	{ "book", required_argument, NULL, OPT_BOOK },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -72,6 +74,7 @@ struct options {
 	const char *lang;
 	const char *lessons;
 	const char *complete;
+	const char *book;
 	int shared, list, reproducible, width, pot, lint, man;
 };
 
@@ -88,7 +91,10 @@ usage(void)
 		"      --shared         use the host IPC namespace, so that ipcs in another\n"
 		"                       terminal sees the objects (a guardian cleans up)\n"
 		"      --lessons=DIR    read the lessons from DIR\n"), stdout);
-	fputs(_("      --reproducible   print stable names instead of pids, keys and\n"
+	fputs(_("      --book=LESSON    print LESSON as a book chapter in Markdown, with the\n"
+		"                       real transcript of every step (--book=index: the\n"
+		"                       front page)\n"
+		"      --reproducible   print stable names instead of pids, keys and\n"
 		"                       addresses (for transcripts and the book)\n"
 		"      --width=N        wrap text at N columns\n"
 		"  -h, --help           display this help and exit\n"
@@ -143,6 +149,7 @@ parse_options(int argc, char **argv, struct options *o)
 		case OPT_LINT: o->lint = 1; break;
 		case OPT_COMPLETE: o->complete = optarg; break;
 		case OPT_MAN: o->man = 1; break;
+		case OPT_BOOK: o->book = optarg; o->reproducible = 1; break;
 		default:
 			fprintf(stderr, _("Try '%s --help' for more information.\n"), PACKAGE);
 			return -1;
@@ -279,6 +286,30 @@ start_position(const char *arg)
 	nav_enter(lesson, step);
 }
 
+/* --book: one chapter (or the index) on standard output, no progress
+ * saved, everything removed afterwards like at any exit. */
+static int
+run_book(const char *what)
+{
+	int lesson, step, status = EXIT_SUCCESS;
+
+	session.save_progress = 0;
+	if (strcmp(what, "index") == 0) {
+		book_index();
+	} else if (nav_parse_position(&session.ctx, what, &lesson, &step) != 0) {
+		status = EXIT_USAGE;
+	} else if (book_chapter(lesson) != 0) {
+		status = EXIT_EXPECT;
+	}
+	actors_shutdown(0);
+	out_flush();
+	if (out_error() != 0) {
+		fprintf(stderr, _("%s: write error: %s\n"), PACKAGE, strerror(out_error()));
+		return EXIT_BAD_INPUT;
+	}
+	return status;
+}
+
 /* Everything the tutor created goes; say how many objects are left. */
 static void
 clean_up(void)
@@ -356,6 +387,8 @@ main(int argc, char **argv)
 	mask_pid(getpid(), "you");
 	session.ctx = (struct play_ctx){ "you", 0, &session.you, &tutor_sink, -1, -1 };
 	actors_setup(guardian);
+	if (o.book != NULL)
+		return run_book(o.book);
 	if (state_dir == NULL)
 		render_paragraph(_("Progress is not saved: neither XDG_STATE_HOME nor HOME is set."), NULL, 0, NULL);
 	if (session.course.nlessons > 0)

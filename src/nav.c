@@ -48,14 +48,21 @@ session_progress(const struct lesson *lesson)
 }
 
 void
+nav_stage(int lesson)
+{
+	actors_shutdown(0);
+	var_clear_all();
+	actor_state_init(&session.you);
+	session.lesson = lesson;
+	session.step = 0;
+	session.question = NULL;
+}
+
+void
 nav_enter(int lesson, int step)
 {
-	if (lesson != session.lesson) {
-		actors_shutdown(0);
-		var_clear_all();
-		actor_state_init(&session.you);
-		session.lesson = lesson;
-	}
+	if (lesson != session.lesson)
+		nav_stage(lesson);
 	if (step > 0)
 		step_replay(step);
 	step_show(step, 1);

@@ -27,6 +27,10 @@ int nav_confirm_reset(struct play_ctx *ctx, const char *line);
  * and run. */
 void nav_enter(int lesson, int step);
 
+/* Clear the stage for lesson index LESSON: stop every process, remove
+ * every object, forget every value; show nothing. */
+void nav_stage(int lesson);
+
 /* Parse "3", "stale-id", "3.2" or "stale-id.2" into indexes; one sentence
  * through CTX if it names nothing. */
 int nav_parse_position(struct play_ctx *ctx, const char *text, int *lesson, int *step);

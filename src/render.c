@@ -32,6 +32,16 @@ static int terminal_width_wanted;
 static int write_error;
 static int error_count;
 static int quiet;
+static struct strbuf *capture;
+
+struct strbuf *
+render_capture(struct strbuf *sb)
+{
+	struct strbuf *previous = capture;
+
+	capture = sb;
+	return previous;
+}
 
 void
 render_quiet(int on)
@@ -81,7 +91,9 @@ out(const char *fmt, ...)
 	if (quiet)
 		return;
 	va_start(ap, fmt);
-	if (vprintf(fmt, ap) < 0 && write_error == 0)
+	if (capture != NULL)
+		strbuf_vaddf(capture, fmt, ap);
+	else if (vprintf(fmt, ap) < 0 && write_error == 0)
 		write_error = errno ? errno : EIO;
 	va_end(ap);
 }

@@ -67,6 +67,10 @@ int render_error_count(void);
  * silently) and bad-input sentences are not counted. */
 void render_quiet(int quiet);
 
+/* While SB is not NULL, out() appends to SB instead of writing (the book
+ * collects a transcript to print elsewhere).  Returns the previous one. */
+struct strbuf *render_capture(struct strbuf *sb);
+
 /* printf to standard output, remembering write errors. */
 void out(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void out_flush(void);

@@ -64,8 +64,8 @@ paragraph(const struct prose *prose, int indent, const char *first)
 }
 
 /* Run one command of a run block as if the learner had typed it. */
-static void
-run_line(const char *text)
+void
+step_run_line(const char *text)
 {
 	char *line = xstrdup(text), *missing = NULL;
 	char *shown = var_expand(text, &missing);
@@ -161,8 +161,8 @@ expectation_holds(const char *text, char *why, size_t len)
 	return ok;
 }
 
-static void
-check_expectations(const struct block *b)
+void
+step_check_expectations(const struct block *b)
 {
 	for (size_t i = 0; i < b->nlines; i++) {
 		char why[128];
@@ -175,8 +175,8 @@ check_expectations(const struct block *b)
 	}
 }
 
-static int
-outcome_matches(const struct block *b)
+int
+step_outcome_matches(const struct block *b)
 {
 	const char *outcome = var_get("outcome");
 
@@ -243,17 +243,17 @@ show_blocks(const struct block *blocks, size_t n, size_t from, int run)
 				break;
 			}
 			for (size_t k = 0; k < b->nlines; k++)
-				run_line(b->lines[k].text);
+				step_run_line(b->lines[k].text);
 			out("\n");
 			break;
 		case BLOCK_EXPECT:
 			if (run)
-				check_expectations(b);
+				step_check_expectations(b);
 			break;
 		case BLOCK_IF:
 			if (!group_open)
 				group_open = 1, group_matched = 0;
-			if (run && outcome_matches(b)) {
+			if (run && step_outcome_matches(b)) {
 				group_matched = 1;
 				for (size_t k = 0; k < b->nparas; k++) {
 					paragraph(&b->paras[k], 0, NULL);
@@ -328,9 +328,9 @@ step_replay(int upto)
 			const struct block *b = &l->steps[s].blocks[i];
 			if (b->type == BLOCK_RUN)
 				for (size_t k = 0; k < b->nlines; k++)
-					run_line(b->lines[k].text);
+					step_run_line(b->lines[k].text);
 			else if (b->type == BLOCK_PREDICT)
-				run_line(b->predict_run.text);
+				step_run_line(b->predict_run.text);
 		}
 	render_quiet(0);
 }
@@ -351,7 +351,7 @@ step_answer(long choice)
 	session.question_answered = 1;
 	if (b->type == BLOCK_PREDICT) {
 		const char *predicted = b->choices[choice - 1].text.text;
-		run_line(b->predict_run.text);
+		step_run_line(b->predict_run.text);
 		const char *actual = var_get("outcome");
 		right = actual != NULL && strcmp(actual, predicted) == 0;
 		var_set("predicted", predicted);

@@ -33,6 +33,15 @@ int step_hint(void);
  * paragraph marked when no translation exists. */
 const char *step_translate(const struct prose *prose);
 
+/* Run one command of a run block as if typed, showing it first. */
+void step_run_line(const char *text);
+
+/* Check an expect block; each failure is said and counted. */
+void step_check_expectations(const struct block *b);
+
+/* Does the last outcome match this "if" block? */
+int step_outcome_matches(const struct block *b);
+
 /* How many of LESSON's prose pieces have a translation in the current
  * language, of how many. */
 void step_translation_count(const struct lesson *lesson, size_t *translated, size_t *total);
