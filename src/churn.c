@@ -26,7 +26,6 @@
 #include "ipc.h"
 #include "procview.h"
 #include "render.h"
-#include "session.h"
 
 #define CHURN_MAX 10000000L
 #define CHURN_HOST_MAX 1000L      /* outside a private namespace */
@@ -105,7 +104,7 @@ play_churn(struct play_ctx *ctx, int argc, char **argv)
 {
 	long count = 0, target = -1, done = 0;
 	int until = strcmp(argv[1], "until") == 0, prev_id = -1, id = -1;
-	long limit = session.ns == NS_PRIVATE || session.ns == NS_PRIVATE_USERNS ? CHURN_MAX : CHURN_HOST_MAX;
+	long limit = play_private_namespace ? CHURN_MAX : CHURN_HOST_MAX;
 	struct id_parts parts, prev;
 	struct sysv_object live;
 	long wraps = 0;

@@ -17,6 +17,7 @@
 #include "actors.h"
 #include "agent.h"
 #include "churn.h"
+#include "restartcost.h"
 #include "cmd.h"
 #include "flags.h"
 #include "i18n.h"
@@ -63,6 +64,8 @@ static const struct command commands[] = {
 	  group_look, 1, 1, view_explain, CMD_TUTOR, { ARG_EXPLAIN } },
 	{ "churn", N_("N|until ID"), N_("Create and remove a queue N times (or until identifier ID comes back) to watch the identifiers."),
 	  group_look, 1, 2, play_churn, CMD_TUTOR, { ARG_TEXT } },
+	{ "restartcost", N_("[N]"), N_("Measure N server restarts: how soon a waiting client notices and is back, over a queue and over a socket."),
+	  group_look, 0, 1, play_restartcost, CMD_TUTOR, { ARG_NONE } },
 	{ "contrast", N_("pipe|socket"), N_("Kill the peer of a pipe or socket and see what a connection reports."),
 	  group_look, 1, 1, play_contrast, CMD_TUTOR, { ARG_TEXT } },
 

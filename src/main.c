@@ -243,6 +243,7 @@ setup_namespace(int shared, const char *state_dir)
 	int guardian = -1;
 
 	session.ns = shared ? NS_SHARED : ns_enter_private(why, sizeof why);
+	play_private_namespace = session.ns == NS_PRIVATE || session.ns == NS_PRIVATE_USERNS;
 	if (session.ns == NS_HOST)
 		render_paragraph(_("No private IPC namespace could be had, so the lessons use the host's; the tutor removes only what it created."),
 				 NULL, 0, NULL);

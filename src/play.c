@@ -31,6 +31,18 @@
 
 #define SHM_SIZE_MAX (1UL << 30)
 
+int play_private_namespace;
+
+int
+play_need_private(struct play_ctx *ctx, const char *command)
+{
+	if (play_private_namespace)
+		return 0;
+	play_error(ctx, _("%s runs only in the tutor's private IPC namespace, where it disturbs nobody; start the tutor without --shared."),
+		   command);
+	return -1;
+}
+
 void
 actor_state_init(struct actor_state *st)
 {

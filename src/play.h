@@ -58,6 +58,13 @@ struct play_ctx {
 
 void actor_state_init(struct actor_state *st);
 
+/* Set by main: the tutor runs in a private IPC namespace of its own, where
+ * long experiments (churn, restartcost) disturb nobody. */
+extern int play_private_namespace;
+
+/* One sentence and -1 unless in a private namespace; else 0. */
+int play_need_private(struct play_ctx *ctx, const char *command);
+
 /* Report through the context's sink. */
 void play_call(struct play_ctx *ctx, const struct call *call);
 void play_note(struct play_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
