@@ -52,7 +52,7 @@ LINGUAS = $(shell cat po/LINGUAS 2>/dev/null)
 CATALOGS = $(patsubst %,$(BUILD)/locale/%/LC_MESSAGES/$(PACKAGE).mo,$(LINGUAS) en@pseudo)
 DEPS_STAMP = $(BUILD)/.deps-ok
 
-.PHONY: FORCE book all run check check-asan check-valgrind unit install uninstall dist clean pot \
+.PHONY: FORCE bench book all run check check-asan check-valgrind unit install uninstall dist clean pot \
 	update-po po-init lint bench deps
 .DELETE_ON_ERROR:
 
@@ -177,6 +177,21 @@ po-init: pot
 	$(Q)[ -n "$(LL)" ] || { echo "usage: make po-init LL=xx"; exit 1; }
 	$(Q)msginit --no-translator --locale=$(LL) -i po/$(PACKAGE).pot -o po/$(LL).po
 	$(Q)grep -qx '$(LL)' po/LINGUAS || echo '$(LL)' >> po/LINGUAS
+
+# ---- the benchmark --------------------------------------------------------
+
+$(BUILD)/bench/benchtool: tests/bench/benchtool.c | $(DEPS_STAMP)
+	$(say) CC $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(TOOL_CFLAGS) -o $@ $< -lutil
+
+$(BUILD)/bench/floor: tests/bench/floor.c | $(DEPS_STAMP)
+	$(say) CC $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(TOOL_CFLAGS) -o $@ $< -lreadline
+
+bench: all $(BUILD)/bench/benchtool $(BUILD)/bench/floor
+	$(Q)BUILD=$(BUILD) tests/bench/bench.sh
 
 # ---- the book -------------------------------------------------------------
 
