@@ -214,10 +214,18 @@ socket_client(void *arg, int fd)
 		;
 	report(fd, now_ns());                         /* detected: end of file */
 	close(s);
-	while ((s = connect_once()) < 0)
-		sched_yield();                        /* until the new server listens */
-	if (write(s, "hello", 5) == 5)
-		report(fd, now_ns());                 /* reconnected */
+	/* Until the new server listens and takes a byte: a connection made
+	 * in the instant the old socket file still stood can be refused or
+	 * reset, and a real client simply tries again. */
+	signal(SIGPIPE, SIG_IGN);
+	for (;;) {
+		while ((s = connect_once()) < 0)
+			sched_yield();
+		if (write(s, "hello", 5) == 5)
+			break;
+		close(s);
+	}
+	report(fd, now_ns());                         /* reconnected */
 }
 
 /* ---- the driver ----------------------------------------------------- */
@@ -313,9 +321,9 @@ run_variant(struct play_ctx *ctx, const struct variant *v, long cycles)
 	kill(server, SIGKILL);
 	waitpid(server, NULL, 0);
 	if (done < cycles)
-		play_error(ctx, _("The %s measurement stopped after %ld cycles."), v->name, done);
+		play_error(ctx, _("The %s measurement stopped after %ld cycles."), _(v->name), done);
 	if (done > 0) {
-		play_note(ctx, _("%s, %ld restarts (after the SIGKILL, in microseconds):"), v->name, done);
+		play_note(ctx, _("%s, %ld restarts (after the SIGKILL, in microseconds):"), _(v->name), done);
 		for (int p = 0; p < PHASES; p++) {
 			double median, p99;
 			summarize(samples[p], done, &median, &p99);
@@ -334,8 +342,8 @@ int
 play_restartcost(struct play_ctx *ctx, int argc, char **argv)
 {
 	static const struct variant variants[] = {
-		{ "System V message queue", queue_server, queue_client, SYS_msgrcv, SYS_msgrcv },
-		{ "UNIX-domain socket", socket_server, socket_client, SYS_read, SYS_recvfrom },
+		{ N_("System V message queue"), queue_server, queue_client, SYS_msgrcv, SYS_msgrcv },
+		{ N_("UNIX-domain socket"), socket_server, socket_client, SYS_read, SYS_recvfrom },
 	};
 	long cycles = CYCLES_DEFAULT;
 	int r = 0;
