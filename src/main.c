@@ -75,7 +75,7 @@ struct options {
 	const char *lessons;
 	const char *complete;
 	const char *book;
-	int shared, list, reproducible, width, pot, lint, man;
+	int shared, list, reproducible, width, pot, lint, man, help, version;
 };
 
 static void
@@ -125,11 +125,11 @@ parse_options(int argc, char **argv, struct options *o)
 	while ((c = getopt_long(argc, argv, "hVl", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'h':
-			usage();
-			exit(EXIT_SUCCESS);
+			o->help = 1;
+			break;
 		case 'V':
-			version();
-			exit(EXIT_SUCCESS);
+			o->version = 1;
+			break;
 		case 'l': o->list = 1; break;
 		case OPT_LANG: o->lang = optarg; break;
 		case OPT_SHARED: o->shared = 1; break;
@@ -338,6 +338,11 @@ main(int argc, char **argv)
 		return EXIT_USAGE;
 	if (o.lang != NULL && !i18n_init(o.lang))
 		fprintf(stderr, _("%s: no %s translation is installed; continuing in English.\n"), PACKAGE, o.lang);
+	/* After --lang, so that --lang fr --help speaks French. */
+	if (o.help || o.version) {
+		o.help ? usage() : version();
+		return fflush(stdout) == 0 && !ferror(stdout) ? EXIT_SUCCESS : EXIT_BAD_INPUT;
+	}
 	if (o.pot)
 		return pot_write(argc - optind, argv + optind);
 	if (o.lint)

@@ -79,8 +79,27 @@ show_kind(enum ipc_kind kind, const struct sysv_object *objs, int n)
 		out("  %s\n", _("(none)"));
 		return;
 	}
-	row("    %-12s %-8s %-5s %-4s %-6s %-5s %s", _("key"), _("id"), _("slot"), _("seq"), _("perms"),
-	    _("owner"), _(last_cols[kind]));
+	/* Headings are padded by display width: a translated heading may
+	 * have accents or CJK characters. */
+	struct strbuf head = STRBUF_INIT;
+	static const struct { const char *name; int width; } cols[] = {
+		{ N_("key"), 13 }, { N_("id"), 9 }, { N_("slot"), 6 }, { N_("seq"), 5 },
+		{ N_("perms"), 7 }, { N_("owner"), 6 },
+	};
+	strbuf_init(&head);
+	strbuf_adds(&head, "    ");
+	for (size_t c = 0; c < sizeof cols / sizeof cols[0]; c++) {
+		const char *t = _(cols[c].name);
+		int w = display_width(t, strlen(t));
+		strbuf_adds(&head, t);
+		for (int pad = w; pad < cols[c].width; pad++)
+			strbuf_addc(&head, ' ');
+		if (w >= cols[c].width)
+			strbuf_addc(&head, ' ');
+	}
+	strbuf_adds(&head, _(last_cols[kind]));
+	row("%s", head.buf);
+	strbuf_free(&head);
 	for (int i = 0; i < n; i++) {
 		const struct sysv_object *o = &objs[i];
 		struct id_parts parts;
