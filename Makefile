@@ -203,14 +203,26 @@ book: all
 	  book/build.sh $(BUILD)/$(PACKAGE) lessons book $(BOOK_LANGS)
 	@echo "book/: $(BOOK_LANGS)"
 
+# ---- locales for the tests ------------------------------------------------
+
+# Each translation's locale, built into the build tree (no root, nothing
+# installed): the language tests run with LOCPATH pointing here, as on a
+# learner's machine that has the locale.  fr -> fr_FR.UTF-8, zh_CN as is.
+locale_of = $(if $(findstring _,$(1)),$(1),$(1)_$(shell echo $(1) | tr a-z A-Z))
+TEST_LOCALES = $(foreach l,$(LINGUAS),$(BUILD)/locales/$(call locale_of,$(l)).UTF-8)
+$(BUILD)/locales/%.UTF-8: | $(DEPS_STAMP)
+	$(say) LOCALE $@
+	$(Q)mkdir -p $(@D)
+	$(Q)localedef -i $* -f UTF-8 $@ 2>/dev/null || [ -f $@/LC_CTYPE ]
+
 # ---- tests ----------------------------------------------------------------
 
 TEST_ENV = IPCTUTOR=$(abspath $(BUILD)/$(PACKAGE)) PTYDRIVE=$(abspath $(BUILD)/ptydrive) \
 	WAITALL=$(abspath $(BUILD)/waitall) STALEPROBE=$(abspath $(BUILD)/staleprobe) \
 	IPCTUTOR_LESSONS=$(abspath lessons) IPCTUTOR_LOCALEDIR=$(abspath $(BUILD)/locale) \
-	BUILD=$(abspath $(BUILD)) srcdir=$(abspath .) LC_ALL=C
+	BUILD=$(abspath $(BUILD)) srcdir=$(abspath .) LC_ALL=C LINGUAS='$(LINGUAS)' 
 
-check: all $(UNIT_TESTS) $(BUILD)/po/all.pot
+check: all $(UNIT_TESTS) $(BUILD)/po/all.pot $(TEST_LOCALES)
 	$(Q)$(TEST_ENV) prove $(if $(V),-v) --exec '' $(UNIT_TESTS)
 	$(Q)$(TEST_ENV) prove $(if $(V),-v) tests/*.t tests/golden/*.t tests/pty/*.t tests/leak/*.t tests/po/*.t
 

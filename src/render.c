@@ -346,8 +346,14 @@ render_heading(const char *text, const char *underline)
 {
 	int w = display_width(text, strlen(text));
 
-	out("%s%s%s\n", color_on(SGR_BOLD), text, color_off());
+	/* Wrapped like prose: a translated title may be longer than the
+	 * terminal is wide. */
+	out("%s", color_on(SGR_BOLD));
+	render_paragraph(text, NULL, 0, NULL);
+	out("%s", color_off());
 	if (underline != NULL) {
+		if (w > render_width())
+			w = render_width();
 		for (int i = 0; i < w; i++)
 			out("%s", underline);
 		out("\n");
