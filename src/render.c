@@ -233,6 +233,19 @@ no_break_before(const char *bytes, size_t len)
 	return 0;
 }
 
+/* Is the character BYTES[0..LEN) one that must not end a line (opening
+ * punctuation)? */
+static int
+no_break_after(const char *bytes, size_t len)
+{
+	static const char *const openers[] = { "（", "「", "『", "【", "《", "〈", "“", "‘" };
+
+	for (size_t i = 0; i < sizeof openers / sizeof openers[0]; i++)
+		if (strlen(openers[i]) == len && memcmp(openers[i], bytes, len) == 0)
+			return 1;
+	return 0;
+}
+
 /* Cut TEXT into units, turning `code` and **bold** into colour escapes (or,
  * without colour, keeping backticks and dropping the asterisks). */
 static void
@@ -268,10 +281,11 @@ cut_units(const char *text, struct units *u)
 	}
 	if ((in_code || in_bold) && options.color)
 		push_unit(u, SGR_RESET, 4, 0, 0, 0);
-	/* No line may start with closing punctuation (Chinese and Japanese
-	 * typesetting): no break before it. */
+	/* No line may start with closing punctuation or end with opening
+	 * punctuation (Chinese and Japanese typesetting). */
 	for (size_t k = 0; k + 1 < u->n; k++)
-		if (u->v[k].break_after && no_break_before(u->v[k + 1].bytes, u->v[k + 1].len))
+		if (u->v[k].break_after && (no_break_before(u->v[k + 1].bytes, u->v[k + 1].len)
+					    || no_break_after(u->v[k].bytes, u->v[k].len)))
 			u->v[k].break_after = 0;
 }
 
