@@ -12,6 +12,7 @@
 #   make install / uninstall / dist / clean / pot / update-po / bench
 
 PACKAGE = ipctutor
+SHELL = /bin/bash
 VERSION = 0.1.0
 
 PREFIX ?= /usr/local
@@ -61,19 +62,16 @@ all: $(BUILD)/$(PACKAGE) $(TOOLS) $(CATALOGS) $(BUILD)/$(PACKAGE).1
 
 # ---- what the build needs -------------------------------------------------
 
-# Debian packages: compiler, readline, gettext tools, prove, unshare, locales,
-# and for the book cmark (Markdown to HTML) and tidy (the HTML check).
-DEB_PACKAGES = gcc make libreadline-dev gettext perl util-linux locales cmark tidy
-$(DEPS_STAMP):
-	$(Q)mkdir -p $(BUILD)
-	$(Q)missing=; \
-	[ -f /usr/include/readline/readline.h ] || missing="$$missing libreadline-dev"; \
-	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
-	command -v prove >/dev/null || missing="$$missing perl"; \
-	command -v unshare >/dev/null || missing="$$missing util-linux"; \
-	[ -d /usr/share/i18n/locales ] || missing="$$missing locales"; \
-	command -v cmark >/dev/null || missing="$$missing cmark"; \
-	command -v tidy >/dev/null || missing="$$missing tidy"; \
+# What the build needs, as "test:package" pairs: the test is a command to
+# find on PATH, or a path that must exist.  install_missing installs what is
+# missing with apt-get (as root, or with sudo that asks no password), or
+# says the one command to run.
+BUILD_NEEDS = /usr/include/readline/readline.h:libreadline-dev gcc:gcc msgfmt:gettext \
+	prove:perl unshare:util-linux /usr/share/i18n/locales:locales cmark:cmark tidy:tidy
+LINT_NEEDS = cppcheck:cppcheck clang-tidy:clang-tidy
+define install_missing
+	$(Q)missing=; for need in $(1); do t=$${need%%:*} p=$${need#*:}; \
+	  case $$t in /*) [ -e $$t ] ;; *) command -v $$t >/dev/null ;; esac || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "ipctutor needs:$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; \
@@ -82,6 +80,15 @@ $(DEPS_STAMP):
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq$$missing </dev/null || \
 	    { echo "Installing failed. Run: sudo apt-get install -y$$missing"; exit 1; }; \
 	fi
+endef
+
+$(DEPS_STAMP):
+	$(Q)mkdir -p $(BUILD)
+	$(call install_missing,$(BUILD_NEEDS))
+	$(Q)touch $@
+
+$(BUILD)/.lint-deps-ok: | $(DEPS_STAMP)
+	$(call install_missing,$(LINT_NEEDS))
 	$(Q)touch $@
 
 deps: $(DEPS_STAMP)
@@ -224,7 +231,7 @@ TEST_ENV = IPCTUTOR=$(abspath $(BUILD)/$(PACKAGE)) PTYDRIVE=$(abspath $(BUILD)/p
 
 check: all $(UNIT_TESTS) $(BUILD)/po/all.pot $(TEST_LOCALES)
 	$(Q)$(TEST_ENV) prove $(if $(V),-v) --exec '' $(UNIT_TESTS)
-	$(Q)$(TEST_ENV) prove $(if $(V),-v) tests/*.t tests/golden/*.t tests/pty/*.t tests/leak/*.t tests/po/*.t
+	$(Q)$(TEST_ENV) prove $(if $(V),-v) tests/*.t tests/golden/*.t tests/pty/*.t tests/leak/*.t tests/classroom/*.t tests/po/*.t
 
 check-asan:
 	$(Q)$(MAKE) --no-print-directory BUILD=build/asan CFLAGS='-O1 -g -fno-omit-frame-pointer' \
@@ -235,8 +242,20 @@ check-valgrind: all $(UNIT_TESTS)
 	$(Q)$(TEST_ENV) IPCTUTOR_WRAPPER='valgrind -q --error-exitcode=99 --leak-check=full' \
 	  prove tests/golden/*.t
 
-lint: all
+# Zero findings expected: the lesson linter, cppcheck, gcc's analyzer and
+# clang-tidy with the checks of .clang-tidy.
+LINT_DEFS = -std=gnu11 -Isrc -DVERSION='"lint"'
+lint: all $(BUILD)/.lint-deps-ok
 	$(Q)$(BUILD)/$(PACKAGE) --lint $(LESSONS)
+	$(say) CPPCHECK src
+	$(Q)cppcheck --quiet --error-exitcode=1 --inline-suppr --std=c11 -D_GNU_SOURCE -Isrc \
+	  --enable=warning,style,performance,portability --suppress=missingIncludeSystem \
+	  --suppress=variableScope --suppress=redundantContinue $(SOURCES)
+	$(say) ANALYZER src
+	$(Q)for f in $(SOURCES); do $(CC) $(LINT_DEFS) -fanalyzer -Werror -O1 -c -o /dev/null $$f || exit 1; done
+	$(say) TIDY src
+	$(Q)clang-tidy --quiet $(SOURCES) -- $(LINT_DEFS) 2>&1 | grep -v 'warnings generated' ; \
+	  test $${PIPESTATUS[0]} = 0
 
 # ---- install --------------------------------------------------------------
 

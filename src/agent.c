@@ -539,9 +539,7 @@ agent_settle(void)
 		}
 		/* Woken (it is no longer asleep in its call): wait for it to
 		 * report and settle again. */
-		if (a->busy && a->blocking_nr >= 0 && !asleep_in(a, a->blocking_nr))
-			wait_agent(a);
-		else if (a->busy && a->blocking_nr < 0)
+		if (a->busy && (a->blocking_nr < 0 || !asleep_in(a, a->blocking_nr)))
 			wait_agent(a);
 	}
 }

@@ -60,20 +60,20 @@ book_prose(struct strbuf *to, const struct prose *prose, const char *prefix)
 static void
 book_transcript(struct strbuf *to, const struct block_line *lines, size_t n, const char *indent)
 {
-	struct strbuf out = STRBUF_INIT;
+	struct strbuf shown = STRBUF_INIT;
 	struct strbuf *previous;
 	char *line, *save = NULL;
 
-	strbuf_init(&out);
-	previous = render_capture(&out);
+	strbuf_init(&shown);
+	previous = render_capture(&shown);
 	for (size_t i = 0; i < n; i++)
 		step_run_line(lines[i].text);
 	render_capture(previous);
 	strbuf_addf(to, "%s```text\n", indent);
-	for (line = strtok_r(out.buf, "\n", &save); line != NULL; line = strtok_r(NULL, "\n", &save))
+	for (line = strtok_r(shown.buf, "\n", &save); line != NULL; line = strtok_r(NULL, "\n", &save))
 		strbuf_addf(to, "%s%s\n", indent, line);
 	strbuf_addf(to, "%s```\n\n", indent);
-	strbuf_free(&out);
+	strbuf_free(&shown);
 }
 
 /* Questions and answers collected from the chapter. */

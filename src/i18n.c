@@ -127,7 +127,8 @@ i18n_init(const char *lang)
 		char base[32];
 		language_of(wanted, base, sizeof base);
 		setlocale(LC_ALL, "C.UTF-8");
-		if (getenv("LANGUAGE") == NULL || getenv("LANGUAGE")[0] == '\0')
+		const char *languages = getenv("LANGUAGE");
+		if (languages == NULL || languages[0] == '\0')
 			setenv("LANGUAGE", base, 1);
 		snprintf(language, sizeof language, "%s", base);
 		if (!is_english(base) && catalog_loaded())

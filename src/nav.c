@@ -155,6 +155,8 @@ nav_parse_position(struct play_ctx *ctx, const char *text, int *lesson, int *ste
 	struct lesson *l;
 	long s = 1;
 
+	*lesson = 0;
+	*step = 0;
 	if (dot != NULL) {
 		*dot = '\0';
 		if (parse_long(dot + 1, 1, 999, &s) != PARSE_OK) {

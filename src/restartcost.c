@@ -288,8 +288,10 @@ static void
 summarize(long long *samples, long n, double *median, double *p99)
 {
 	qsort(samples, (size_t)n, sizeof *samples, by_value);
-	*median = (double)samples[n / 2] / 1000.0;
-	*p99 = (double)samples[(n * 99) / 100 < n ? (n * 99) / 100 : n - 1] / 1000.0;
+	long mid = n / 2, high = (n * 99) / 100 < n ? (n * 99) / 100 : n - 1;
+
+	*median = (double)samples[mid] / 1000.0;
+	*p99 = (double)samples[high] / 1000.0;
 }
 
 static int

@@ -413,6 +413,7 @@ trace_quote(const char *text, size_t textlen, size_t maxbytes, char *buf,
 		textlen = 0;
 	shown = textlen > maxbytes ? maxbytes : textlen;
 	used = quote_span(s, shown, buf, len - 1, &consumed);
+	/* cppcheck-suppress knownConditionTrueFalse ; shown < textlen when cut */
 	if (shown < textlen || consumed < shown) {
 		/* Cut short: make room for the ellipsis if there can be
 		 * any, requoting less of the text. */

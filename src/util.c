@@ -71,6 +71,7 @@ xasprintf(const char *fmt, ...)
 	struct strbuf sb = STRBUF_INIT;
 	va_list ap;
 
+	strbuf_init(&sb);   /* never NULL, even if formatting fails */
 	va_start(ap, fmt);
 	strbuf_vaddf(&sb, fmt, ap);
 	va_end(ap);
@@ -266,10 +267,8 @@ write_file_atomic(const char *path, const char *data, size_t len)
 			goto fail_close;
 		done += (size_t)n;
 	}
-	if (fsync(fd) != 0 || close(fd) != 0) {
-		fd = -1;
+	if (fsync(fd) != 0 || close(fd) != 0)
 		goto fail_unlink;
-	}
 	if (rename(tmp, path) != 0)
 		goto fail_unlink;
 	free(tmp);
