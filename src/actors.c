@@ -423,11 +423,9 @@ object_ctl(enum ipc_kind kind, int id, int cmd, struct ipc_stat *st, struct call
 	}
 }
 
-/* The recovery pattern: create exclusively; on EEXIST look the survivor
- * up, check it is ours (creator and mode), remove it, create again.
- * Returns the new identifier or -1. */
-static int
-recover(struct play_ctx *ctx, enum ipc_kind kind, key_t key, size_t size)
+/* The recovery pattern (see actors.h). */
+int
+actors_recover(struct play_ctx *ctx, enum ipc_kind kind, key_t key, size_t size)
 {
 	const int flags = IPC_CREAT | IPC_EXCL | OBJECT_MODE;
 	struct ipc_stat st;
@@ -495,17 +493,17 @@ verb_serve(struct play_ctx *ctx, int argc, char **argv)
 	st->key = key;
 	st->have_key = 1;
 	if (strcmp(argv[2], "msg") == 0) {
-		st->qid = recover(ctx, KIND_MSG, key, 0);
+		st->qid = actors_recover(ctx, KIND_MSG, key, 0);
 		return st->qid < 0 ? -1 : 0;
 	}
-	st->shmid = recover(ctx, KIND_SHM, key, SEGMENT_SIZE);
+	st->shmid = actors_recover(ctx, KIND_SHM, key, SEGMENT_SIZE);
 	if (st->shmid < 0 || attach(ctx, st->shmid) != 0)
 		return -1;
 	char *text = xasprintf(_("data from server pid %ld"), (long)getpid());
 	ipc_shm_write(st->att[st->natt - 1].addr, SEGMENT_SIZE, text, &call);
 	free(text);
 	play_call(ctx, &call);
-	st->semid = recover(ctx, KIND_SEM, key, 1);
+	st->semid = actors_recover(ctx, KIND_SEM, key, 1);
 	if (st->semid < 0)
 		return -1;
 	ipc_semctl(st->semid, 0, SETVAL, 1, NULL, &call);

@@ -33,6 +33,14 @@ int verb_unlock(struct play_ctx *ctx, int argc, char **argv);
 int verb_read(struct play_ctx *ctx, int argc, char **argv);
 int verb_write(struct play_ctx *ctx, int argc, char **argv);
 
+/* The recovery pattern of lesson 3, for any KIND: create KEY with
+ * IPC_CREAT|IPC_EXCL|0600; on EEXIST look the survivor up, check with
+ * IPC_STAT that it is ours (creator uid and mode 0600), remove it, create
+ * again.  Every call goes through CTX.  SIZE is the segment size (shm) or
+ * the number of semaphores.  Returns the new identifier, or -1 (an object
+ * that is not ours is left alone, with ctx->exit_status set to 1). */
+int actors_recover(struct play_ctx *ctx, enum ipc_kind kind, key_t key, size_t size);
+
 /* At exit: stop every process, then remove every object still registered,
  * showing the calls.  Returns the number of objects still listed by the
  * kernel afterwards in this namespace that this tutor created (0 on

@@ -19,6 +19,7 @@
 #include "actors.h"
 #include "agent.h"
 #include "book.h"
+#include "classroom.h"
 #include "cmd.h"
 #include "i18n.h"
 #include "lesson.h"
@@ -334,6 +335,8 @@ main(int argc, char **argv)
 
 	memset(&o, 0, sizeof o);
 	i18n_init(NULL);
+	if (argc > 1 && classroom_is_subcommand(argv[1]))
+		return classroom_main(argc - 1, argv + 1);
 	if (parse_options(argc, argv, &o) != 0)
 		return EXIT_USAGE;
 	if (o.lang != NULL && !i18n_init(o.lang))
