@@ -53,7 +53,7 @@ LINGUAS = $(shell cat po/LINGUAS 2>/dev/null)
 CATALOGS = $(patsubst %,$(BUILD)/locale/%/LC_MESSAGES/$(PACKAGE).mo,$(LINGUAS) en@pseudo)
 DEPS_STAMP = $(BUILD)/.deps-ok
 
-.PHONY: FORCE bench book all run check check-asan check-valgrind unit install uninstall dist clean pot \
+.PHONY: FORCE fuzz bench book all run check check-asan check-valgrind unit install uninstall dist clean pot \
 	update-po po-init lint bench deps
 .DELETE_ON_ERROR:
 
@@ -184,6 +184,28 @@ po-init: pot
 	$(Q)[ -n "$(LL)" ] || { echo "usage: make po-init LL=xx"; exit 1; }
 	$(Q)msginit --no-translator --locale=$(LL) -i po/$(PACKAGE).pot -o po/$(LL).po
 	$(Q)grep -qx '$(LL)' po/LINGUAS || echo '$(LL)' >> po/LINGUAS
+
+# ---- fuzzing --------------------------------------------------------------
+
+# libFuzzer harnesses (clang) for the lesson parser and the command-line
+# parsing.  New interesting inputs go to build/fuzz/; a crash is written to
+# tests/fuzz/crashes/, to be committed: test-fuzz-replay replays it forever.
+FUZZ_SECONDS ?= 60
+FUZZ_CC = clang
+FUZZ_FLAGS = -std=gnu11 -g -O1 -Isrc -Itests/lib -DVERSION='"fuzz"' -fsanitize=address,undefined
+FUZZ_OBJECTS = $(patsubst src/%.c,$(BUILD)/fuzz/obj/%.o,$(LIB_SOURCES))
+$(BUILD)/fuzz/obj/%.o: src/%.c $(wildcard src/*.h) | $(DEPS_STAMP)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+$(BUILD)/fuzz/fuzz-%: tests/fuzz/fuzz-%.c tests/fuzz/harness.h $(FUZZ_OBJECTS)
+	$(say) FUZZ $@
+	$(Q)$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJECTS) -lreadline
+fuzz: $(BUILD)/fuzz/fuzz-lesson $(BUILD)/fuzz/fuzz-command
+	$(Q)for h in lesson command; do mkdir -p $(BUILD)/fuzz/corpus-$$h; \
+	  $(BUILD)/fuzz/fuzz-$$h -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1 \
+	    -artifact_prefix=tests/fuzz/crashes/$$h- $(BUILD)/fuzz/corpus-$$h tests/fuzz/corpus/$$h \
+	    2>&1 | grep -E '^(stat::number_of_executed_units|stat::new_units_added|==[0-9]+==|SUMMARY)' \
+	    | sed "s/^/$$h: /"; test $${PIPESTATUS[0]} = 0 || exit 1; done
 
 # ---- the benchmark --------------------------------------------------------
 
