@@ -154,9 +154,14 @@ static int wake_pipe[2] = { -1, -1 };
 static void
 on_stop(int sig)
 {
-	struct { long mtype; char mtext[1]; } wake = { WAKE_TYPE, { 0 } };
+	struct {
+		long mtype;
+		char mtext[1];   /* cppcheck-suppress unusedStructMember */
+	} wake;
 	int saved = errno;
 
+	wake.mtype = WAKE_TYPE;
+	wake.mtext[0] = '\0';
 	stopping = sig;
 	if (wake_qid >= 0)
 		(void)msgsnd(wake_qid, &wake, 0, IPC_NOWAIT);
@@ -384,12 +389,12 @@ judge_failure(struct client *c, const struct call *call, const char *name)
 static enum attempt
 msg_request(struct client *c, const char *text)
 {
-	char *request = xasprintf("%ld %s", (long)getpid(), text);
+	char *message = xasprintf("%ld %s", (long)getpid(), text);
 	struct call call;
 	long n, answer;
 
-	ipc_msgsnd(c->st.qid, REQUEST_TYPE, request, 0, &call);
-	free(request);
+	ipc_msgsnd(c->st.qid, REQUEST_TYPE, message, 0, &call);
+	free(message);
 	play_call(&c->ctx, &call);
 	if (call.err != 0)
 		return judge_failure(c, &call, "msgsnd");
