@@ -25,6 +25,7 @@
 #include "registry.h"
 #include "render.h"
 #include "session.h"
+#include "transcript.h"
 #include "util.h"
 #include "vars.h"
 #include "view.h"
@@ -54,6 +55,8 @@ static const struct command commands[] = {
 	  0, 0, nav_reset, CMD_TUTOR, { ARG_NONE } },
 	{ "lang", N_("[LL]"), N_("Show or switch the language (lang fr, lang zh_CN, lang en)."), group_course,
 	  0, 1, nav_lang, CMD_TUTOR, { ARG_NONE } },
+	{ "save", N_("FILE"), N_("Write this session so far (commands, calls, answers, score) to FILE in Markdown, for grading."),
+	  group_course, 1, 1, play_save, CMD_TUTOR, { ARG_TEXT } },
 	{ "quit", "", N_("Remove what the tutor created and leave (Ctrl-D does the same)."), group_course,
 	  0, 0, nav_quit, CMD_TUTOR, { ARG_NONE } },
 	{ "help", N_("[COMMAND]"), N_("List the commands, or explain one."), group_look,

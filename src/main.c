@@ -32,6 +32,7 @@
 #include "render.h"
 #include "repl.h"
 #include "session.h"
+#include "transcript.h"
 #include "util.h"
 #include "view.h"
 
@@ -51,7 +52,7 @@ enum {
 
 enum {
 	OPT_LANG = 256, OPT_SHARED, OPT_LESSONS, OPT_REPRODUCIBLE, OPT_WIDTH, OPT_POT, OPT_LINT,
-	OPT_COMPLETE, OPT_MAN, OPT_BOOK,
+	OPT_COMPLETE, OPT_MAN, OPT_BOOK, OPT_TRANSCRIPT,
 };
 
 static const struct option long_options[] = {
@@ -68,6 +69,7 @@ static const struct option long_options[] = {
 	{ "complete", required_argument, NULL, OPT_COMPLETE },
 	{ "man-commands", no_argument, NULL, OPT_MAN },
 	{ "book", required_argument, NULL, OPT_BOOK },
+	{ "transcript", required_argument, NULL, OPT_TRANSCRIPT },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -76,6 +78,7 @@ struct options {
 	const char *lessons;
 	const char *complete;
 	const char *book;
+	const char *transcript;
 	int shared, list, reproducible, width, pot, lint, man, help, version;
 };
 
@@ -98,6 +101,8 @@ usage(void)
 		"      --reproducible   print stable names instead of pids, keys and\n"
 		"                       addresses (for transcripts and the book)\n"
 		"      --width=N        wrap text at N columns\n"
+		"      --transcript=FILE  write the session (commands, calls, answers,\n"
+		"                       score) to FILE in Markdown when it ends\n"
 		"  -h, --help           display this help and exit\n"
 		"  -V, --version        output version information and exit\n\n"), stdout);
 	/* TRANSLATORS: the exit statuses; keep the numbers. */
@@ -151,6 +156,7 @@ parse_options(int argc, char **argv, struct options *o)
 		case OPT_COMPLETE: o->complete = optarg; break;
 		case OPT_MAN: o->man = 1; break;
 		case OPT_BOOK: o->book = optarg; o->reproducible = 1; break;
+		case OPT_TRANSCRIPT: o->transcript = optarg; break;
 		default:
 			fprintf(stderr, _("Try '%s --help' for more information.\n"), PACKAGE);
 			return -1;
@@ -398,6 +404,7 @@ main(int argc, char **argv)
 	actors_setup(guardian);
 	if (o.book != NULL)
 		return run_book(o.book);
+	transcript_start();
 	if (state_dir == NULL)
 		render_paragraph(_("Progress is not saved: neither XDG_STATE_HOME nor HOME is set."), NULL, 0, NULL);
 	if (session.course.nlessons > 0)
@@ -409,6 +416,8 @@ main(int argc, char **argv)
 
 	sig = repl_run(interactive);
 	clean_up();
+	if (o.transcript != NULL && transcript_save(o.transcript) != 0)
+		fprintf(stderr, _("%s: cannot write the transcript %s: %s\n"), PACKAGE, o.transcript, strerror(errno));
 
 	if (sig != 0) {
 		sigset_t set;

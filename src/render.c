@@ -33,6 +33,13 @@ static int write_error;
 static int error_count;
 static int quiet;
 static struct strbuf *capture;
+static void (*tee)(const char *text, size_t len);
+
+void
+render_tee(void (*fn)(const char *text, size_t len))
+{
+	tee = fn;
+}
 
 struct strbuf *
 render_capture(struct strbuf *sb)
@@ -91,10 +98,19 @@ out(const char *fmt, ...)
 	if (quiet)
 		return;
 	va_start(ap, fmt);
-	if (capture != NULL)
+	if (capture != NULL) {
 		strbuf_vaddf(capture, fmt, ap);
-	else if (vprintf(fmt, ap) < 0 && write_error == 0)
+	} else if (tee != NULL) {
+		struct strbuf sb = STRBUF_INIT;
+		strbuf_init(&sb);
+		strbuf_vaddf(&sb, fmt, ap);
+		tee(sb.buf, sb.len);
+		if (fwrite(sb.buf, 1, sb.len, stdout) != sb.len && write_error == 0)
+			write_error = errno ? errno : EIO;
+		strbuf_free(&sb);
+	} else if (vprintf(fmt, ap) < 0 && write_error == 0) {
 		write_error = errno ? errno : EIO;
+	}
 	va_end(ap);
 }
 

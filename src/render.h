@@ -71,6 +71,10 @@ void render_quiet(int quiet);
  * collects a transcript to print elsewhere).  Returns the previous one. */
 struct strbuf *render_capture(struct strbuf *sb);
 
+/* While FN is not NULL, out() also hands FN all it writes to standard
+ * output (the transcript keeps a copy).  Not while capturing. */
+void render_tee(void (*fn)(const char *text, size_t len));
+
 /* printf to standard output, remembering write errors. */
 void out(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void out_flush(void);

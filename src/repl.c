@@ -26,6 +26,7 @@
 #include "render.h"
 #include "repl.h"
 #include "session.h"
+#include "transcript.h"
 #include "util.h"
 
 #define MAX_POLL 12
@@ -155,6 +156,7 @@ readline_interrupt_for_output(int fd)
 static void
 run_line(char *line)
 {
+	transcript_command(line);
 	cmd_execute(line);
 	out_flush();
 }

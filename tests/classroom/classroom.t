@@ -62,7 +62,7 @@ finish() {
 	eval "exec ${!in}>&-"
 	cat <&"${!out}" >> "$TEST_TMP/$1.log"
 	eval "exec ${!out}<&-"
-	wait "${!pid}"
+	{ wait "${!pid}"; } 2>/dev/null   # no "Killed" notice from bash
 	status=$?
 }
 
