@@ -53,7 +53,7 @@ LINGUAS = $(shell cat po/LINGUAS 2>/dev/null)
 CATALOGS = $(patsubst %,$(BUILD)/locale/%/LC_MESSAGES/$(PACKAGE).mo,$(LINGUAS) en@pseudo)
 DEPS_STAMP = $(BUILD)/.deps-ok
 
-.PHONY: FORCE fuzz bench book all run check check-asan check-valgrind unit install uninstall dist clean pot \
+.PHONY: FORCE coverage fuzz bench book all run check check-asan check-valgrind unit install uninstall dist clean pot \
 	update-po po-init lint bench deps
 .DELETE_ON_ERROR:
 
@@ -68,7 +68,7 @@ all: $(BUILD)/$(PACKAGE) $(TOOLS) $(CATALOGS) $(BUILD)/$(PACKAGE).1
 # says the one command to run.
 BUILD_NEEDS = /usr/include/readline/readline.h:libreadline-dev gcc:gcc msgfmt:gettext \
 	prove:perl unshare:util-linux /usr/share/i18n/locales:locales cmark:cmark tidy:tidy
-LINT_NEEDS = cppcheck:cppcheck clang-tidy:clang-tidy
+LINT_NEEDS = cppcheck:cppcheck clang-tidy:clang-tidy gcovr:gcovr
 define install_missing
 	$(Q)missing=; for need in $(1); do t=$${need%%:*} p=$${need#*:}; \
 	  case $$t in /*) [ -e $$t ] ;; *) command -v $$t >/dev/null ;; esac || missing="$$missing $$p"; done; \
@@ -259,6 +259,15 @@ check-asan:
 	$(Q)$(MAKE) --no-print-directory BUILD=build/asan CFLAGS='-O1 -g -fno-omit-frame-pointer' \
 	  EXTRA_CFLAGS='-fsanitize=address,undefined -fno-sanitize-recover=undefined' \
 	  EXTRA_LDFLAGS='-fsanitize=address,undefined' check
+
+# Line coverage of src/ over the whole test suite (gcovr); the goal is 85%.
+coverage: $(BUILD)/.lint-deps-ok
+	$(Q)rm -rf build/coverage
+	$(Q)$(MAKE) --no-print-directory BUILD=build/coverage CFLAGS='-O0 -g --coverage' \
+	  EXTRA_LDFLAGS='--coverage' check
+	$(Q)gcovr --root . --filter 'src/' --object-directory build/coverage/obj \
+	  --print-summary --txt build/coverage/summary.txt | tail -3
+	@echo "per file: build/coverage/summary.txt"
 
 check-valgrind: all $(UNIT_TESTS)
 	$(Q)$(TEST_ENV) IPCTUTOR_WRAPPER='valgrind -q --error-exitcode=99 --leak-check=full' \

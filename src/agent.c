@@ -197,9 +197,12 @@ child_main(const char *name, int commands, int records, pid_t parent)
 		if (ctx.exit_status >= 0)
 			send_record("Q");
 		send_record("D");
-		if (ctx.exit_status >= 0)
+		if (ctx.exit_status >= 0) {
+			coverage_flush();
 			_exit(ctx.exit_status);
+		}
 	}
+	coverage_flush();
 	_exit(EXIT_SUCCESS);
 }
 

@@ -204,16 +204,18 @@ edit_distance(const char *a, const char *b)
 	return prev[lb];
 }
 
-/* Say that NAME is unknown, with the nearest command if one is near. */
+/* Say that NAME is unknown, with the nearest command if one is near:
+ * among those that may run where NAME was typed (WHERE: CMD_TUTOR or
+ * CMD_AGENT). */
 static void
-unknown_command(struct play_ctx *ctx, const char *name)
+unknown_command(struct play_ctx *ctx, const char *name, unsigned where)
 {
 	const char *best = NULL;
 	size_t best_d = 3;
 
 	for (size_t i = 0; i < NCOMMANDS; i++) {
 		size_t d;
-		if (commands[i].flags & CMD_HIDDEN)
+		if ((commands[i].flags & CMD_HIDDEN) || !(commands[i].flags & where))
 			continue;
 		d = edit_distance(name, commands[i].name);
 		if (d < best_d) {
@@ -338,7 +340,7 @@ cmd_execute(char *line)
 	}
 	cmd = cmd_find(argv[0]);
 	if (cmd == NULL || (cmd->flags & CMD_HIDDEN)) {
-		unknown_command(ctx, argv[0]);
+		unknown_command(ctx, argv[0], CMD_TUTOR);
 		return -1;
 	}
 	if (!(cmd->flags & CMD_TUTOR)) {
@@ -366,7 +368,7 @@ cmd_execute_in_agent(struct play_ctx *ctx, char *line)
 		return;
 	cmd = cmd_find(argv[0]);
 	if (cmd == NULL || !(cmd->flags & CMD_AGENT) || cmd->run == NULL) {
-		unknown_command(ctx, argv[0]);
+		unknown_command(ctx, argv[0], CMD_AGENT);
 		return;
 	}
 	if (cmd_check_args(ctx, cmd, argc - 1) == 0)
@@ -394,7 +396,7 @@ cmd_help(struct play_ctx *ctx, int argc, char **argv)
 	if (argc > 1) {
 		const struct command *c = cmd_find(argv[1]);
 		if (c == NULL || (c->flags & CMD_HIDDEN)) {
-			unknown_command(ctx, argv[1]);
+			unknown_command(ctx, argv[1], CMD_TUTOR | CMD_VERB);
 			return -1;
 		}
 		help_line(c);

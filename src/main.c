@@ -217,6 +217,7 @@ static void
 fatal_signal(int sig)
 {
 	registry_emergency_cleanup();
+	coverage_flush();
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
@@ -358,9 +359,9 @@ main(int argc, char **argv)
 		return lint(argc - optind, argv + optind);
 
 	interactive = isatty(STDIN_FILENO);
+	const char *term = getenv("TERM");
 	struct render_options ro = {
-		isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL && getenv("TERM") != NULL
-			&& strcmp(getenv("TERM"), "dumb") != 0,
+		isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL && term != NULL && strcmp(term, "dumb") != 0,
 		o.width ? o.width : isatty(STDOUT_FILENO) ? 0 : 80,
 		o.reproducible,
 	};
@@ -424,6 +425,7 @@ main(int argc, char **argv)
 		signal(sig, SIG_DFL);
 		sigemptyset(&set);
 		sigaddset(&set, sig);
+		coverage_flush();
 		sigprocmask(SIG_UNBLOCK, &set, NULL);
 		raise(sig);
 	}

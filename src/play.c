@@ -490,7 +490,8 @@ play_shmdt(struct play_ctx *ctx, int argc, char **argv)
 		a = st->natt > 0 ? &st->att[st->natt - 1] : NULL;
 	}
 	if (a == NULL) {
-		play_error(ctx, _("%s has no segment attached%s."), ctx->actor, argc > 1 ? _(" with that identifier") : "");
+		play_error(ctx, argc > 1 ? _("No segment with that identifier is attached here: shmat ID attaches one.")
+				       : _("No segment is attached here: shmat ID attaches one."));
 		return -1;
 	}
 	if (ipc_shmdt(a->addr, &call) == 0) {
@@ -536,7 +537,7 @@ attachment_arg(struct play_ctx *ctx, const char *text)
 		a = &ctx->state->att[ctx->state->natt - 1];
 	}
 	if (a == NULL)
-		play_error(ctx, _("%s has no such segment attached: attach it first (shmat ID)."), ctx->actor);
+		play_error(ctx, _("No such segment is attached here: shmat ID attaches one."));
 	return a;
 }
 

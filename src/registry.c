@@ -201,6 +201,7 @@ guardian_main(int in)
 		if (path != NULL)
 			unlink(path);
 	}
+	coverage_flush();
 	_exit(EXIT_SUCCESS);
 }
 

@@ -218,7 +218,10 @@ batch_lines(struct strbuf *buf, int at_eof)
 	while (!session.quit && (nl = memchr(start, '\n', (size_t)(end - start))) != NULL) {
 		*nl = '\0';
 		out("%s%s\n", prompt(), start);
-		run_line(start);
+		if (memchr(start, '\0', (size_t)(nl - start)) != NULL)
+			render_error(_("That line contains a NUL byte; nothing was run."));
+		else
+			run_line(start);
 		start = nl + 1;
 	}
 	if (at_eof && !session.quit && start < end) {

@@ -76,6 +76,7 @@ spawn(void (*fn)(void *, int), void *arg, int report_fd)
 	if (getppid() != parent)
 		_exit(1);
 	fn(arg, report_fd);
+	coverage_flush();
 	_exit(0);
 }
 

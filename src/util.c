@@ -328,3 +328,14 @@ exe_dir(void)
 	*slash = '\0';
 	return xstrdup(buf);
 }
+
+/* gcov's dump function, present only when the program is built with
+ * --coverage; a weak reference is NULL otherwise. */
+extern void __gcov_dump(void) __attribute__((weak));
+
+void
+coverage_flush(void)
+{
+	if (__gcov_dump != NULL)
+		__gcov_dump();
+}

@@ -55,6 +55,11 @@ int write_file_atomic(const char *path, const char *data, size_t len);
  * beside itself. */
 char *exe_dir(void);
 
+/* Write the coverage counters now, in a build with --coverage (no effect
+ * otherwise): before _exit() in a child and before re-raising a signal,
+ * paths where the counters would otherwise be lost. */
+void coverage_flush(void);
+
 /* Create DIR and its parents with mode 0700 where missing.  0 or -1. */
 int mkdir_parents(const char *dir);
 
