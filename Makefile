@@ -22,6 +22,7 @@ datadir = $(prefix)/share
 localedir = $(datadir)/locale
 mandir = $(datadir)/man
 pkgdatadir = $(datadir)/$(PACKAGE)
+completionsdir = $(datadir)/bash-completion/completions
 
 CC ?= cc
 BUILD ?= build
@@ -53,12 +54,12 @@ LINGUAS = $(shell cat po/LINGUAS 2>/dev/null)
 CATALOGS = $(patsubst %,$(BUILD)/locale/%/LC_MESSAGES/$(PACKAGE).mo,$(LINGUAS) en@pseudo)
 DEPS_STAMP = $(BUILD)/.deps-ok
 
-.PHONY: FORCE coverage fuzz bench book all run check check-asan check-valgrind unit install uninstall dist clean pot \
+.PHONY: FORCE check-leaks coverage fuzz bench book all run check check-asan check-valgrind unit install uninstall dist clean pot \
 	update-po po-init lint bench deps
 .DELETE_ON_ERROR:
 
 TOOLS = $(BUILD)/ptydrive $(BUILD)/waitall $(BUILD)/staleprobe
-all: $(BUILD)/$(PACKAGE) $(TOOLS) $(CATALOGS) $(BUILD)/$(PACKAGE).1
+all: $(BUILD)/$(PACKAGE) $(TOOLS) $(CATALOGS) $(BUILD)/$(PACKAGE).1 $(BUILD)/$(PACKAGE).bash
 
 # ---- what the build needs -------------------------------------------------
 
@@ -137,6 +138,11 @@ $(BUILD)/$(PACKAGE).1: src/$(PACKAGE).1.in $(BUILD)/$(PACKAGE)
 	$(Q)$(BUILD)/$(PACKAGE) --man-commands > $@.commands
 	$(Q)sed -e '/@COMMANDS@/{r $@.commands' -e 'd}' -e 's/@VERSION@/$(VERSION)/' $< > $@
 	$(Q)rm -f $@.commands
+
+# Bash completion, with the languages filled in.
+$(BUILD)/$(PACKAGE).bash: src/$(PACKAGE).bash po/LINGUAS | $(DEPS_STAMP)
+	$(say) GEN $@
+	$(Q)sed 's/@LINGUAS@/$(LINGUAS)/' $< > $@
 
 run: all
 	$(Q)IPCTUTOR_LESSONS=lessons IPCTUTOR_LOCALEDIR=$(BUILD)/locale $(BUILD)/$(PACKAGE) $(ARGS)
@@ -253,7 +259,7 @@ TEST_ENV = IPCTUTOR=$(abspath $(BUILD)/$(PACKAGE)) PTYDRIVE=$(abspath $(BUILD)/p
 
 check: all $(UNIT_TESTS) $(BUILD)/po/all.pot $(TEST_LOCALES)
 	$(Q)$(TEST_ENV) prove $(if $(V),-v) --exec '' $(UNIT_TESTS)
-	$(Q)$(TEST_ENV) prove $(if $(V),-v) tests/*.t tests/golden/*.t tests/pty/*.t tests/leak/*.t tests/classroom/*.t tests/po/*.t
+	$(Q)$(TEST_ENV) prove $(if $(V),-v) tests/*.t tests/golden/*.t tests/pty/*.t tests/leak/leak.t tests/classroom/*.t tests/po/*.t
 
 check-asan:
 	$(Q)$(MAKE) --no-print-directory BUILD=build/asan CFLAGS='-O1 -g -fno-omit-frame-pointer' \
@@ -268,6 +274,11 @@ coverage: $(BUILD)/.lint-deps-ok
 	$(Q)gcovr --root . --filter 'src/' --object-directory build/coverage/obj \
 	  --print-summary --txt build/coverage/summary.txt | tail -3
 	@echo "per file: build/coverage/summary.txt"
+
+# Every step of every lesson, ended by SIGKILL (--shared) and SIGTERM
+# (private): a few minutes, so not part of check; CI runs it.
+check-leaks: all
+	$(Q)$(TEST_ENV) prove tests/leak/steps.t
 
 check-valgrind: all $(UNIT_TESTS)
 	$(Q)$(TEST_ENV) IPCTUTOR_WRAPPER='valgrind -q --error-exitcode=99 --leak-check=full' \
@@ -295,12 +306,15 @@ install: all
 	install -m 755 $(BUILD)/$(PACKAGE) $(DESTDIR)$(bindir)/$(PACKAGE)
 	install -m 644 $(LESSONS) $(DESTDIR)$(pkgdatadir)/lessons/
 	install -m 644 $(BUILD)/$(PACKAGE).1 $(DESTDIR)$(mandir)/man1/$(PACKAGE).1
+	install -d $(DESTDIR)$(completionsdir)
+	install -m 644 $(BUILD)/$(PACKAGE).bash $(DESTDIR)$(completionsdir)/$(PACKAGE)
 	for l in $(LINGUAS); do \
 	  install -d $(DESTDIR)$(localedir)/$$l/LC_MESSAGES && \
 	  install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/$(PACKAGE).mo $(DESTDIR)$(localedir)/$$l/LC_MESSAGES/; done
 
 uninstall:
 	rm -f $(DESTDIR)$(bindir)/$(PACKAGE) $(DESTDIR)$(mandir)/man1/$(PACKAGE).1
+	rm -f $(DESTDIR)$(completionsdir)/$(PACKAGE)
 	rm -f $(patsubst lessons/%,$(DESTDIR)$(pkgdatadir)/lessons/%,$(LESSONS))
 	-rmdir $(DESTDIR)$(pkgdatadir)/lessons $(DESTDIR)$(pkgdatadir)
 	for l in $(LINGUAS); do rm -f $(DESTDIR)$(localedir)/$$l/LC_MESSAGES/$(PACKAGE).mo; done
