@@ -93,6 +93,19 @@ printf 'help\nquit\n' | $(neutral_env) "$IPCTUTOR" --width 20 > "$TEST_TMP/narro
 wide=$(grep -vE '^(ipctutor |  (you|server|client) )' "$TEST_TMP/narrow" | perl -CSD -ne 'chomp; $n++ if length > 20 && /\S\s+\S/; END { print $n + 0 }')
 [ "$wide" = 0 ]; ok $? "a 20-column terminal: prose stays within 20 columns ($wide lines over)"
 
+# An unprivileged learner: no CAP_SYS_ADMIN, so the private namespace comes
+# with a user namespace of its own (where the distribution allows it).
+printf 'msgget IPC_PRIVATE IPC_CREAT|0600\nipcs\nquit\n' |
+	setpriv --reuid=65534 --regid=65534 --clear-groups env -u HOME LC_ALL=C "$IPCTUTOR" --reproducible 1.1 > "$TEST_TMP/nobody" 2>&1
+st=$?
+if grep -q "No private IPC namespace could be had" "$TEST_TMP/nobody"; then
+	grep -q "uses the host's; the tutor removes only what it created" "$TEST_TMP/nobody" && [ $st = 0 ]
+	ok $? "unprivileged, user namespaces disabled: one sentence, the host namespace with the guard # SKIP no user namespaces here"
+else
+	grep -q "msgget(IPC_PRIVATE, IPC_CREAT|0600) = 0" "$TEST_TMP/nobody" && grep -q "objects left behind: 0" "$TEST_TMP/nobody" && [ $st = 0 ]
+	ok $? "unprivileged: a private namespace through a user namespace (identifiers from 0)"
+fi
+
 # --- limits and a kernel without System V IPC -------------------------------
 echo 1 > /proc/sys/kernel/msgmni
 printf 'msgget IPC_PRIVATE IPC_CREAT|0600\nmsgget IPC_PRIVATE IPC_CREAT|0600\nquit\n' | tutor --shared > "$TEST_TMP/enospc" 2>&1
