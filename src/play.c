@@ -329,23 +329,33 @@ ctl_arg(struct play_ctx *ctx, const char *text, int *cmd)
 	return -1;
 }
 
-int
-play_msgctl(struct play_ctx *ctx, int argc, char **argv)
+/* msgctl and shmctl as the playground offers them: IPC_STAT or IPC_RMID
+ * on ARGV[1], through CTL (ipc_msgctl or ipc_shmctl, which take the same
+ * arguments). */
+static int
+stat_or_remove(struct play_ctx *ctx, char **argv, enum ipc_kind kind,
+	       int (*ctl)(int, int, struct ipc_stat *, struct call *))
 {
 	struct call call;
 	int id, cmd;
 
-	(void)argc;
 	if (play_arg_id(ctx, argv[1], &id) != 0 || ctl_arg(ctx, argv[2], &cmd) != 0)
 		return -1;
 	if (cmd != IPC_STAT && cmd != IPC_RMID) {
-		play_error(ctx, _("msgctl takes stat or rmid here."));
+		play_error(ctx, _("%s takes stat or rmid here."), argv[0]);
 		return -1;
 	}
-	if (ipc_msgctl(id, cmd, NULL, &call) == 0 && cmd == IPC_RMID)
-		play_after_rmid(ctx, KIND_MSG, id);
+	if (ctl(id, cmd, NULL, &call) == 0 && cmd == IPC_RMID)
+		play_after_rmid(ctx, kind, id);
 	play_call(ctx, &call);
 	return 0;
+}
+
+int
+play_msgctl(struct play_ctx *ctx, int argc, char **argv)
+{
+	(void)argc;
+	return stat_or_remove(ctx, argv, KIND_MSG, ipc_msgctl);
 }
 
 int
@@ -506,20 +516,8 @@ play_shmdt(struct play_ctx *ctx, int argc, char **argv)
 int
 play_shmctl(struct play_ctx *ctx, int argc, char **argv)
 {
-	struct call call;
-	int id, cmd;
-
 	(void)argc;
-	if (play_arg_id(ctx, argv[1], &id) != 0 || ctl_arg(ctx, argv[2], &cmd) != 0)
-		return -1;
-	if (cmd != IPC_STAT && cmd != IPC_RMID) {
-		play_error(ctx, _("shmctl takes stat or rmid here."));
-		return -1;
-	}
-	if (ipc_shmctl(id, cmd, NULL, &call) == 0 && cmd == IPC_RMID)
-		play_after_rmid(ctx, KIND_SHM, id);
-	play_call(ctx, &call);
-	return 0;
+	return stat_or_remove(ctx, argv, KIND_SHM, ipc_shmctl);
 }
 
 /* The attachment shmread and shmwrite use: of ID, or the latest. */
