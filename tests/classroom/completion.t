@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# ipctutor - learn how System V IPC identifiers behave across server restarts.
+# Copyright (C) 2026 The ipctutor authors.  GPL-3.0-or-later: see COPYING.
+#
+# completion.t: the bash completion (build/ipctutor.bash) run the way bash
+# runs it, with COMP_WORDS and COMP_CWORD set: options, subcommands, their
+# own options, lesson names (asked from the program), languages; and
+# make install puts it where bash-completion looks for it.
+source "$(dirname "$0")/../lib/common.sh"
+
+source "$BUILD/ipctutor.bash"
+compopt() { :; }   # only meaningful inside real completion
+
+# complete WORD...: the candidates for the last word, on one line.
+complete_words() {
+	COMP_WORDS=("$IPCTUTOR" "$@")
+	COMP_CWORD=$#
+	COMPREPLY=()
+	_ipctutor
+	echo "${COMPREPLY[*]}"
+}
+
+[ "$(complete_words se)" = "server server-crash" ]; ok $? "subcommand server (and lesson server-crash)"
+[[ " $(complete_words '') " == *" client "*" restart "* ]]; ok $? "subcommands and lesson names: $(complete_words '')"
+[[ " $(complete_words --tr) " == *" --transcript= "* ]]; ok $? "the tutor's options"
+[ "$(complete_words client --n)" = "--naive" ]; ok $? "client --naive"
+[ "$(complete_words server --n)" = "" ]; ok $? "no --naive for the server"
+[ "$(complete_words watch --o)" = "--once" ]; ok $? "watch --once"
+[ "$(complete_words --lang = f)" = "fr" ]; ok $? "--lang=f completes to a language"
+[ "$(complete_words --book = in)" = "index" ]; ok $? "--book=in completes to index"
+[ "$(complete_words --book sta)" = "stale-id" ]; ok $? "--book sta completes to a lesson"
+
+dest=$TEST_TMP/inst
+make -s -C "$srcdir" BUILD="$BUILD" DESTDIR="$dest" PREFIX=/usr install > "$TEST_TMP/install.log" 2>&1
+ok $? "make install"
+[ -f "$dest/usr/share/bash-completion/completions/ipctutor" ]; ok $? "installs the completion"
+! grep -q "@LINGUAS@" "$dest/usr/share/bash-completion/completions/ipctutor"; ok $? "with the languages filled in"
+done_testing
