@@ -270,10 +270,10 @@ check-asan:
 coverage: $(BUILD)/.lint-deps-ok
 	$(Q)rm -rf build/coverage
 	$(Q)$(MAKE) --no-print-directory BUILD=build/coverage CFLAGS='-O0 -g --coverage' \
-	  EXTRA_LDFLAGS='--coverage' check
-	$(Q)gcovr --root . --filter 'src/' --object-directory build/coverage/obj \
-	  --print-summary --txt build/coverage/summary.txt | tail -3
-	@echo "per file: build/coverage/summary.txt"
+	  EXTRA_LDFLAGS='--coverage' check; status=$$?; \
+	gcovr --root . --filter 'src/' --object-directory build/coverage/obj \
+	  --print-summary --txt build/coverage/summary.txt | tail -3; \
+	echo "per file: build/coverage/summary.txt"; exit $$status
 
 # Every step of every lesson, ended by SIGKILL (--shared) and SIGTERM
 # (private): a few minutes, so not part of check; CI runs it.

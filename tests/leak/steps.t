@@ -7,8 +7,7 @@
 # servers, waiting clients, doomed segments), end the tutor the hardest
 # ways — SIGKILL in --shared mode, where only the guardian can clean up,
 # and SIGTERM in the private namespace — and check that nothing is left and
-# every process is gone.  And the last resort: when the guardian dies too,
-# the next start removes what the state file names, and says so.
+# every process is gone.
 source "$(dirname "$0")/../lib/common.sh"
 
 if [ -z "${IPCTUTOR_IN_FRESH_NS:-}" ]; then
@@ -67,28 +66,4 @@ for f in "$srcdir"/lessons/[0-9][0-9]-*.md; do
 	done
 done
 
-# The guardian killed too (kill -9 of everything): the state file is the
-# last resort, read at the next start.
-state=$TEST_TMP/state
-mkdir -p "$state"
-dir=$(mktemp -d "$TEST_TMP/run.XXXXXX")
-mkfifo "$dir/in" "$dir/out"
-env XDG_STATE_HOME="$state" HOME="$state" LC_ALL=C "$IPCTUTOR" --shared < "$dir/in" > "$dir/out" 2>&1 &
-tutor=$!
-exec 3> "$dir/in" 4< "$dir/out"
-printf '%s\n' "msgget IPC_PRIVATE IPC_CREAT|0600" "explain EPERM" >&3
-while IFS= read -r -t 20 line <&4; do [[ $line == *"EPERM (Operation"* ]] && break; done
-# The guardian is the tutor's child that leads its own session.  Killed
-# first, it dies with the SIGKILL pending before it could see the tutor go.
-for child in $(cat /proc/$tutor/task/*/children); do
-	[ "$(awk '{print $6}' "/proc/$child/stat")" = "$child" ] && kill -KILL "$child"
-done
-kill -KILL "$tutor"
-exec 3>&- 4<&-
-wait
-[ "$(ipc_objects | wc -l)" = 1 ]; ok $? "with its guardian killed too, the tutor's queue is left"
-printf 'quit\n' | env XDG_STATE_HOME="$state" HOME="$state" LC_ALL=C "$IPCTUTOR" --shared > "$TEST_TMP/recovered" 2>&1
-grep -q "Removed message queue 0, left behind by an earlier session that was killed" "$TEST_TMP/recovered"
-ok $? "the next start removes it and says so"
-[ "$(ipc_objects | wc -l)" = 0 ]; ok $? "and nothing is left"
 done_testing

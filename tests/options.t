@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# ipctutor - learn how System V IPC identifiers behave across server restarts.
+# Copyright (C) 2026 The ipctutor authors.  GPL-3.0-or-later: see COPYING.
+#
+# options.t: the command line, GNU style: --help and --version on standard
+# output with status 0, bad options on standard error with status 2,
+# --list, --lang for a language without a catalog, --width limits, the
+# maintainer modes (--lint, --pot, --complete, --man-commands, --book).
+source "$(dirname "$0")/lib/common.sh"
+
+run() { $(neutral_env) "$IPCTUTOR" "$@"; }
+
+out=$(run --help); st=$?
+[ $st = 0 ] && [[ $out == "Usage: ipctutor [OPTION]... [LESSON[.STEP]]"* ]] && [[ $out == *"--shared"* ]] && [[ $out == *"Exit status"* ]]
+ok $? "--help: usage on standard output, status 0"
+out=$(run --version); st=$?
+[ $st = 0 ] && [[ $out == "ipctutor "[0-9]* ]] && [[ $out == *"GPLv3+"* ]]
+ok $? "--version: name, version and licence, status 0"
+run --frobnicate > "$TEST_TMP/out" 2> "$TEST_TMP/err"; st=$?
+[ $st = 2 ] && [ ! -s "$TEST_TMP/out" ] && grep -q "Try 'ipctutor --help'" "$TEST_TMP/err"
+ok $? "an unknown option: one line on standard error, status 2"
+run --width 5 > /dev/null 2> "$TEST_TMP/err"; st=$?
+[ $st = 2 ] && grep -q -- "--width takes a number of columns from 20 to 1000" "$TEST_TMP/err"
+ok $? "--width out of range: one sentence, status 2"
+out=$(run --list); st=$?
+[ $st = 0 ] && [ "$(echo "$out" | grep -c ' — ')" = "$(ls "$srcdir"/lessons/[0-9][0-9]-*.md | wc -l)" ]
+ok $? "--list: one line per lesson, status 0"
+out=$(printf 'quit\n' | run --lang xx 2>&1); st=$?
+[ $st = 0 ] && [[ $out == *"no xx translation is installed; continuing in English"* ]] && [[ $out == *"Welcome to ipctutor"* ]]
+ok $? "--lang for a language with no catalog: says so in one line, goes on in English"
+out=$(run --complete "msgget {key} IPC_CREAT|IPC_E")
+[ "$out" = "IPC_CREAT|IPC_EXCL" ]
+ok $? "--complete: the completion test hook"
+run --man-commands > "$TEST_TMP/man"
+grep -q '^\.B msgget' "$TEST_TMP/man" && grep -q '^\.SS ' "$TEST_TMP/man"
+ok $? "--man-commands: the command list of the manual page, from the command table"
+printf '# T\n## S\n~~~ run\n~~~\n' > "$TEST_TMP/05-bad.md"
+run --lint "$TEST_TMP/05-bad.md" 2> "$TEST_TMP/err"; st=$?
+[ $st = 1 ] && grep -q "05-bad.md:3: empty block" "$TEST_TMP/err"
+ok $? "--lint: a bad lesson gives file:line: reason and status 1"
+run --lint "$srcdir"/lessons/[0-9][0-9]-*.md
+ok $? "--lint: every lesson passes"
+run --pot "$srcdir"/lessons/01-create-open.md > "$TEST_TMP/pot"
+msgfmt --check -o /dev/null "$TEST_TMP/pot" 2>/dev/null; st=$?
+grep -q '^#, python-brace-format' "$TEST_TMP/pot" && grep -q '^#: .*01-create-open.md:[0-9]' "$TEST_TMP/pot" && [ $st = 0 ]
+ok $? "--pot: a valid template, placeholders flagged, lines referenced"
+in_fresh_ns $(neutral_env) "$IPCTUTOR" --book 99 > /dev/null 2>&1; st=$?
+[ $st = 2 ]
+ok $? "--book with no such lesson: status 2"
+in_fresh_ns $(neutral_env) "$IPCTUTOR" --book index > "$TEST_TMP/index"
+grep -q '^## Chapters' "$TEST_TMP/index" && grep -q '(01-create-open.md)' "$TEST_TMP/index"
+ok $? "--book index: the front page lists the chapters"
+done_testing
