@@ -113,7 +113,8 @@ progress_line(long done, long total, double started)
 	double elapsed = seconds_now() - started;
 	double rate = elapsed > 0 ? (double)done / elapsed : 0;
 
-	if (!isatty(STDOUT_FILENO) || render_options()->reproducible)
+	/* A progress line only on a terminal, where \r rewrites it. */
+	if (!isatty(STDOUT_FILENO))
 		return;
 	out("\r  ");
 	if (total > 0)
@@ -179,7 +180,7 @@ play_churn(struct play_ctx *ctx, int argc, char **argv)
 			}
 		}
 	}
-	if (done >= CHECK_EVERY && isatty(STDOUT_FILENO) && !render_options()->reproducible)
+	if (done >= CHECK_EVERY && isatty(STDOUT_FILENO))
 		out("\n");
 	if (wraps > WRAPS_SHOWN)
 		play_note(ctx, _("The slots wrapped %ld times in all."), wraps);

@@ -28,6 +28,9 @@ ok $? "--list: one line per lesson, status 0"
 out=$(printf 'quit\n' | run --lang xx 2>&1); st=$?
 [ $st = 0 ] && [[ $out == *"no xx translation is installed; continuing in English"* ]] && [[ $out == *"Welcome to ipctutor"* ]]
 ok $? "--lang for a language with no catalog: says so in one line, goes on in English"
+out=$(printf 'quit\n' | env -u LC_ALL -u LANGUAGE LANG=fr_FR.UTF-8 LOCPATH=/nonexistent HOME="$TEST_TMP" "$IPCTUTOR" 2>&1); st=$?
+[ $st = 0 ] && [[ $out == *"fr_FR.UTF-8"* ]] && [[ $out != *"Welcome to ipctutor"* ]]
+ok $? "LANG names a locale that is not installed: one line says what the tutor does, and it speaks French"
 out=$(run --complete "msgget {key} IPC_CREAT|IPC_E")
 [ "$out" = "IPC_CREAT|IPC_EXCL" ]
 ok $? "--complete: the completion test hook"

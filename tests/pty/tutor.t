@@ -101,6 +101,19 @@ S
 [ "$(ipc_objects | wc -l)" = 0 ]
 ok $? "after the hangup no object is left in the namespace"
 
+drive "a long churn shows its progress, and Ctrl-C stops it cleanly" 1.1 <<'S'
+expect ipctutor 1.1> 
+send churn 5000000\r
+expect cycles · 
+send \x03
+expect Stopped after
+expect ipctutor 1.1> 
+send lang fr\r
+expect parle
+send quit\r
+wait-exit 0
+S
+
 drive "an open question changes the prompt" 1.7 <<'S'
 expect ipctutor 1.7?> 
 send 2\r
