@@ -41,6 +41,28 @@ static const char *const id_var[KIND_COUNT] = { "qid", "semid", "shmid" };
 
 /* ---- showing what any process did ----------------------------------- */
 
+/* Attach addresses differ between runs (and between builds: a sanitizer
+ * moves mappings), so reproducible output names them: the Nth attachment
+ * made by each process is ADDRN.  An address already named keeps its name
+ * (two processes forked alike often attach at the same address). */
+static void
+name_address(const char *actor, unsigned long addr)
+{
+	static struct { char actor[16]; int count; } seen[8];
+	char real[32], masked[16];
+	size_t i;
+
+	for (i = 0; i < 7 && seen[i].actor[0] != '\0' && strcmp(seen[i].actor, actor) != 0; i++)
+		;
+	if (seen[i].actor[0] == '\0')
+		snprintf(seen[i].actor, sizeof seen[i].actor, "%s", actor);
+	seen[i].count++;
+	snprintf(real, sizeof real, "%#lx", addr);
+	snprintf(masked, sizeof masked, "ADDR%d", seen[i].count);
+	if (!mask_known(real))
+		mask_add(real, masked);
+}
+
 /* Show CALL made by ACTOR, remember its outcome for the lesson, and say
  * what it means. */
 static void
@@ -49,17 +71,8 @@ show_call(const char *actor, const struct call *call)
 	const char *name = call->err ? errno_name(call->err) : NULL;
 	const char *meaning;
 
-	if (call->kind == RET_ADDR && call->err == 0) {
-		/* Attach addresses differ between runs: name them in order. */
-		static int naddr;
-		char real[32], masked[16];
-		snprintf(real, sizeof real, "%#lx", (unsigned long)call->ret);
-		snprintf(masked, sizeof masked, "ADDR%d", naddr + 1);
-		if (!mask_known(real)) {
-			mask_add(real, masked);
-			naddr++;
-		}
-	}
+	if (call->kind == RET_ADDR && call->err == 0)
+		name_address(actor, (unsigned long)call->ret);
 	render_call(actor, call);
 	if (call->kind == RET_NONE)
 		return;

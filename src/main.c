@@ -392,6 +392,7 @@ main(int argc, char **argv)
 		int step;
 		progress_load(&slug, &step);
 		free(slug);
+		free(state_dir);
 		nav_print_lessons();
 		return out_error() ? EXIT_BAD_INPUT : EXIT_SUCCESS;
 	}
@@ -403,8 +404,10 @@ main(int argc, char **argv)
 	mask_pid(getpid(), "you");
 	session.ctx = (struct play_ctx){ "you", 0, &session.you, &tutor_sink, -1, -1 };
 	actors_setup(guardian);
-	if (o.book != NULL)
+	if (o.book != NULL) {
+		free(state_dir);
 		return run_book(o.book);
+	}
 	transcript_start();
 	if (state_dir == NULL)
 		render_paragraph(_("Progress is not saved: neither XDG_STATE_HOME nor HOME is set."), NULL, 0, NULL);
