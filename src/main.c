@@ -52,7 +52,7 @@ enum {
 
 enum {
 	OPT_LANG = 256, OPT_SHARED, OPT_LESSONS, OPT_REPRODUCIBLE, OPT_WIDTH, OPT_POT, OPT_LINT,
-	OPT_COMPLETE, OPT_MAN, OPT_BOOK, OPT_TRANSCRIPT,
+	OPT_COMPLETE, OPT_MAN, OPT_BOOK, OPT_TRANSCRIPT, OPT_PRESENT,
 };
 
 static const struct option long_options[] = {
@@ -69,6 +69,7 @@ static const struct option long_options[] = {
 	{ "complete", required_argument, NULL, OPT_COMPLETE },
 	{ "man-commands", no_argument, NULL, OPT_MAN },
 	{ "book", required_argument, NULL, OPT_BOOK },
+	{ "present", no_argument, NULL, OPT_PRESENT },
 	{ "transcript", required_argument, NULL, OPT_TRANSCRIPT },
 	{ NULL, 0, NULL, 0 },
 };
@@ -79,7 +80,7 @@ struct options {
 	const char *complete;
 	const char *book;
 	const char *transcript;
-	int shared, list, reproducible, width, pot, lint, man, help, version;
+	int shared, list, reproducible, width, pot, lint, man, help, version, present;
 };
 
 static void
@@ -95,6 +96,8 @@ usage(void)
 		"      --shared         use the host IPC namespace, so that ipcs in another\n"
 		"                       terminal sees the objects (a guardian cleans up)\n"
 		"      --lessons=DIR    read the lessons from DIR\n"), stdout);
+	fputs(_("      --present        presenter pacing for a projector: each step's commands\n"
+		"                       run on Enter, and your progress is left alone\n"), stdout);
 	fputs(_("      --book=LESSON    print LESSON as a book chapter in Markdown, with the\n"
 		"                       real transcript of every step (--book=index: the\n"
 		"                       front page)\n"
@@ -156,6 +159,7 @@ parse_options(int argc, char **argv, struct options *o)
 		case OPT_COMPLETE: o->complete = optarg; break;
 		case OPT_MAN: o->man = 1; break;
 		case OPT_BOOK: o->book = optarg; o->reproducible = 1; break;
+		case OPT_PRESENT: o->present = 1; break;
 		case OPT_TRANSCRIPT: o->transcript = optarg; break;
 		default:
 			fprintf(stderr, _("Try '%s --help' for more information.\n"), PACKAGE);
@@ -386,7 +390,9 @@ main(int argc, char **argv)
 		session.progress_path = xasprintf("%s/progress", state_dir);
 		session.history_path = xasprintf("%s/history", state_dir);
 	}
-	session.save_progress = 1;
+	/* A presenter's walk-through is not the presenter's own progress. */
+	session.save_progress = !o.present;
+	session.present = o.present;
 	if (o.list) {
 		char *slug = NULL;
 		int step;

@@ -56,6 +56,7 @@ nav_stage(int lesson)
 	session.lesson = lesson;
 	session.step = 0;
 	session.question = NULL;
+	session.paused = 0;
 }
 
 void
@@ -96,6 +97,10 @@ nav_next(struct play_ctx *ctx, int argc, char **argv)
 		return 0;
 	}
 	session.question = NULL;
+	if (session.paused) {
+		step_continue();   /* --present: Enter runs the block shown */
+		return 0;
+	}
 	if ((size_t)session.step + 1 < l->nsteps) {
 		step_show(session.step + 1, 1);
 		progress_save();

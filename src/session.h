@@ -39,6 +39,8 @@ struct session {
 	const struct block *question;  /* an open quiz or predict block */
 	int question_answered;
 	size_t resume_block;           /* where the step goes on after it */
+	int present;                   /* --present: pause before each run */
+	int paused;                    /* paused there: Enter runs the block */
 	int skip_warned;               /* "next" once with the question open */
 
 	struct lesson_progress *progress;

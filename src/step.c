@@ -242,6 +242,17 @@ show_blocks(const struct block *blocks, size_t n, size_t from, int run)
 				out("\n");
 				break;
 			}
+			if (session.present && !session.paused) {
+				/* Presenter pacing: the class reads the text first;
+				 * Enter runs the block (step_continue comes back). */
+				for (size_t k = 0; k < b->nlines; k++)
+					render_verbatim(b->lines[k].text);
+				render_paragraph(_("(Enter runs these commands.)"), NULL, 0, NULL);
+				session.paused = 1;
+				session.resume_block = i;
+				return;
+			}
+			session.paused = 0;
 			for (size_t k = 0; k < b->nlines; k++)
 				step_run_line(b->lines[k].text);
 			out("\n");
@@ -290,6 +301,7 @@ step_show(int index, int run)
 
 	session.step = index;
 	session.question = NULL;
+	session.paused = 0;
 	if (index == 0) {
 		heading = xasprintf(_("Lesson %d: %s"), l->number, step_translate(&l->title));
 		out("\n");
