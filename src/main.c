@@ -22,6 +22,7 @@
 #include "classroom.h"
 #include "cmd.h"
 #include "i18n.h"
+#include "lead.h"
 #include "lesson.h"
 #include "mask.h"
 #include "nav.h"
@@ -32,6 +33,7 @@
 #include "render.h"
 #include "repl.h"
 #include "session.h"
+#include "step.h"
 #include "transcript.h"
 #include "util.h"
 #include "view.h"
@@ -52,7 +54,7 @@ enum {
 
 enum {
 	OPT_LANG = 256, OPT_SHARED, OPT_LESSONS, OPT_REPRODUCIBLE, OPT_WIDTH, OPT_POT, OPT_LINT,
-	OPT_COMPLETE, OPT_MAN, OPT_BOOK, OPT_TRANSCRIPT, OPT_PRESENT,
+	OPT_COMPLETE, OPT_MAN, OPT_BOOK, OPT_TRANSCRIPT, OPT_PRESENT, OPT_LEAD, OPT_FOLLOW,
 };
 
 static const struct option long_options[] = {
@@ -70,6 +72,8 @@ static const struct option long_options[] = {
 	{ "man-commands", no_argument, NULL, OPT_MAN },
 	{ "book", required_argument, NULL, OPT_BOOK },
 	{ "present", no_argument, NULL, OPT_PRESENT },
+	{ "lead", no_argument, NULL, OPT_LEAD },
+	{ "follow", no_argument, NULL, OPT_FOLLOW },
 	{ "transcript", required_argument, NULL, OPT_TRANSCRIPT },
 	{ NULL, 0, NULL, 0 },
 };
@@ -80,7 +84,7 @@ struct options {
 	const char *complete;
 	const char *book;
 	const char *transcript;
-	int shared, list, reproducible, width, pot, lint, man, help, version, present;
+	int shared, list, reproducible, width, pot, lint, man, help, version, present, lead, follow;
 };
 
 static void
@@ -98,6 +102,9 @@ usage(void)
 		"      --lessons=DIR    read the lessons from DIR\n"), stdout);
 	fputs(_("      --present        presenter pacing for a projector: each step's commands\n"
 		"                       run on Enter, and your progress is left alone\n"), stdout);
+	fputs(_("      --lead           publish your lesson and step for learners on this\n"
+		"                       machine (a read-only shared segment and a semaphore)\n"
+		"      --follow         follow the teacher who leads on this machine\n"), stdout);
 	fputs(_("      --book=LESSON    print LESSON as a book chapter in Markdown, with the\n"
 		"                       real transcript of every step (--book=index: the\n"
 		"                       front page)\n"
@@ -160,6 +167,8 @@ parse_options(int argc, char **argv, struct options *o)
 		case OPT_MAN: o->man = 1; break;
 		case OPT_BOOK: o->book = optarg; o->reproducible = 1; break;
 		case OPT_PRESENT: o->present = 1; break;
+		case OPT_LEAD: o->lead = 1; break;
+		case OPT_FOLLOW: o->follow = 1; break;
 		case OPT_TRANSCRIPT: o->transcript = optarg; break;
 		default:
 			fprintf(stderr, _("Try '%s --help' for more information.\n"), PACKAGE);
@@ -405,6 +414,14 @@ main(int argc, char **argv)
 
 	repl_block_signals();
 	install_fatal_handlers();
+	/* The class board is in the host namespace: its helpers start first. */
+	if (o.lead && lead_start() != 0)
+		fprintf(stderr, _("%s: cannot lead: the class board could not be made (another teacher may be leading here)\n"),
+			PACKAGE);
+	else if (o.lead)
+		step_on_show = lead_publish;
+	if (o.follow && follow_start() != 0)
+		fprintf(stderr, _("%s: cannot follow: %s\n"), PACKAGE, strerror(errno));
 	guardian = setup_namespace(o.shared, state_dir);
 	actor_state_init(&session.you);
 	mask_pid(getpid(), "you");

@@ -16,6 +16,7 @@
 #include "actors.h"
 #include "flags.h"
 #include "i18n.h"
+#include "lead.h"
 #include "nav.h"
 #include "progress.h"
 #include "render.h"
@@ -334,5 +335,44 @@ nav_lang(struct play_ctx *ctx, int argc, char **argv)
 	}
 	var_set("language", i18n_language());
 	render_paragraph(_("From now on the tutor speaks {language}."), var_lookup, 0, NULL);
+	return 0;
+}
+
+void
+nav_follow_to(const char *slug, int step)
+{
+	struct lesson *l = course_find(&session.course, slug);
+	int lesson = -1;
+
+	for (size_t i = 0; l != NULL && i < session.course.nlessons; i++)
+		if (session.course.lessons[i] == l)
+			lesson = (int)i;
+	if (lesson < 0 || step < 0 || (size_t)step >= l->nsteps
+	    || (lesson == session.lesson && step == session.step))
+		return;
+	var_setf("where", "%d.%d", l->number, step + 1);
+	render_paragraph(_("Following the teacher to {where}."), var_lookup, 0, NULL);
+	if (lesson == session.lesson && step == session.step + 1) {
+		step_show(step, 1);
+	} else {
+		session.lesson = -1;   /* rebuild the stage for that step */
+		nav_enter(lesson, step);
+	}
+	progress_save();
+}
+
+int
+nav_follow(struct play_ctx *ctx, int argc, char **argv)
+{
+	int on = strcmp(argv[0], "follow") == 0;
+
+	(void)argc;
+	if (!follow_active()) {
+		play_error(ctx, _("This tutor does not listen to a teacher: start it with --follow."));
+		return -1;
+	}
+	follow_set(on);
+	render_paragraph(on ? _("Following the teacher again: the next move takes you along.")
+			    : _("You go on alone; follow takes you back to the teacher's moves."), NULL, 0, NULL);
 	return 0;
 }

@@ -35,6 +35,10 @@ void nav_stage(int lesson);
  * through CTX if it names nothing. */
 int nav_parse_position(struct play_ctx *ctx, const char *text, int *lesson, int *step);
 
+/* --follow: move to the teacher's lesson SLUG, step index STEP. */
+void nav_follow_to(const char *slug, int step);
+int nav_follow(struct play_ctx *ctx, int argc, char **argv);   /* follow, unfollow */
+
 /* The lesson list with progress and score ("lessons", --list). */
 void nav_print_lessons(void);
 

@@ -23,6 +23,8 @@
 #include "agent.h"
 #include "cmd.h"
 #include "i18n.h"
+#include "lead.h"
+#include "nav.h"
 #include "render.h"
 #include "repl.h"
 #include "session.h"
@@ -154,6 +156,12 @@ readline_interrupt_for_output(int fd)
 /* ---- the loop ------------------------------------------------------- */
 
 static void
+say_follow(const char *text)
+{
+	render_paragraph(text, NULL, 0, NULL);
+}
+
+static void
 run_line(char *line)
 {
 	transcript_command(line);
@@ -254,6 +262,9 @@ repl_run(int interactive)
 		fds[n++] = (struct pollfd){ STDIN_FILENO, POLLIN, 0 };
 		if (sfd >= 0)
 			fds[n++] = (struct pollfd){ sfd, POLLIN, 0 };
+		size_t follow_at = n;
+		if (follow_fd() >= 0)
+			fds[n++] = (struct pollfd){ follow_fd(), POLLIN, 0 };
 		size_t first_agent = n;
 		n += agent_pollfds(fds + n, MAX_POLL - n);
 		if (poll(fds, n, -1) < 0) {
@@ -268,6 +279,16 @@ repl_run(int interactive)
 					session.quit = 1;
 			if (session.quit)
 				break;
+		}
+		if (follow_at < first_agent && (fds[follow_at].revents & (POLLIN | POLLHUP))) {
+			if (interactive)
+				rl_clear_visible_line();
+			follow_readable(nav_follow_to, say_follow);
+			out_flush();
+			if (interactive) {
+				rl_set_prompt(prompt());
+				rl_forced_update_display();
+			}
 		}
 		for (size_t i = first_agent; i < n; i++)
 			if (fds[i].revents & (POLLIN | POLLHUP)) {

@@ -31,6 +31,8 @@ count_translated(const struct prose *prose, void *arg)
 	c[1]++;
 }
 
+void (*step_on_show)(const char *slug, int step);
+
 const char *
 step_translate(const struct prose *prose)
 {
@@ -318,6 +320,8 @@ step_show(int index, int run)
 	struct lesson_progress *p = session_progress(l);
 	if (p->steps_seen < index + 1)
 		p->steps_seen = index + 1;
+	if (step_on_show != NULL)
+		step_on_show(l->slug, index);
 }
 
 void

@@ -12,6 +12,10 @@
 
 #include "lesson.h"
 
+/* Called with the lesson's slug and the step index each time a step is
+ * shown (the teacher's tutor publishes it: --lead).  NULL: nobody. */
+extern void (*step_on_show)(const char *slug, int step);
+
 /* Show step STEP of the current lesson from its start; with RUN false, show
  * the text but run nothing (for "back"). */
 void step_show(int step, int run);
