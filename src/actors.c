@@ -43,22 +43,32 @@ static const char *const id_var[KIND_COUNT] = { "qid", "semid", "shmid" };
 
 /* Attach addresses differ between runs (and between builds: a sanitizer
  * moves mappings), so reproducible output names them: the Nth attachment
- * made by each process is ADDRN.  An address already named keeps its name
- * (two processes forked alike often attach at the same address). */
+ * made by a process is ADDRN, counted from the process's start (a restarted
+ * server begins again at 1).  An address already named keeps its name (two
+ * processes forked alike often attach at the same address). */
+static struct { char actor[16]; int count; } attach_counts[8];
+
+static void
+forget_attachments(const char *actor)
+{
+	for (size_t i = 0; i < 8; i++)
+		if (strcmp(attach_counts[i].actor, actor) == 0)
+			attach_counts[i].count = 0;
+}
+
 static void
 name_address(const char *actor, unsigned long addr)
 {
-	static struct { char actor[16]; int count; } seen[8];
 	char real[32], masked[16];
 	size_t i;
 
-	for (i = 0; i < 7 && seen[i].actor[0] != '\0' && strcmp(seen[i].actor, actor) != 0; i++)
+	for (i = 0; i < 7 && attach_counts[i].actor[0] != '\0' && strcmp(attach_counts[i].actor, actor) != 0; i++)
 		;
-	if (seen[i].actor[0] == '\0')
-		snprintf(seen[i].actor, sizeof seen[i].actor, "%s", actor);
-	seen[i].count++;
+	if (attach_counts[i].actor[0] == '\0')
+		snprintf(attach_counts[i].actor, sizeof attach_counts[i].actor, "%s", actor);
+	attach_counts[i].count++;
 	snprintf(real, sizeof real, "%#lx", addr);
-	snprintf(masked, sizeof masked, "ADDR%d", seen[i].count);
+	snprintf(masked, sizeof masked, "ADDR%d", attach_counts[i].count);
 	if (!mask_known(real))
 		mask_add(real, masked);
 }
@@ -207,6 +217,7 @@ spawn(struct play_ctx *ctx, const char *name)
 	}
 	snprintf(pid, sizeof pid, "%ld", (long)agent_pid(a));
 	mask_pid(agent_pid(a), name);
+	forget_attachments(name);
 	char *var = xasprintf("%s_pid", name);
 	var_set(var, pid);
 	free(var);
