@@ -47,7 +47,7 @@ _ipctutor()
 	client) opts="--shm --naive --count= --lang= --width= --help" ;;
 	watch) opts="--once --lang= --width= --help" ;;
 	*)
-		opts="--list --lang= --shared --lessons= --reproducible --width= --book= --transcript= --help --version"
+		opts="--list --lang= --shared --lessons= --reproducible --width= --book= --transcript= --present --lead --follow --help --version"
 		if [[ $cur != -* ]]; then
 			COMPREPLY=($(compgen -W "server client watch $("${COMP_WORDS[0]}" --complete 'goto ' 2>/dev/null)" -- "$cur"))
 			return
