@@ -24,6 +24,7 @@
 #include "i18n.h"
 #include "mask.h"
 #include "play.h"
+#include "render.h"
 
 /* Record a plain call into CALL. */
 static void
@@ -41,8 +42,11 @@ record(struct call *call, const char *text, long ret, int err)
 static int
 peer_dies(struct play_ctx *ctx, int keep, int other)
 {
-	pid_t parent = getpid(), pid = fork();
+	pid_t parent = getpid(), pid;
 	int status;
+
+	out_flush();   /* the child must not inherit unwritten output */
+	pid = fork();
 
 	if (pid < 0)
 		return -1;

@@ -65,9 +65,11 @@ now_ns(void)
 static pid_t
 spawn(void (*fn)(void *, int), void *arg, int report_fd)
 {
-	pid_t parent = getpid(), pid = fork();
+	pid_t parent = getpid(), pid;
 	sigset_t none;
 
+	out_flush();   /* the child must not inherit unwritten output */
+	pid = fork();
 	if (pid != 0)
 		return pid;
 	sigemptyset(&none);
