@@ -269,7 +269,7 @@ check-asan:
 # Line coverage of src/ over the whole test suite (gcovr); the goal is 85%.
 coverage: $(BUILD)/.lint-deps-ok
 	$(Q)rm -rf build/coverage
-	$(Q)$(MAKE) --no-print-directory BUILD=build/coverage CFLAGS='-O0 -g --coverage' \
+	$(Q)$(MAKE) --no-print-directory BUILD=build/coverage CFLAGS='-O0 -g --coverage -DIPCTUTOR_COVERAGE' \
 	  EXTRA_LDFLAGS='--coverage' check; status=$$?; \
 	gcovr --root . --filter 'src/' --object-directory build/coverage/obj \
 	  --print-summary --txt build/coverage/summary.txt | tail -3; \

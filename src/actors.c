@@ -413,7 +413,7 @@ show_cleanup_call(const struct call *call)
 void
 actors_shutdown(int show_calls)
 {
-	agent_kill_all();
+	agent_end_all();
 	registry_remove_all(show_calls ? show_cleanup_call : NULL);
 }
 

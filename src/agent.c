@@ -567,9 +567,11 @@ agent_readable(int fd)
 }
 
 void
-agent_kill_all(void)
+agent_end_all(void)
 {
+	/* An idle agent is told to end (its pipe closes, it exits by itself);
+	 * one asleep in a call is killed. */
 	for (int i = 0; i < MAX_AGENTS; i++)
 		if (agents[i].pid > 0)
-			agent_kill(&agents[i]);
+			agent_finish(&agents[i]);
 }

@@ -69,7 +69,9 @@ void agent_settle(void);
 size_t agent_pollfds(struct pollfd *fds, size_t max);
 void agent_readable(int fd);
 
-void agent_kill_all(void);
+/* At the tutor's end: idle agents are told to exit (their command pipe
+ * closes); agents asleep in a call are killed. */
+void agent_end_all(void);
 size_t agent_count(void);
 
 #endif

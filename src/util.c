@@ -329,13 +329,16 @@ exe_dir(void)
 	return xstrdup(buf);
 }
 
-/* gcov's dump function, present only when the program is built with
- * --coverage; a weak reference is NULL otherwise. */
-extern void __gcov_dump(void) __attribute__((weak));
+#ifdef IPCTUTOR_COVERAGE
+/* gcov's dump function: make coverage builds it with --coverage and
+ * -DIPCTUTOR_COVERAGE (a weak reference would not pull it from libgcov). */
+extern void __gcov_dump(void);
+#endif
 
 void
 coverage_flush(void)
 {
-	if (__gcov_dump != NULL)
-		__gcov_dump();
+#ifdef IPCTUTOR_COVERAGE
+	__gcov_dump();
+#endif
 }
