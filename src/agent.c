@@ -164,20 +164,13 @@ child_main(const char *name, int commands, int records, pid_t parent)
 {
 	struct actor_state state;
 	struct play_ctx ctx = { name, 1, &state, &pipe_sink, records, -1 };
-	sigset_t none;
 	FILE *in;
 	char *line = NULL;
 	size_t cap = 0;
 	int devnull;
 
-	sigemptyset(&none);
-	sigprocmask(SIG_SETMASK, &none, NULL);
-	for (int sig = 1; sig < NSIG; sig++)
-		signal(sig, SIG_DFL);
+	child_start(parent, 1);
 	signal(SIGPIPE, SIG_IGN);
-	prctl(PR_SET_PDEATHSIG, SIGKILL);
-	if (getppid() != parent)
-		_exit(EXIT_FAILURE);
 	setpgid(0, 0);
 	devnull = open("/dev/null", O_RDWR);
 	if (devnull >= 0) {

@@ -25,6 +25,7 @@
 #include "mask.h"
 #include "play.h"
 #include "render.h"
+#include "util.h"
 
 /* Record a plain call into CALL. */
 static void
@@ -51,12 +52,7 @@ peer_dies(struct play_ctx *ctx, int keep, int other)
 	if (pid < 0)
 		return -1;
 	if (pid == 0) {
-		sigset_t none;
-		sigemptyset(&none);
-		sigprocmask(SIG_SETMASK, &none, NULL);
-		prctl(PR_SET_PDEATHSIG, SIGKILL);
-		if (getppid() != parent)
-			_exit(1);
+		child_start(parent, 1);
 		close(other);
 		for (;;)
 			pause();   /* waits for SIGKILL, not for time */

@@ -68,20 +68,10 @@ board_key(int create)
 static void
 child_setup(pid_t parent, int die_with_parent)
 {
-	sigset_t none;
-
-	sigemptyset(&none);
-	sigprocmask(SIG_SETMASK, &none, NULL);
-	for (int sig = 1; sig < NSIG; sig++)
-		signal(sig, SIG_DFL);
+	child_start(parent, die_with_parent);
 	signal(SIGINT, SIG_IGN);
 	signal(SIGHUP, SIG_IGN);
 	setpgid(0, 0);
-	if (die_with_parent) {
-		prctl(PR_SET_PDEATHSIG, SIGKILL);
-		if (getppid() != parent)
-			_exit(EXIT_FAILURE);
-	}
 }
 
 /* Create the board's object of KIND (shm or sem) with the recovery pattern:

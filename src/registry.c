@@ -175,12 +175,8 @@ guardian_main(int in)
 	FILE *f = fdopen(in, "r");
 	char line[64];
 	char *path = state_file;
-	sigset_t none;
 
-	sigemptyset(&none);
-	sigprocmask(SIG_SETMASK, &none, NULL);
-	for (int sig = 1; sig < NSIG; sig++)
-		signal(sig, SIG_DFL);
+	child_start(0, 0);
 	signal(SIGINT, SIG_IGN);
 	signal(SIGHUP, SIG_IGN);
 	setsid();

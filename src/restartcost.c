@@ -66,17 +66,12 @@ static pid_t
 spawn(void (*fn)(void *, int), void *arg, int report_fd)
 {
 	pid_t parent = getpid(), pid;
-	sigset_t none;
 
 	out_flush();   /* the child must not inherit unwritten output */
 	pid = fork();
 	if (pid != 0)
 		return pid;
-	sigemptyset(&none);
-	sigprocmask(SIG_SETMASK, &none, NULL);
-	prctl(PR_SET_PDEATHSIG, SIGKILL);
-	if (getppid() != parent)
-		_exit(1);
+	child_start(parent, 1);
 	fn(arg, report_fd);
 	coverage_flush();
 	_exit(0);

@@ -11,6 +11,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 void *xmalloc(size_t size);
 void *xcalloc(size_t n, size_t size);
@@ -54,6 +55,12 @@ int write_file_atomic(const char *path, const char *data, size_t len);
  * or NULL.  Lets the uninstalled tutor find lessons/ and build/locale/
  * beside itself. */
 char *exe_dir(void);
+
+/* In a child just forked from the tutor: default dispositions for every
+ * signal and an empty signal mask (the tutor blocks the signals its
+ * signalfd reads).  With DIE_WITH_PARENT, the child is sent SIGKILL when
+ * PARENT dies, and exits at once if PARENT is already gone. */
+void child_start(pid_t parent, int die_with_parent);
 
 /* Write the coverage counters now, in a build with --coverage (no effect
  * otherwise): before _exit() in a child and before re-raising a signal,
