@@ -207,6 +207,7 @@ $(BUILD)/fuzz/fuzz-%: tests/fuzz/fuzz-%.c tests/fuzz/harness.h $(FUZZ_OBJECTS)
 	$(say) FUZZ $@
 	$(Q)$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJECTS) -lreadline
 fuzz: $(BUILD)/fuzz/fuzz-lesson $(BUILD)/fuzz/fuzz-command
+	$(Q)mkdir -p tests/fuzz/crashes
 	$(Q)for h in lesson command; do mkdir -p $(BUILD)/fuzz/corpus-$$h; \
 	  $(BUILD)/fuzz/fuzz-$$h -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1 \
 	    -artifact_prefix=tests/fuzz/crashes/$$h- $(BUILD)/fuzz/corpus-$$h tests/fuzz/corpus/$$h \
