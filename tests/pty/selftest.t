@@ -135,7 +135,7 @@ report "--rows/--cols set the size, winsize changes it" $?
 
 OPTS="--timeout 10"
 run sh -c 'trap "echo winch; stty size" WINCH; echo ready
-    while :; do sleep 1; done' <<'SCRIPT'
+    while :; do read -r line; done' <<'SCRIPT'
 expect ready
 winsize 33 111
 expect winch
