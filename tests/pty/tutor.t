@@ -114,6 +114,22 @@ send quit\r
 wait-exit 0
 S
 
+drive "resize" 1.1 <<'S'
+expect ipctutor 1.1> 
+winsize 24 40
+send explain EIDRM\r
+expect wait gives EINVAL instead.
+expect ipctutor 1.1> 
+send quit\r
+wait-exit 0
+S
+# In the log, the explanation after the resize: no line of prose wider than
+# 40 columns (words are never cut, and none here is that long).
+sed -n '/explain EIDRM/,/ipctutor 1.1> quit/p' "$TEST_TMP/resize.log" | tr -d '\r' | grep -v 'ipctutor 1.1>' > "$TEST_TMP/resized"
+[ "$(wc -l < "$TEST_TMP/resized")" -ge 5 ] &&
+	perl -CSD -ne 'chomp; $n++ if length > 40; END { exit($n ? 1 : 0) }' "$TEST_TMP/resized"
+ok $? "a resized terminal (SIGWINCH): the next output wraps within the new 40 columns"
+
 drive "an open question changes the prompt" 1.7 <<'S'
 expect ipctutor 1.7?> 
 send 2\r
