@@ -109,29 +109,6 @@ set_actor_var(const char *actor, const char *name, const char *value)
 }
 
 static void
-view_call(const char *actor, const struct call *call)
-{
-	show_call(actor, call);
-}
-
-static void
-view_note(const char *actor, const char *text)
-{
-	(void)actor;
-	render_note(text);
-}
-
-static void
-view_error(const char *actor, const char *text)
-{
-	render_error("%s: %s", actor, text);
-}
-
-static const struct agent_view tutor_view = {
-	view_call, view_note, view_error, set_actor_var, registry_add, registry_remove,
-};
-
-static void
 sink_call(struct play_ctx *ctx, const struct call *call)
 {
 	show_call(ctx->actor, call);
@@ -144,11 +121,15 @@ sink_note(struct play_ctx *ctx, const char *text)
 	render_note(text);
 }
 
+/* A sentence refusing bad input; from a server or client, said with its
+ * name. */
 static void
 sink_error(struct play_ctx *ctx, const char *text)
 {
-	(void)ctx;
-	render_error("%s", text);
+	if (strcmp(ctx->actor, "you") == 0)
+		render_error("%s", text);
+	else
+		render_error("%s: %s", ctx->actor, text);
 }
 
 static void
@@ -178,7 +159,7 @@ const struct play_sink tutor_sink = {
 void
 actors_setup(int guardian_fd)
 {
-	agent_setup(cmd_execute_in_agent, &tutor_view, guardian_fd);
+	agent_setup(cmd_execute_in_agent, &tutor_sink, guardian_fd);
 }
 
 /* ---- the tutor side of "server ..." and "client ..." ---------------- */

@@ -16,7 +16,8 @@
 /* Connect the tutor's display to the agents; GUARDIAN_FD as for agents. */
 void actors_setup(int guardian_fd);
 
-/* The tutor's own sink (the actor "you"). */
+/* The tutor's sink: shows what any process did, the tutor itself ("you")
+ * or, through agent.c, a server or client (named by the play_ctx). */
 extern const struct play_sink tutor_sink;
 
 /* "server ...", "client ...", "client2 ..." at the prompt. */

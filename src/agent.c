@@ -54,11 +54,11 @@ struct agent {
 
 static struct agent agents[MAX_AGENTS];
 static agent_exec_fn exec_line;
-static const struct agent_view *view;
+static const struct play_sink *view;
 static int guardian;
 
 void
-agent_setup(agent_exec_fn exec, const struct agent_view *v, int guardian_fd)
+agent_setup(agent_exec_fn exec, const struct play_sink *v, int guardian_fd)
 {
 	exec_line = exec;
 	view = v;
@@ -303,25 +303,26 @@ handle_record(struct agent *a, char *rec)
 {
 	char *field = strchr(rec, '\t');
 	char *arg = field ? field + 1 : rec + strlen(rec);
+	struct play_ctx as = { a->name, 0, NULL, view, -1, -1 };   /* shown as A */
 	struct call call;
 
 	switch (rec[0]) {
 	case 'C':
 		if (trace_decode(arg, &call) == 0)
-			view->call(a->name, &call);
+			view->call(&as, &call);
 		a->blocking_nr = -1;
 		break;
 	case 'N':
-		view->note(a->name, arg);
+		view->note(&as, arg);
 		break;
 	case 'E':
-		view->error(a->name, arg);
+		view->error(&as, arg);
 		break;
 	case 'V': {
 		char *value = strchr(arg, '\t');
 		if (value != NULL) {
 			*value++ = '\0';
-			view->var(a->name, arg, value);
+			view->var(&as, arg, value);
 		}
 		break;
 	}
@@ -329,7 +330,7 @@ handle_record(struct agent *a, char *rec)
 	case 'X': {
 		int kind, id;
 		if (sscanf(arg, "%d\t%d", &kind, &id) == 2 && kind >= 0 && kind < KIND_COUNT)
-			(rec[0] == 'R' ? view->created : view->removed)((enum ipc_kind)kind, id);
+			(rec[0] == 'R' ? view->created : view->removed)(&as, (enum ipc_kind)kind, id);
 		break;
 	}
 	case 'B':
@@ -389,21 +390,9 @@ same_call(long announced, long actual)
 static int
 asleep_in(const struct agent *a, long nr)
 {
-	char path[64], buf[512];
-	struct strbuf sb = STRBUF_INIT;
-	int asleep = 0;
+	long actual = process_asleep_in(a->pid);
 
-	snprintf(path, sizeof path, "/proc/%ld/stat", (long)a->pid);
-	if (read_file(path, &sb, 4096) == 0) {
-		char *paren = strrchr(sb.buf, ')');
-		asleep = paren != NULL && paren[1] == ' ' && paren[2] == 'S';
-	}
-	if (asleep) {
-		snprintf(path, sizeof path, "/proc/%ld/syscall", (long)a->pid);
-		asleep = read_file(path, &sb, sizeof buf) == 0 && same_call(nr, strtol(sb.buf, NULL, 10));
-	}
-	strbuf_free(&sb);
-	return asleep;
+	return actual >= 0 && same_call(nr, actual);
 }
 
 static long
@@ -477,9 +466,9 @@ reap(struct agent *a, int *status)
 
 	if (a->pid <= 0)
 		return;
-	drain(a);
 	while (waitpid(a->pid, &st, 0) < 0 && errno == EINTR)
 		;
+	drain(a);   /* dead: its last records are all in the pipe */
 	close(a->to_child);
 	close(a->from_child);
 	strbuf_free(&a->in);
@@ -496,15 +485,7 @@ agent_kill(struct agent *a)
 	int status = 0;
 
 	kill(a->pid, SIGKILL);
-	while (waitpid(a->pid, &status, 0) < 0 && errno == EINTR)
-		;
-	/* Already reaped above; reap() only collects the pipes' last words. */
-	drain(a);
-	close(a->to_child);
-	close(a->from_child);
-	strbuf_free(&a->in);
-	a->pid = 0;
-	a->busy = 0;
+	reap(a, &status);
 	return status;
 }
 

@@ -25,17 +25,10 @@ struct agent;
  * this layer does not depend on the command table. */
 typedef void (*agent_exec_fn)(struct play_ctx *ctx, char *line);
 
-/* Where the tutor shows what agents report. */
-struct agent_view {
-	void (*call)(const char *actor, const struct call *call);
-	void (*note)(const char *actor, const char *text);
-	void (*error)(const char *actor, const char *text);
-	void (*var)(const char *actor, const char *name, const char *value);
-	void (*created)(enum ipc_kind kind, int id);
-	void (*removed)(enum ipc_kind kind, int id);
-};
-
-void agent_setup(agent_exec_fn exec, const struct agent_view *view, int guardian_fd);
+/* EXEC runs a line in a child; SHOW is the tutor's own sink, which shows
+ * each agent's records as if that process had made them in the tutor (its
+ * play_ctx names the agent). */
+void agent_setup(agent_exec_fn exec, const struct play_sink *show, int guardian_fd);
 
 struct agent *agent_find(const char *name);    /* a live agent, or NULL */
 /* Fork a new agent called NAME.  Returns NULL (errno set) if fork fails. */

@@ -61,18 +61,6 @@ interrupted(void)
 	return 0;
 }
 
-/* Record a call that was made without the recording wrappers (the fast
- * path below), for showing after the fact. */
-static void
-record(struct call *call, const char *text, long ret, int err)
-{
-	memset(call, 0, sizeof *call);
-	snprintf(call->text, sizeof call->text, "%s", text);
-	call->ret = ret;
-	call->err = ret == -1 ? err : 0;
-	call->kind = RET_INT;
-}
-
 /* One create-and-remove cycle; SHOW prints both calls.  Unshown cycles
  * make the same two system calls without formatting anything, so the loop
  * runs close to the kernel's own rate.  Returns the identifier, or -1 (the
@@ -90,12 +78,12 @@ cycle(struct play_ctx *ctx, int show)
 	} else {
 		id = msgget(IPC_PRIVATE, IPC_CREAT | 0600);
 		if (id < 0) {
-			record(&get, "msgget(IPC_PRIVATE, IPC_CREAT|0600)", -1, errno);
+			trace_record(&get, "msgget(IPC_PRIVATE, IPC_CREAT|0600)", -1, errno);
 		} else if ((r = msgctl(id, IPC_RMID, NULL)) != 0) {
 			char text[64];
 			snprintf(text, sizeof text, "msgctl(%d, IPC_RMID, NULL)", id);
-			record(&get, "msgget(IPC_PRIVATE, IPC_CREAT|0600)", id, 0);
-			record(&rm, text, r, errno);
+			trace_record(&get, "msgget(IPC_PRIVATE, IPC_CREAT|0600)", id, 0);
+			trace_record(&rm, text, r, errno);
 		} else {
 			return id;
 		}

@@ -129,16 +129,15 @@ say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static void
 say(const char *fmt, ...)
 {
-	struct strbuf sb = STRBUF_INIT;
 	va_list ap;
+	char *text;
 
-	strbuf_init(&sb);
 	va_start(ap, fmt);
-	strbuf_vaddf(&sb, fmt, ap);
+	text = xvasprintf(fmt, ap);
 	va_end(ap);
-	render_paragraph(sb.buf, NULL, 0, NULL);
+	render_paragraph(text, NULL, 0, NULL);
 	out_flush();
-	strbuf_free(&sb);
+	free(text);
 }
 
 /* ---- stopping on SIGINT and SIGTERM ----------------------------------- */

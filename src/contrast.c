@@ -27,17 +27,6 @@
 #include "render.h"
 #include "util.h"
 
-/* Record a plain call into CALL. */
-static void
-record(struct call *call, const char *text, long ret, int err)
-{
-	memset(call, 0, sizeof *call);
-	snprintf(call->text, sizeof call->text, "%s", text);
-	call->ret = ret;
-	call->err = ret < 0 ? err : 0;
-	call->kind = RET_INT;
-}
-
 /* Fork a peer that keeps KEEP open and waits to be killed; the tutor then
  * kills it and reaps it.  Returns 0, or -1 if fork failed. */
 static int
@@ -80,20 +69,20 @@ probe(struct play_ctx *ctx, int rfd, int wfd, const char *what, int with_poll)
 	if (rfd >= 0) {
 		n = read(rfd, buf, sizeof buf);
 		snprintf(text, sizeof text, "read(%s, ..., %zu)", what, sizeof buf);
-		record(&call, text, n, errno);
+		trace_record(&call, text, n, errno);
 		play_call(ctx, &call);
 	}
 	if (wfd >= 0) {
 		n = write(wfd, "ping", 4);
 		snprintf(text, sizeof text, "write(%s, \"ping\", 4)", what);
-		record(&call, text, n, errno);
+		trace_record(&call, text, n, errno);
 		play_call(ctx, &call);
 	}
 	if (with_poll) {
 		struct pollfd pfd = { rfd, POLLIN, 0 };
 		int r = poll(&pfd, 1, 0);
 		snprintf(text, sizeof text, "poll([{fd=%s, events=POLLIN}], 1, 0)", what);
-		record(&call, text, r, errno);
+		trace_record(&call, text, r, errno);
 		snprintf(call.data, sizeof call.data, "[{revents=%s%s}]", (pfd.revents & POLLIN) ? "POLLIN|" : "",
 			 (pfd.revents & POLLHUP) ? "POLLHUP" : "0");
 		play_call(ctx, &call);

@@ -60,12 +60,10 @@ play_call(struct play_ctx *ctx, const struct call *call)
 static void
 vsend(struct play_ctx *ctx, void (*send)(struct play_ctx *, const char *), const char *fmt, va_list ap)
 {
-	struct strbuf sb = STRBUF_INIT;
+	char *text = xvasprintf(fmt, ap);
 
-	strbuf_init(&sb);
-	strbuf_vaddf(&sb, fmt, ap);
-	send(ctx, sb.buf);
-	strbuf_free(&sb);
+	send(ctx, text);
+	free(text);
 }
 
 void
@@ -91,15 +89,14 @@ play_error(struct play_ctx *ctx, const char *fmt, ...)
 void
 play_var(struct play_ctx *ctx, const char *name, const char *fmt, ...)
 {
-	struct strbuf sb = STRBUF_INIT;
 	va_list ap;
+	char *value;
 
-	strbuf_init(&sb);
 	va_start(ap, fmt);
-	strbuf_vaddf(&sb, fmt, ap);
+	value = xvasprintf(fmt, ap);
 	va_end(ap);
-	ctx->sink->var(ctx, name, sb.buf);
-	strbuf_free(&sb);
+	ctx->sink->var(ctx, name, value);
+	free(value);
 }
 
 int

@@ -441,18 +441,17 @@ render_verbatim(const char *line)
 void
 render_error(const char *fmt, ...)
 {
-	struct strbuf sb = STRBUF_INIT;
 	va_list ap;
+	char *text;
 
-	strbuf_init(&sb);
 	va_start(ap, fmt);
-	strbuf_vaddf(&sb, fmt, ap);
+	text = xvasprintf(fmt, ap);
 	va_end(ap);
 	error_count += !quiet;
 	out("%s", color_on("\033[31m"));
-	render_paragraph(sb.buf, NULL, 0, NULL);
+	render_paragraph(text, NULL, 0, NULL);
 	out("%s", color_off());
-	strbuf_free(&sb);
+	free(text);
 }
 
 int

@@ -101,22 +101,16 @@ take(int fd)
 static int
 wait_asleep(pid_t pid, long nr, long nr2)
 {
-	char path[64];
-	struct strbuf sb = STRBUF_INIT;
-	long long deadline = now_ns() + 10000000000LL;
-	int asleep = 0;
+	long long deadline = now_ns() + 10000000000LL;   /* bounds failure only */
 
-	snprintf(path, sizeof path, "/proc/%ld/syscall", (long)pid);
-	while (!asleep && now_ns() < deadline) {
-		if (read_file(path, &sb, 512) == 0) {
-			long n = strtol(sb.buf, NULL, 10);
-			asleep = n == nr || n == nr2;
-		}
-		if (!asleep)
-			sched_yield();
+	for (;;) {
+		long n = process_asleep_in(pid);
+		if (n >= 0 && (n == nr || n == nr2))
+			return 1;
+		if (now_ns() >= deadline)
+			return 0;
+		sched_yield();
 	}
-	strbuf_free(&sb);
-	return asleep;
 }
 
 /* ---- System V message queue ----------------------------------------- */

@@ -426,3 +426,13 @@ trace_quote(const char *text, size_t textlen, size_t maxbytes, char *buf,
 	}
 	buf[used] = '\0';
 }
+
+void
+trace_record(struct call *call, const char *text, long ret, int err)
+{
+	memset(call, 0, sizeof(*call));
+	snprintf(call->text, sizeof(call->text), "%s", text);
+	call->ret = ret;
+	call->err = ret < 0 ? err : 0;
+	call->kind = RET_INT;
+}

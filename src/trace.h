@@ -32,6 +32,10 @@ struct call {
 				      msgrcv's text, a semval; empty if none */
 };
 
+/* Fill CALL for a call made without the ipc.c wrappers (a bare loop, a
+ * read on a pipe): TEXT as shown, RET, and ERR when RET is negative. */
+void trace_record(struct call *call, const char *text, long ret, int err);
+
 /* Format the part after the call text: "= 3", "= -1 EINVAL (Invalid
  * argument)" with the strerror text in the current locale, "= 0x7f..." for
  * RET_ADDR (or "= ADDR" when MASK_ADDR is true, for reproducible output), ""

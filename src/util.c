@@ -68,16 +68,25 @@ xstrndup(const char *s, size_t n)
 }
 
 char *
-xasprintf(const char *fmt, ...)
+xvasprintf(const char *fmt, va_list ap)
 {
 	struct strbuf sb = STRBUF_INIT;
-	va_list ap;
 
 	strbuf_init(&sb);   /* never NULL, even if formatting fails */
-	va_start(ap, fmt);
 	strbuf_vaddf(&sb, fmt, ap);
-	va_end(ap);
 	return sb.buf;
+}
+
+char *
+xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = xvasprintf(fmt, ap);
+	va_end(ap);
+	return s;
 }
 
 /* Make room for N more bytes plus the terminating NUL. */
@@ -359,4 +368,24 @@ child_start(pid_t parent, int die_with_parent)
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	if (getppid() != parent)
 		_exit(EXIT_FAILURE);
+}
+
+long
+process_asleep_in(pid_t pid)
+{
+	char path[64];
+	struct strbuf sb = STRBUF_INIT;
+	long nr = -1;
+
+	snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
+	if (read_file(path, &sb, 4096) == 0) {
+		const char *paren = strrchr(sb.buf, ')');
+		if (paren != NULL && paren[1] == ' ' && paren[2] == 'S') {
+			snprintf(path, sizeof path, "/proc/%ld/syscall", (long)pid);
+			if (read_file(path, &sb, 512) == 0 && sb.buf[0] >= '0' && sb.buf[0] <= '9')
+				nr = strtol(sb.buf, NULL, 10);
+		}
+	}
+	strbuf_free(&sb);
+	return nr;
 }

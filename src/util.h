@@ -19,6 +19,7 @@ void *xreallocarray(void *ptr, size_t n, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
 /* A NUL-terminated, growable byte string.  buf is never NULL after
  * strbuf_init (or STRBUF_INIT plus a first add). */
@@ -55,6 +56,11 @@ int write_file_atomic(const char *path, const char *data, size_t len);
  * or NULL.  Lets the uninstalled tutor find lessons/ and build/locale/
  * beside itself. */
 char *exe_dir(void);
+
+/* The system call process PID is asleep in, as the kernel tells it
+ * (state 'S' in /proc/PID/stat, the number in /proc/PID/syscall), or -1
+ * when it is running or cannot be asked. */
+long process_asleep_in(pid_t pid);
 
 /* In a child just forked from the tutor: default dispositions for every
  * signal and an empty signal mask (the tutor blocks the signals its

@@ -62,15 +62,14 @@ var_set(const char *name, const char *value)
 void
 var_setf(const char *name, const char *fmt, ...)
 {
-	struct strbuf sb = STRBUF_INIT;
 	va_list ap;
+	char *value;
 
-	strbuf_init(&sb);
 	va_start(ap, fmt);
-	strbuf_vaddf(&sb, fmt, ap);
+	value = xvasprintf(fmt, ap);
 	va_end(ap);
-	var_set(name, sb.buf);
-	strbuf_free(&sb);
+	var_set(name, value);
+	free(value);
 }
 
 const char *
