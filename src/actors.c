@@ -415,19 +415,6 @@ object_get(enum ipc_kind kind, key_t key, size_t size, int flags, struct call *c
 	}
 }
 
-static int
-object_ctl(enum ipc_kind kind, int id, int cmd, struct ipc_stat *st, struct call *call)
-{
-	switch (kind) {
-	case KIND_MSG:
-		return ipc_msgctl(id, cmd, st, call);
-	case KIND_SEM:
-		return ipc_semctl(id, 0, cmd, 0, st, call);
-	default:
-		return ipc_shmctl(id, cmd, st, call);
-	}
-}
-
 /* The recovery pattern (see actors.h). */
 int
 actors_recover(struct play_ctx *ctx, enum ipc_kind kind, key_t key, size_t size)
@@ -444,7 +431,7 @@ actors_recover(struct play_ctx *ctx, enum ipc_kind kind, key_t key, size_t size)
 		play_call(ctx, &call);
 		if (old < 0)
 			return -1;
-		if (object_ctl(kind, old, IPC_STAT, &st, &call) != 0) {
+		if (ipc_ctl(kind, old, IPC_STAT, &st, &call) != 0) {
 			play_call(ctx, &call);
 			return -1;
 		}
@@ -459,7 +446,7 @@ actors_recover(struct play_ctx *ctx, enum ipc_kind kind, key_t key, size_t size)
 		}
 		play_note(ctx, _("Ours (creator uid %lu, mode 0%o): left over from a crashed server, so it is removed."),
 			  (unsigned long)st.cuid, st.mode & 0777);
-		if (object_ctl(kind, old, IPC_RMID, NULL, &call) == 0)
+		if (ipc_ctl(kind, old, IPC_RMID, NULL, &call) == 0)
 			play_after_rmid(ctx, kind, old);
 		play_call(ctx, &call);
 		id = object_get(kind, key, size, flags, &call);
@@ -485,6 +472,18 @@ attach(struct play_ctx *ctx, int id)
 	return ctx->state->natt > 0 && ctx->state->att[ctx->state->natt - 1].id == id ? 0 : -1;
 }
 
+/* The agreed key the tutor passed (TEXT): parsed, and kept as this
+ * process's own.  0, or -1 after one sentence. */
+static int
+take_key(struct play_ctx *ctx, const char *text, key_t *key)
+{
+	if (play_arg_key(ctx, text, key) != 0)
+		return -1;
+	ctx->state->key = *key;
+	ctx->state->have_key = 1;
+	return 0;
+}
+
 int
 verb_serve(struct play_ctx *ctx, int argc, char **argv)
 {
@@ -493,10 +492,8 @@ verb_serve(struct play_ctx *ctx, int argc, char **argv)
 	key_t key;
 
 	(void)argc;
-	if (play_arg_key(ctx, argv[1], &key) != 0)
+	if (take_key(ctx, argv[1], &key) != 0)
 		return -1;
-	st->key = key;
-	st->have_key = 1;
 	if (strcmp(argv[2], "msg") == 0) {
 		st->qid = actors_recover(ctx, KIND_MSG, key, 0);
 		return st->qid < 0 ? -1 : 0;
@@ -534,7 +531,7 @@ verb_shutdown(struct play_ctx *ctx, int argc, char **argv)
 		int *id = kind == KIND_MSG ? &st->qid : kind == KIND_SEM ? &st->semid : &st->shmid;
 		if (*id < 0)
 			continue;
-		if (object_ctl((enum ipc_kind)kind, *id, IPC_RMID, NULL, &call) == 0)
+		if (ipc_ctl((enum ipc_kind)kind, *id, IPC_RMID, NULL, &call) == 0)
 			play_after_rmid(ctx, (enum ipc_kind)kind, *id);
 		play_call(ctx, &call);
 		*id = -1;
@@ -562,10 +559,8 @@ verb_open(struct play_ctx *ctx, int argc, char **argv)
 	key_t key;
 
 	(void)argc;
-	if (play_arg_key(ctx, argv[1], &key) != 0)
+	if (take_key(ctx, argv[1], &key) != 0)
 		return -1;
-	st->key = key;
-	st->have_key = 1;
 	if (strcmp(argv[2], "msg") == 0) {
 		int id = lookup(ctx, KIND_MSG);
 		if (id >= 0)

@@ -276,6 +276,19 @@ ipc_shmctl(int id, int cmd, struct ipc_stat *st, struct call *call)
 	return r;
 }
 
+int
+ipc_ctl(enum ipc_kind kind, int id, int cmd, struct ipc_stat *st, struct call *call)
+{
+	switch (kind) {
+	case KIND_MSG:
+		return ipc_msgctl(id, cmd, st, call);
+	case KIND_SEM:
+		return ipc_semctl(id, 0, cmd, 0, st, call);
+	default:
+		return ipc_shmctl(id, cmd, st, call);
+	}
+}
+
 void
 ipc_shm_read(const void *addr, size_t size, struct call *call)
 {

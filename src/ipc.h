@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <sys/types.h>
 
+#include "procview.h"
 #include "trace.h"
 
 /* Called just before a call that may block (msgrcv, msgsnd or semop without
@@ -47,6 +48,10 @@ int ipc_shmget(key_t key, size_t size, int flags, struct call *call);
 void *ipc_shmat(int id, int flags, struct call *call);
 int ipc_shmdt(void *addr, struct call *call);
 int ipc_shmctl(int id, int cmd, struct ipc_stat *st, struct call *call);
+
+/* IPC_STAT or IPC_RMID on an object of any KIND: msgctl, semctl (on the
+ * set) or shmctl, recorded the same way. */
+int ipc_ctl(enum ipc_kind kind, int id, int cmd, struct ipc_stat *st, struct call *call);
 
 /* Memory accesses (not system calls) to an attached segment, recorded the
  * same way so the learner sees them in line with the calls. */

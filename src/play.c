@@ -169,9 +169,7 @@ play_after_get(struct play_ctx *ctx, enum ipc_kind kind, int id, int flags)
 	if ((flags & IPC_EXCL) == 0) {
 		/* It may have existed: ask the kernel who created it (not shown:
 		 * the learner did not make this call). */
-		r = kind == KIND_MSG ? ipc_msgctl(id, IPC_STAT, &st, &probe)
-		  : kind == KIND_SEM ? ipc_semctl(id, 0, IPC_STAT, 0, &st, &probe)
-		  : ipc_shmctl(id, IPC_STAT, &st, &probe);
+		r = ipc_ctl(kind, id, IPC_STAT, &st, &probe);
 		if (r != 0 || st.cuid != geteuid())
 			return;
 	}

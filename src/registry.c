@@ -92,20 +92,6 @@ registry_count(void)
 	return n;
 }
 
-/* IPC_RMID through the recording wrappers. */
-static int
-remove_one(int kind, int id, struct call *call)
-{
-	switch (kind) {
-	case KIND_MSG:
-		return ipc_msgctl(id, IPC_RMID, NULL, call);
-	case KIND_SEM:
-		return ipc_semctl(id, 0, IPC_RMID, 0, NULL, call);
-	default:
-		return ipc_shmctl(id, IPC_RMID, NULL, call);
-	}
-}
-
 void
 registry_remove_all(void (*show)(const struct call *call))
 {
@@ -118,7 +104,7 @@ registry_remove_all(void (*show)(const struct call *call))
 		/* A removed segment still attached somewhere stays listed with
 		 * SHM_DEST: removing it again is not needed, and EINVAL/EIDRM
 		 * just mean it is gone already. */
-		if (remove_one(kind, table[i].id, &call) == 0 && show != NULL)
+		if (ipc_ctl((enum ipc_kind)kind, table[i].id, IPC_RMID, NULL, &call) == 0 && show != NULL)
 			show(&call);
 		registry_remove((enum ipc_kind)kind, table[i].id);
 	}
@@ -240,9 +226,7 @@ still_ours(int kind, int id)
 	int r;
 
 	memset(&st, 0, sizeof st);
-	r = kind == KIND_MSG ? ipc_msgctl(id, IPC_STAT, &st, &call)
-	  : kind == KIND_SEM ? ipc_semctl(id, 0, IPC_STAT, 0, &st, &call)
-	  : ipc_shmctl(id, IPC_STAT, &st, &call);
+	r = ipc_ctl((enum ipc_kind)kind, id, IPC_STAT, &st, &call);
 	return r == 0 && st.cuid == geteuid();
 }
 
@@ -266,7 +250,7 @@ registry_recover(const char *state_path, void (*say)(const char *text))
 
 		if (sscanf(line, "%d %d", &kind, &id) != 2 || kind < 0 || kind >= KIND_COUNT)
 			continue;
-		if (!still_ours(kind, id) || remove_one(kind, id, &call) != 0)
+		if (!still_ours(kind, id) || ipc_ctl((enum ipc_kind)kind, id, IPC_RMID, NULL, &call) != 0)
 			continue;
 		char *text = xasprintf(_("Removed %s %d, left behind by an earlier session that was killed."),
 				       _(kind_names[kind]), id);
