@@ -22,6 +22,7 @@
 
 #include "actors.h"
 #include "agent.h"
+#include "errnos.h"
 #include "flags.h"
 #include "i18n.h"
 #include "ipc.h"

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "errnos.h"
 #include "flags.h"
 #include "i18n.h"
 #include "lesson.h"

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "errnos.h"
 #include "flags.h"
 #include "trace.h"
 
