@@ -28,7 +28,7 @@ struct errno_info {
 	struct { unsigned families; const char *text; } meaning[2];   /* N_() */
 };
 
-#define ALL_BY_ID (FAMILY_BY_ID | FAMILY_RECEIVE | FAMILY_SEND | FAMILY_RMID)
+#define ALL_BY_ID (FAMILY_BY_ID | FAMILY_RECEIVE | FAMILY_SEND)
 
 /* In the order Tab offers them. */
 static const struct errno_info course[] = {
@@ -55,7 +55,7 @@ static const struct errno_info course[] = {
 	  { { FAMILY_GET, N_("This IPC namespace has reached its limit for such objects (msgmni, semmni or shmmni).") } } },
 	{ EPERM, "EPERM",
 	  N_("IPC_RMID or IPC_SET by a process that is neither the creator, the owner nor privileged."),
-	  { { FAMILY_RMID | FAMILY_BY_ID, N_("Only the creator, the owner or a privileged process may remove or change this object.") } } },
+	  { { FAMILY_BY_ID, N_("Only the creator, the owner or a privileged process may remove or change this object.") } } },
 	{ ENOMSG, "ENOMSG",
 	  N_("msgrcv with IPC_NOWAIT found no message of the requested type."),
 	  { { FAMILY_RECEIVE, N_("The queue has no message of that type, and IPC_NOWAIT said not to wait.") } } },

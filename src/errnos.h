@@ -13,12 +13,12 @@
 /* The kinds of call a one-line meaning is written for (a call's family:
  * meaning.c finds it from the call's id). */
 enum call_family {
+	FAMILY_NONE = 0,      /* not a System V IPC call: nothing to say */
 	FAMILY_GET = 1,       /* msgget, semget, shmget */
-	FAMILY_BY_ID = 2,     /* any other call on an identifier */
+	FAMILY_BY_ID = 2,     /* any other call on an identifier (ctl, semop, shmat...) */
 	FAMILY_RECEIVE = 4,   /* msgrcv */
 	FAMILY_SEND = 8,      /* msgsnd */
-	FAMILY_RMID = 16,     /* msgctl, semctl, shmctl with IPC_RMID */
-	FAMILY_FTOK = 32,     /* ftok */
+	FAMILY_FTOK = 16,     /* ftok */
 };
 
 /* The name of ERRNUM as strace prints it ("EIDRM"), or NULL if unknown.

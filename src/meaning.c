@@ -15,40 +15,31 @@
 #include "meaning.h"
 #include "procview.h"
 
-/* Is TEXT the call NAME: "NAME(..." or, when a blocked call completes,
- * "<... NAME resumed>..."? */
-static int
-is_call(const char *text, const char *name)
-{
-	size_t n = strlen(name);
-
-	if (strncmp(text, "<... ", 5) == 0)
-		return strncmp(text + 5, name, n) == 0 && text[5 + n] == ' ';
-	return strncmp(text, name, n) == 0 && text[n] == '(';
-}
-
-/* The family of the call named at the start of TEXT. */
+/* The kind of call ID is, for the errno meanings. */
 static enum call_family
-family_of(const char *text)
+family_of(enum call_id id)
 {
-	if (is_call(text, "msgget") || is_call(text, "semget") || is_call(text, "shmget"))
+	switch (id) {
+	case CALL_MSGGET: case CALL_SEMGET: case CALL_SHMGET:
 		return FAMILY_GET;
-	if (is_call(text, "msgrcv"))
+	case CALL_MSGRCV:
 		return FAMILY_RECEIVE;
-	if (is_call(text, "msgsnd"))
+	case CALL_MSGSND:
 		return FAMILY_SEND;
-	if (is_call(text, "ftok"))
+	case CALL_FTOK:
 		return FAMILY_FTOK;
-	if (strstr(text, "IPC_RMID") != NULL)
-		return FAMILY_RMID;
-	return FAMILY_BY_ID;
+	case CALL_OTHER:
+		return FAMILY_NONE;
+	default:
+		return FAMILY_BY_ID;
+	}
 }
 
 const char *
 meaning_of(const struct call *call)
 {
 	static char buf[256];
-	enum call_family family = family_of(call->text);
+	enum call_family family = family_of(call->id);
 
 	if (call->err == 0) {
 		struct id_parts parts;
