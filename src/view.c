@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/shm.h>
 
 #include "errnos.h"
 #include "flags.h"
@@ -117,7 +118,7 @@ show_kind(enum ipc_kind kind, const struct sysv_object *objs, int n)
 			snprintf(tail, sizeof tail, "%lu", o->count);
 		else
 			snprintf(tail, sizeof tail, "%-9lu %-5lu %-7s %s", o->count, o->bytes,
-				 (o->mode & 01000) ? "dest" : "-", p1);
+				 (o->mode & SHM_DEST) ? "dest" : "-", p1);
 		row("  %s %-12s %-8d %-5u %-4u %04o   %-5lu %s", registry_has(kind, o->id) ? "*" : " ", key,
 		    o->id, parts.index, parts.seq, o->mode, (unsigned long)o->uid, tail);
 	}
