@@ -131,10 +131,61 @@ struct revision {
 	struct strbuf list;
 };
 
-/* A question where it stands in its section: its text and choices, the
- * hint that belongs to it, then its answer in a box of its own.  AFTER
- * holds the NAFTER blocks that follow it.  Returns how many of those it
- * consumed (its hint, and for a prediction the explanations that are
+/* Hint paragraphs PARAS[0..N) as a quoted block into TO (nothing when N
+ * is 0). */
+static void
+book_hint(struct strbuf *to, const struct prose *paras, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		struct strbuf label = STRBUF_INIT;
+		strbuf_init(&label);
+		strbuf_addf(&label, "> **%s** ", k == 0 ? _("Hint:") : "");
+		book_prose(to, &paras[k], k == 0 ? label.buf : "> ");
+		strbuf_free(&label);
+	}
+	if (n > 0)
+		strbuf_adds(to, "\n");
+}
+
+/* The reasons of a question's choices, in its answer: the reason of the
+ * right choice (RIGHT, or none) after it, then each other choice with its
+ * own reason, when the lesson gives one. */
+static void
+book_reasons(struct strbuf *to, const struct block *b, const struct choice *right)
+{
+	int others = 0;
+
+	if (right != NULL && right->why.text != NULL) {
+		book_prose(to, &right->why, "");
+		strbuf_adds(to, "\n");
+	}
+	for (size_t i = 0; i < b->nchoices; i++) {
+		const struct choice *c = &b->choices[i];
+		struct strbuf item = STRBUF_INIT;
+
+		if (c == right || c->why.text == NULL || (b->type == BLOCK_QUIZ && c->correct))
+			continue;
+		if (others++ == 0)
+			strbuf_addf(to, "%s\n\n", _("The other choices:"));
+		strbuf_init(&item);
+		if (b->type == BLOCK_PREDICT)
+			strbuf_addf(&item, "- %s: ", c->text.text);
+		else
+			book_prose(&item, &c->text, "- *");
+		item.buf[strcspn(item.buf, "\n")] = '\0';
+		if (b->type == BLOCK_QUIZ)
+			strbuf_adds(&item, "*: ");
+		book_prose(to, &c->why, item.buf);
+		strbuf_free(&item);
+	}
+	if (others > 0)
+		strbuf_adds(to, "\n");
+}
+
+/* A question where it stands in its section: its text and choices, its
+ * hint, then its answer in a box of its own, with the reason of each
+ * choice.  AFTER holds the NAFTER blocks that follow it.  Returns how many
+ * of those it consumed (for a prediction, the explanations that are
  * chosen by the kernel's answer). */
 static size_t
 book_question(struct strbuf *to, struct revision *rev, const struct block *b,
@@ -170,28 +221,22 @@ book_question(struct strbuf *to, struct revision *rev, const struct block *b,
 			book_prose(to, &b->choices[i].text, "- ");
 	}
 	strbuf_adds(to, "\n");
-	if (nafter > 0 && after[0].type == BLOCK_HINT) {
-		for (size_t k = 0; k < after[0].nparas; k++) {
-			struct strbuf prefix = STRBUF_INIT;
-			strbuf_init(&prefix);
-			strbuf_addf(&prefix, "> **%s** ", k == 0 ? _("Hint:") : "");
-			book_prose(to, &after[0].paras[k], k == 0 ? prefix.buf : "> ");
-			strbuf_free(&prefix);
-		}
-		strbuf_adds(to, "\n");
-		used++;
-	}
+	book_hint(to, b->hints, b->nhints);
 	strbuf_adds(to, "</div>\n\n<div class=\"answer\">\n\n");
 
 	label = xasprintf(_("Answer %d.%d."), rev->lesson, rev->count);
 	strbuf_addf(to, "**%s** ", label);
 	free(label);
 	if (b->type == BLOCK_QUIZ) {
-		int right = 0;
+		const struct choice *right = NULL;
 		for (size_t i = 0; i < b->nchoices; i++)
-			if (b->choices[i].correct)
-				book_prose(to, &b->choices[i].text, right++ ? "\n" : "");
+			if (b->choices[i].correct) {
+				book_prose(to, &b->choices[i].text, right != NULL ? "\n" : "");
+				if (right == NULL)
+					right = &b->choices[i];
+			}
 		strbuf_adds(to, "\n");
+		book_reasons(to, b, right);
 	} else {
 		/* A prediction: the kernel answers it here, and the
 		 * explanation that follows it in the lesson is the one chosen
@@ -199,7 +244,9 @@ book_question(struct strbuf *to, struct revision *rev, const struct block *b,
 		struct strbuf transcript = STRBUF_INIT;
 		strbuf_init(&transcript);
 		book_transcript(&transcript, &b->predict_run, 1, "");
-		strbuf_addf(to, _("The kernel answered %s."), var_get("outcome") ? var_get("outcome") : "?");
+		const char *outcome = var_get("outcome") ? var_get("outcome") : "?";
+		const struct choice *right = NULL;
+		strbuf_addf(to, _("The kernel answered %s."), outcome);
 		strbuf_addf(to, "\n\n%s", transcript.buf);
 		strbuf_free(&transcript);
 		for (; used < nafter && after[used].type == BLOCK_IF; used++)
@@ -208,6 +255,10 @@ book_question(struct strbuf *to, struct revision *rev, const struct block *b,
 					book_prose(to, &after[used].paras[k], "");
 					strbuf_adds(to, "\n");
 				}
+		for (size_t i = 0; i < b->nchoices; i++)
+			if (strcmp(b->choices[i].text.text, outcome) == 0)
+				right = &b->choices[i];
+		book_reasons(to, b, right);
 	}
 	strbuf_adds(to, "</div>\n\n");
 	return used;
