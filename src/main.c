@@ -27,6 +27,7 @@
 #include "mask.h"
 #include "nav.h"
 #include "ns.h"
+#include "playground.h"
 #include "pot.h"
 #include "progress.h"
 #include "registry.h"
@@ -429,7 +430,7 @@ main(int argc, char **argv)
 	mask_pid(getpid(), "you");
 	mask_own_uid();
 	session.ctx = (struct play_ctx){ "you", 0, &session.you, &tutor_sink, -1, -1 };
-	actors_setup(guardian);
+	play_setup(guardian);
 	if (o.book != NULL) {
 		free(state_dir);
 		return run_book(o.book);

@@ -3,9 +3,9 @@
  *
  * mask.h: values that differ from run to run (process ids, ftok keys taken
  * from inode numbers, attach addresses) and the stable names that replace
- * them in reproducible output, and the uid of the user who runs the tutor,
- * which the book must not show as root's (--reproducible: the golden tests and the
- * book).  Interactive output shows the real values; masking only changes
+ * them in reproducible output (--reproducible: the golden tests and the
+ * book), and the uid of the user who runs the tutor, so that the book is
+ * the same whoever makes it.  Interactive output shows the real values; masking only changes
  * what is printed, never what is called.
  */
 #ifndef IPCTUTOR_MASK_H
@@ -14,6 +14,10 @@
 #include <sys/types.h>
 
 struct strbuf;
+
+/* Turn masking on (reproducible output) or off; off at start.  Set with
+ * the render options (render_init). */
+void mask_enable(int on);
 
 /* Remember that the token REAL prints as MASK in reproducible output.  A
  * later mask for the same REAL replaces the earlier one.  No effect when
