@@ -41,8 +41,7 @@ wait_for client "answer: sequence number 1"; check $? "the client gets sequence 
 send client ""
 wait_for client "answer: sequence number 2"; check $? "an empty line sends a request too: 2" client
 
-kill -KILL "$server_pid"
-finish server
+stop server KILL
 [ "$status" = 137 ]; check $? "kill -9 crashes the server (status $status)" server
 [ "$(ipc_objects | wc -l)" = 1 ]; check $? "its queue is left behind" server
 
@@ -63,8 +62,7 @@ wait_for client "answer: sequence number 1"; check $? "and it carries on: the ne
 
 # A crash while the client waits: its request sits in the dead server's
 # queue, the client asleep in msgrcv; the restart wakes it.
-kill -KILL "$server_pid"
-finish server
+stop server KILL
 send client "while nobody serves"
 wait_for client "msgsnd($second_qid"; check $? "the client sends to the dead server's queue" client
 spawn server "${ENV[@]}" "$IPCTUTOR" server
@@ -87,8 +85,7 @@ wait_for client "answer: sequence number 2"; check $? "the first server still se
 
 # Another user, sharing the key file, cannot remove our server's queue.
 if [ -n "$OTHER_DIR" ]; then
-	kill -KILL "$server_pid"
-	finish server
+	stop server KILL
 	chmod 666 "$RUN/ipctutor.key"   # a key that collides, as ftok keys can
 	spawn other "${OTHER[@]}" "${ENV[@]}" HOME="$OTHER_DIR/home" "$OTHER_IPCTUTOR" server
 	finish other
@@ -104,8 +101,7 @@ else
 fi
 
 # Ctrl-C: the server removes its queue; the client ends at end of input.
-kill -INT "$server_pid"
-finish server
+stop server INT
 [ "$status" = 0 ] && grep -q "SIGINT: the server stops cleanly" "$TEST_TMP/server.log" \
 	&& grep -Eq "msgctl\([0-9]+, IPC_RMID, NULL\) = 0" "$TEST_TMP/server.log"
 check $? "Ctrl-C stops the server cleanly (status $status) and removes its queue" server
@@ -121,8 +117,7 @@ wait_for server "Serving on queue"; check $? "naive: the server starts" server
 spawn naive "${ENV[@]}" "$IPCTUTOR" client --naive
 send naive hello
 wait_for naive "answer: sequence number 1"; check $? "naive: the client gets an answer" naive
-kill -KILL "$server_pid"
-finish server
+stop server KILL
 spawn server "${ENV[@]}" "$IPCTUTOR" server
 wait_for server "Serving on queue"; check $? "naive: the server restarts" server
 send naive hello
@@ -136,8 +131,7 @@ spawn counted "${ENV[@]}" "$IPCTUTOR" client --count 3
 finish counted
 [ "$status" = 0 ] && grep -q "answer: sequence number 3" "$TEST_TMP/counted.log"
 check $? "client --count 3 sends three requests" counted
-kill -TERM "$server_pid"
-finish server
+stop server TERM
 [ "$status" = 0 ] && [ "$(ipc_objects | wc -l)" = 0 ]; check $? "SIGTERM stops the server cleanly too" server
 
 # ---- shared memory and its semaphore -------------------------------------
@@ -150,8 +144,7 @@ send client one
 wait_for client "answer: sequence number 1"; check $? "shm: the client gets 1" client
 send client two
 wait_for client "answer: sequence number 2"; check $? "shm: and 2" client
-kill -KILL "$server_pid"
-finish server
+stop server KILL
 spawn server "${ENV[@]}" "$IPCTUTOR" server --shm
 wait_for server "Serving: segment"; check $? "shm: the server restarts" server
 second_shm=$(sed -n 's/.*Serving: segment \([0-9]*\).*/\1/p' <<< "$got")
@@ -169,8 +162,7 @@ grep -q "semop(.* EINVAL" "$TEST_TMP/client.log" && grep -q "shmctl($first_shm, 
 	&& grep -q 'read .*"2"' "$TEST_TMP/client.log"
 check $? "shm: EINVAL on semop; the old segment, SHM_DEST, still reads 2" client
 wait_for client "answer: sequence number 1"; check $? "shm: and it carries on with the new segment" client
-kill -INT "$server_pid"
-finish server
+stop server INT
 finish client
 [ "$status" = 0 ] && [ "$(ipc_objects | wc -l)" = 0 ]; ok $? "shm: Ctrl-C and end of input leave nothing"
 ipc_objects | diag

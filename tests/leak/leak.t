@@ -89,8 +89,7 @@ wait_for tutor "EPERM (Operation"
 for child in $(cat /proc/$tutor/task/*/children); do
 	[ "$(awk '{print $6}' "/proc/$child/stat")" = "$child" ] && kill -KILL "$child"
 done
-kill -KILL "$tutor"
-finish tutor
+stop tutor KILL
 [ "$(ipc_objects | wc -l)" = 1 ]; ok $? "with its guardian killed too, the tutor's queue is left"
 printf 'quit\n' | env XDG_STATE_HOME="$state" HOME="$state" LC_ALL=C "$IPCTUTOR" --shared > "$TEST_TMP/recovered" 2>&1
 grep -q "Removed message queue [0-9]*, left behind by an earlier session that was killed" "$TEST_TMP/recovered"

@@ -130,21 +130,32 @@ wait_for() {
 }
 
 # finish NAME: close NAME's input, read the rest of its output, wait for
-# its exit; the status is in $status.  Only builtins run between a kill
-# and the wait, so bash prints no "Killed" notice for a process the test
-# killed on purpose.
+# its exit; the status is in $status.  When the test has just killed NAME,
+# bash learns of its death while reading the rest and keeps a "Killed"
+# notice for later; `jobs` says it here, where it goes to /dev/null.
 finish() {
 	local pid=${1}_pid in=${1}_in out=${1}_out line fd
-	fd=${!in}
-	exec {fd}>&-
-	fd=${!out}
-	while IFS= read -r line <&"$fd"; do
-		printf '%s\n' "$line"
-	done >> "$TEST_TMP/$1.log"
-	[ -z "$line" ] || printf '%s' "$line" >> "$TEST_TMP/$1.log"
-	exec {fd}<&-
-	{ wait "${!pid}"; } 2>/dev/null
-	status=$?
+	{
+		fd=${!in}
+		exec {fd}>&-
+		fd=${!out}
+		while IFS= read -r line <&"$fd"; do
+			printf '%s\n' "$line"
+		done >> "$TEST_TMP/$1.log"
+		[ -z "$line" ] || printf '%s' "$line" >> "$TEST_TMP/$1.log"
+		exec {fd}<&-
+		wait "${!pid}"
+		status=$?
+		jobs > /dev/null   # the pending notice, said here
+	} 2> /dev/null
+}
+
+# stop NAME SIGNAL: send SIGNAL to NAME, then finish it ($status).  One
+# command, so that the notice bash keeps when it learns that NAME was
+# killed is said inside finish, to /dev/null, and not after the kill.
+stop() {
+	kill -s "$2" "$(eval echo "\$${1}_pid")"
+	finish "$1"
 }
 
 # ---- TAP --------------------------------------------------------------------
