@@ -126,6 +126,7 @@ $(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h) | need-build
 # The installation paths are compiled in: rebuild what uses them when
 # PREFIX (or another directory) changes.
 $(BUILD)/paths: FORCE | need-build
+	$(Q)mkdir -p $(@D)
 	$(Q)echo '$(localedir) $(pkgdatadir)' | cmp -s - $@ 2>/dev/null || echo '$(localedir) $(pkgdatadir)' > $@
 $(BUILD)/obj/main.o $(BUILD)/obj/i18n.o: $(BUILD)/paths
 FORCE:
