@@ -68,7 +68,7 @@ other_user_copy() {
 	if [ "$(id -u)" != 0 ]; then
 		why="needs root to run the tutor as another user"
 	elif ! setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
-		why="root of a user namespace cannot switch to another user"
+		why="needs real root to run the tutor as another user (this is root of a user namespace)"
 	fi
 	[ -z "$why" ] || return 1
 	OTHER_DIR=$(mktemp -d /tmp/ipctutor-other.XXXXXX) || { why="no folder in /tmp"; return 1; }
