@@ -54,7 +54,7 @@ LESSONS = $(wildcard lessons/[0-9][0-9]-*.md)
 LINGUAS = $(shell cat po/LINGUAS 2>/dev/null)
 CATALOGS = $(patsubst %,$(BUILD)/locale/%/LC_MESSAGES/$(PACKAGE).mo,$(LINGUAS) en@pseudo)
 
-.PHONY: FORCE check-leaks coverage fuzz bench book all run check check-asan check-valgrind unit install uninstall dist clean pot \
+.PHONY: FORCE check-leaks coverage fuzz bench book book-record book-pdf all run check check-asan check-valgrind unit install uninstall dist clean pot \
 	update-po po-init lint bench deps
 .DELETE_ON_ERROR:
 
@@ -72,11 +72,12 @@ all: $(BUILD)/$(PACKAGE) $(TOOLS) $(CATALOGS) $(BUILD)/$(PACKAGE).1 $(BUILD)/$(P
 BUILD_NEEDS = gcc libreadline-dev gettext
 TEST_NEEDS = perl util-linux locales
 BOOK_NEEDS = cmark tidy
+PDF_NEEDS = weasyprint poppler-utils
 LINT_NEEDS = cppcheck clang-tidy
 COVERAGE_NEEDS = gcovr
 FUZZ_NEEDS = clang
 DEB_NEEDS = dpkg-dev debhelper fakeroot lintian
-INSTALL_GOALS = run check check-asan check-leaks check-valgrind deps book lint coverage fuzz bench deb
+INSTALL_GOALS = run check check-asan check-leaks check-valgrind deps book book-pdf lint coverage fuzz bench deb
 ifeq ($(NO_DEPS),)
 may_install = $(if $(filter $(INSTALL_GOALS),$(MAKECMDGOALS)),yes)
 endif
@@ -98,13 +99,15 @@ define need
 	echo "Run: sudo apt-get install -y$$missing"; exit 1
 endef
 
-.PHONY: need-build need-test need-book need-lint need-coverage need-fuzz need-deb
+.PHONY: need-build need-test need-book need-pdf need-lint need-coverage need-fuzz need-deb
 need-build:
 	$(call need,$(BUILD_NEEDS),the build)
 need-test:
 	$(call need,$(TEST_NEEDS),make check)
 need-book:
 	$(call need,$(BOOK_NEEDS),make book)
+need-pdf:
+	$(call need,$(PDF_NEEDS),make book-pdf)
 need-lint:
 	$(call need,$(LINT_NEEDS),make lint)
 need-coverage:
@@ -261,6 +264,22 @@ book: need-book all
 	$(Q)env -u XDG_RUNTIME_DIR LC_ALL=C IPCTUTOR_LOCALEDIR=$(BUILD)/locale \
 	  book/build.sh $(BUILD)/$(PACKAGE) lessons book $(BOOK_LANGS)
 	@echo "book/: $(BOOK_LANGS)"
+
+# book/recorded-run.txt: the kernel and machine the book names, and the
+# figures of one real restartcost run (make book never measures, so that it
+# gives the same book on every machine).  Then make book.
+book-record: all
+	$(Q)book/record.sh $(BUILD)/$(PACKAGE) lessons 100 > book/recorded-run.txt.tmp
+	$(Q)mv book/recorded-run.txt.tmp book/recorded-run.txt
+	@cat book/recorded-run.txt
+
+# book/LL/ipctutor.pdf is not committed: make book-pdf prints each language's
+# HTML with WeasyPrint (page numbers in the contents), into the build tree.
+book-pdf: need-pdf book
+	$(Q)mkdir -p $(BUILD)/book
+	$(Q)for ll in $(BOOK_LANGS); do \
+	  weasyprint -q book/$$ll/ipctutor.html $(BUILD)/book/ipctutor-$$ll.pdf || exit 1; \
+	  echo "$(BUILD)/book/ipctutor-$$ll.pdf"; done
 
 # ---- locales for the tests ------------------------------------------------
 
