@@ -13,11 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "actors.h"
 #include "flags.h"
 #include "i18n.h"
 #include "lead.h"
 #include "nav.h"
+#include "playground.h"
 #include "progress.h"
 #include "render.h"
 #include "session.h"
@@ -28,7 +28,7 @@
 void
 nav_stage(int lesson)
 {
-	actors_shutdown(0);
+	play_shutdown(0);
 	var_clear_all();
 	actor_state_init(&session.you);
 	session.lesson = lesson;

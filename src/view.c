@@ -18,7 +18,7 @@
 #include "errnos.h"
 #include "flags.h"
 #include "i18n.h"
-#include "mask.h"
+#include "reproducible.h"
 #include "procview.h"
 #include "registry.h"
 #include "render.h"
@@ -44,7 +44,7 @@ row(const char *fmt, ...)
 	va_start(ap, fmt);
 	strbuf_vaddf(&sb, fmt, ap);
 	va_end(ap);
-	mask_text(sb.buf, &masked);
+	repro_text(sb.buf, &masked);
 	out("%s\n", masked.buf);
 	strbuf_free(&sb);
 	strbuf_free(&masked);
@@ -60,7 +60,7 @@ pid_text(pid_t pid, char *buf, size_t len)
 
 	snprintf(real, sizeof real, "%ld", (long)pid);
 	strbuf_init(&sb);
-	mask_text(real, &sb);
+	repro_text(real, &sb);
 	snprintf(buf, len, "%s", sb.buf);
 	strbuf_free(&sb);
 	return buf;
@@ -120,7 +120,7 @@ show_kind(enum ipc_kind kind, const struct sysv_object *objs, int n)
 			snprintf(tail, sizeof tail, "%-9lu %-5lu %-7s %s", o->count, o->bytes,
 				 (o->mode & SHM_DEST) ? "dest" : "-", p1);
 		row("  %s %-12s %-8d %-5u %-4u %04o   %-5s %s", registry_has(kind, o->id) ? "*" : " ", key,
-		    o->id, parts.index, parts.seq, o->mode, mask_uid(o->uid), tail);
+		    o->id, parts.index, parts.seq, o->mode, repro_uid(o->uid), tail);
 	}
 }
 
