@@ -25,6 +25,7 @@
 #include "registry.h"
 #include "render.h"
 #include "session.h"
+#include "step.h"
 #include "transcript.h"
 #include "util.h"
 #include "vars.h"
@@ -327,7 +328,8 @@ cmd_execute(char *line)
 		return 0;  /* a comment, useful in scripts for a class */
 	if (line[0] == '\0')
 		return nav_next(ctx, 0, NULL);
-	if (session.question != NULL && !session.question_answered && isdigit((unsigned char)line[0])) {
+	if (session.question != NULL && !session.question_answered
+	    && (isdigit((unsigned char)line[0]) || step_choice_named(line) > 0)) {
 		char *args[2] = { "answer", line };
 		return nav_answer(ctx, 2, args);
 	}
