@@ -24,9 +24,11 @@
 #include "i18n.h"
 #include "lead.h"
 #include "lesson.h"
+#include "lint.h"
 #include "mask.h"
 #include "nav.h"
 #include "ns.h"
+#include "playground.h"
 #include "pot.h"
 #include "progress.h"
 #include "registry.h"
@@ -191,6 +193,8 @@ lint(int n, char **files)
 		struct lesson *l = lesson_load(files[i], err, sizeof err);
 		if (l == NULL) {
 			fprintf(stderr, "%s\n", err);
+			status = 1;
+		} else if (lint_run_lines(l, stderr) > 0) {
 			status = 1;
 		}
 		lesson_free(l);
@@ -437,7 +441,7 @@ main(int argc, char **argv)
 	actor_state_init(&session.you);
 	mask_pid(getpid(), "you");
 	session.ctx = (struct play_ctx){ "you", 0, &session.you, &tutor_sink, -1, -1 };
-	actors_setup(guardian);
+	play_setup(guardian);
 	if (o.book != NULL) {
 		free(state_dir);
 		return run_book(o.book);

@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include "mask.h"
-#include "render.h"
 #include "util.h"
 
 struct mask_entry {
@@ -22,11 +21,18 @@ struct mask_entry {
 
 static struct mask_entry *entries;
 static size_t nentries;
+static int enabled;   /* reproducible output was asked for */
+
+void
+mask_enable(int on)
+{
+	enabled = on;
+}
 
 void
 mask_add(const char *real, const char *mask)
 {
-	if (!render_options()->reproducible || real[0] == '\0')
+	if (!enabled || real[0] == '\0')
 		return;
 	for (size_t i = 0; i < nentries; i++)
 		if (strcmp(entries[i].real, real) == 0) {

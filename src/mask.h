@@ -14,6 +14,10 @@
 
 struct strbuf;
 
+/* Turn masking on (reproducible output) or off; off at start.  Set with
+ * the render options (render_init). */
+void mask_enable(int on);
+
 /* Remember that the token REAL prints as MASK in reproducible output.  A
  * later mask for the same REAL replaces the earlier one.  No effect when
  * output is not reproducible. */

@@ -30,8 +30,6 @@
 #include "util.h"
 #include "vars.h"
 
-struct session session;
-
 /* What a learner did with a lesson's questions (or the course's). */
 struct tally {
 	int questions, right, wrong, skipped;
@@ -39,27 +37,6 @@ struct tally {
 };
 
 static void course_end(void);
-
-struct lesson *
-session_lesson(void)
-{
-	if (session.lesson < 0 || (size_t)session.lesson >= session.course.nlessons)
-		return NULL;
-	return session.course.lessons[session.lesson];
-}
-
-struct lesson_progress *
-session_progress(const struct lesson *lesson)
-{
-	for (size_t i = 0; i < session.nprogress; i++)
-		if (strcmp(session.progress[i].slug, lesson->slug) == 0)
-			return &session.progress[i];
-	session.progress = xreallocarray(session.progress, session.nprogress + 1, sizeof *session.progress);
-	struct lesson_progress *p = &session.progress[session.nprogress++];
-	memset(p, 0, sizeof *p);
-	snprintf(p->slug, sizeof p->slug, "%s", lesson->slug);
-	return p;
-}
 
 /* Seconds on a monotonic clock; always 0 with --reproducible, so that
  * transcripts do not depend on how fast they ran. */
@@ -314,6 +291,14 @@ score_text(const struct tally *t)
 		/* TRANSLATORS: a score, then how many questions were skipped:
 		   "2/3, 1 skipped". */
 		char *with = xasprintf(_("%s, %d skipped"), score, t->skipped);
+		free(score);
+		score = with;
+	}
+	int unanswered = t->questions - t->right - t->wrong - t->skipped;
+	if (unanswered > 0) {
+		/* TRANSLATORS: a score, then how many questions were not
+		   reached yet: "0/3, 3 unanswered". */
+		char *with = xasprintf(_("%s, %d unanswered"), score, unanswered);
 		free(score);
 		score = with;
 	}

@@ -61,6 +61,7 @@ void
 render_init(const struct render_options *o)
 {
 	options = *o;
+	mask_enable(o->reproducible);
 	terminal_width_wanted = o->width == 0;
 	if (terminal_width_wanted)
 		render_resize();

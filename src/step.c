@@ -19,9 +19,9 @@
 #include <string.h>
 
 #include "agent.h"
-#include "cmd.h"
 #include "flags.h"
 #include "i18n.h"
+#include "playground.h"
 #include "procview.h"
 #include "render.h"
 #include "session.h"
@@ -243,7 +243,7 @@ step_run_line(const char *text)
 	render_command(shown != NULL ? shown : text);
 	free(shown);
 	free(missing);
-	cmd_execute(line);
+	play_execute(&session.ctx, line);
 	free(line);
 }
 
@@ -285,7 +285,7 @@ expectation_holds(const char *text, char *why, size_t len)
 		free(missing);
 		return 0;
 	}
-	int n = cmd_split(copy, w, 8), ok = 0;
+	int n = split_words(copy, w, 8), ok = 0;
 	const char *outcome = var_get("outcome");
 	enum ipc_kind kind;
 	long num;
@@ -419,9 +419,15 @@ show_blocks(const struct block *blocks, size_t n, size_t from, int run)
 			}
 			if (session.present && !session.paused) {
 				/* Presenter pacing: the class reads the text first;
-				 * Enter runs the block (step_continue comes back). */
-				for (size_t k = 0; k < b->nlines; k++)
-					render_verbatim(b->lines[k].text);
+				 * Enter runs the block (step_continue comes back).
+				 * Values known by now are filled in, as the learner
+				 * would type them. */
+				for (size_t k = 0; k < b->nlines; k++) {
+					char *missing = NULL, *shown = var_expand(b->lines[k].text, &missing);
+					render_verbatim(shown != NULL ? shown : b->lines[k].text);
+					free(shown);
+					free(missing);
+				}
 				render_paragraph(_("(Enter runs these commands.)"), NULL, 0, NULL);
 				session.paused = 1;
 				session.resume_block = i;

@@ -44,8 +44,8 @@ wait_for 6 "EPERM (Operation" "$d/l.log"; ok $? "the learner's tutor follows"
 
 echo "goto 3.2" >&3
 wait_for 6 "Following the teacher to 3.2." "$d/l.log"; ok $? "the teacher jumps to 3.2: the learner goes along"
-wait_for 6 "Step 3.2 of" "$d/l.log"; ok $? "  and sees step 3.2"
-printf 'next\nnext\n' >&3   # step 3.2 asks a question: the second next skips it
+wait_for 6 "Step 3.2 (" "$d/l.log"; ok $? "  and sees step 3.2"
+printf 'next\nnext\nnext\n' >&3   # step 3.2 asks a question: the second next skips it, the third goes on
 wait_for 6 "Following the teacher to 3.3." "$d/l.log"; ok $? "the teacher goes on: so does the learner"
 
 echo "unfollow" >&5
