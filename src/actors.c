@@ -441,15 +441,15 @@ actors_recover(struct play_ctx *ctx, enum ipc_kind kind, key_t key, size_t size)
 		}
 		play_call(ctx, &call);
 		if (st.cuid != geteuid() || (st.mode & 0777) != OBJECT_MODE) {
-			play_note(ctx, _("Not ours (creator uid %lu, mode 0%o): another program may use this key, so the server leaves it alone and gives up."),
-				  (unsigned long)st.cuid, st.mode & 0777);
+			play_note(ctx, _("Not ours (creator uid %s, mode 0%o): another program may use this key, so the server leaves it alone and gives up."),
+				  mask_uid(st.cuid), st.mode & 0777);
 			/* The lesson's explanation is chosen by why it failed. */
 			play_var(ctx, "outcome", "EEXIST");
 			ctx->exit_status = 1;
 			return -1;
 		}
-		play_note(ctx, _("Ours (creator uid %lu, mode 0%o): left over from a crashed server, so it is removed."),
-			  (unsigned long)st.cuid, st.mode & 0777);
+		play_note(ctx, _("Ours (creator uid %s, mode 0%o): left over from a crashed server, so it is removed."),
+			  mask_uid(st.cuid), st.mode & 0777);
 		if (ipc_ctl(kind, old, IPC_RMID, NULL, &call) == 0)
 			play_after_rmid(ctx, kind, old);
 		play_call(ctx, &call);

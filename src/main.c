@@ -440,6 +440,7 @@ main(int argc, char **argv)
 	guardian = setup_namespace(o.shared, state_dir);
 	actor_state_init(&session.you);
 	mask_pid(getpid(), "you");
+	mask_own_uid();
 	session.ctx = (struct play_ctx){ "you", 0, &session.you, &tutor_sink, -1, -1 };
 	play_setup(guardian);
 	if (o.book != NULL) {

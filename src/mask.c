@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "mask.h"
 #include "util.h"
@@ -123,4 +124,25 @@ mask_pid(pid_t pid, const char *role)
 	snprintf(real, sizeof real, "%ld", (long)pid);
 	mask_add(real, buf);
 	return buf;
+}
+
+const char *
+mask_uid(uid_t uid)
+{
+	static char buf[24];
+
+	if (enabled && uid == geteuid())
+		return "$UID";
+	snprintf(buf, sizeof buf, "%lu", (unsigned long)uid);
+	return buf;
+}
+
+void
+mask_own_uid(void)
+{
+	char real[32];
+
+	/* With its comma, so that "cuid=1000" does not match "cuid=10001". */
+	snprintf(real, sizeof real, "cuid=%lu,", (unsigned long)geteuid());
+	mask_add(real, "cuid=$UID,");
 }

@@ -116,7 +116,7 @@ rm -rf "$HOME_DIR" && mkdir -p "$HOME_DIR"
 # Resume says where and the score.
 printf '2\nquit\n' | tutor 1.7 > /dev/null 2>&1
 printf 'quit\n' | tutor > "$TEST_TMP/resume.out" 2>&1
-tr '\n' ' ' < "$TEST_TMP/resume.out" | grep -q "Welcome back to lesson 1, .* at step 1.7; your score in this lesson so far: 1/2\."
+tr '\n' ' ' < "$TEST_TMP/resume.out" | grep -q "Welcome back to lesson 1, .* at step 1.7; your score in this lesson so far: 1/2, 1 unanswered\."
 ok $? "resume says the step and the score"
 
 [ "$(ipc_objects | wc -l)" = 0 ]
