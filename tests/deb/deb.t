@@ -6,7 +6,7 @@
 # which it keeps only when lintian found no error and no warning), from
 # `make check-deb`, not `make check`: building it takes a while.
 #  - it holds the program, every lesson, every exercise file, every catalog,
-#    the manual page and the bash completion;
+#    the manual page (English and translated) and the bash completion;
 #  - unpacked into a scratch root (dpkg -x), with that root's /usr/share laid
 #    over the machine's (an overlay in a mount namespace of the test's own),
 #    the installed program finds its lessons and catalogs under /usr: lesson
@@ -47,6 +47,11 @@ for ll in $LINGUAS; do
 done
 [ -z "$missing" ]; ok $? "a catalog for each language ($LINGUAS)${missing:+ (missing:$missing)}"
 has /usr/share/man/man1/ipctutor.1.gz; ok $? "the manual page"
+missing=
+for ll in $LINGUAS; do
+	has "/usr/share/man/$ll/man1/ipctutor.1.gz" || missing="$missing $ll"
+done
+[ -z "$missing" ]; ok $? "the manual page in each language${missing:+ (missing:$missing)}"
 has /usr/share/bash-completion/completions/ipctutor; ok $? "the bash completion"
 has /usr/share/doc/ipctutor/copyright; ok $? "the copyright file"
 
