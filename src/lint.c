@@ -69,9 +69,8 @@ note_sets(struct known *k, int argc, char **argv)
 	const char *actor = "", *prefix = "";
 
 	if (argc >= 2 && (strcmp(argv[0], "server") == 0 || strncmp(argv[0], "client", 6) == 0)) {
-		int is_server = strcmp(argv[0], "server") == 0;
 		actor = argv[0];
-		prefix = is_server ? "" : argv[0];
+		prefix = strcmp(argv[0], "server") == 0 ? "" : argv[0];
 		argc--;
 		argv++;
 	}
