@@ -176,6 +176,12 @@ nav_next(struct play_ctx *ctx, int argc, char **argv)
 		return 0;
 	}
 	struct lesson_progress *p = session_progress(l);
+	int last = (size_t)session.lesson + 1 >= session.course.nlessons;
+	if (last && p->finished && session.course_ended) {
+		/* The summary was given: a reminder of the ways on. */
+		render_paragraph(_("Type lessons to see your scores, goto to revisit a lesson, or quit."), NULL, 0, NULL);
+		return 0;
+	}
 	p->finished = 1;
 	nav_count_time();
 	out("\n");
@@ -184,7 +190,8 @@ nav_next(struct play_ctx *ctx, int argc, char **argv)
 		render_paragraph(_("Lesson complete. Your score: {score}."), var_lookup, 0, NULL);
 	else
 		render_paragraph(_("Lesson complete."), NULL, 0, NULL);
-	if ((size_t)session.lesson + 1 >= session.course.nlessons) {
+	if (last) {
+		session.course_ended = 1;
 		course_end();
 		progress_save();
 		return 0;
