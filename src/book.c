@@ -23,7 +23,7 @@
 #include "book.h"
 #include "errnos.h"
 #include "i18n.h"
-#include "mask.h"
+#include "reproducible.h"
 #include "nav.h"
 #include "render.h"
 #include "session.h"
@@ -133,7 +133,7 @@ book_prose(struct strbuf *to, const struct prose *prose, const char *prefix)
 	strbuf_init(&masked);
 	strbuf_init(&linked);
 	render_fill(step_translate(prose), var_lookup, &filled);
-	mask_text(filled.buf, &masked);
+	repro_text(filled.buf, &masked);
 	link_lessons(&linked, masked.buf);
 	strbuf_addf(to, "%s%s\n", prefix, linked.buf);
 	strbuf_free(&filled);
