@@ -11,11 +11,7 @@
 # stops at a one-line "more" prompt at 80x24.
 source "$(dirname "$0")/../lib/common.sh"
 
-if [ -z "${IPCTUTOR_IN_FRESH_NS:-}" ]; then
-	export IPCTUTOR_IN_FRESH_NS=1
-	in_fresh_ns bash "$0"
-	exit $?
-fi
+rerun_in_fresh_ns
 
 HOME_DIR=$TEST_TMP/home
 mkdir -p "$HOME_DIR"
