@@ -11,7 +11,6 @@
  */
 #define _GNU_SOURCE
 #include <ctype.h>
-#include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -477,25 +476,25 @@ inside_fence(struct parser *p, char *t)
 	p->nfence_lines++;
 }
 
-/* Take "NN-slug" apart from the file name of PATH. */
-static void
-name_from_path(struct parser *p)
+void
+lesson_name(const char *path, int *number, char **slug)
 {
-	const char *base = strrchr(p->path, '/');
+	const char *base = strrchr(path, '/');
 	const char *dash;
 	size_t len;
 
-	base = base ? base + 1 : p->path;
+	base = base ? base + 1 : path;
+	*number = 0;
 	if (!isdigit((unsigned char)base[0]) || !isdigit((unsigned char)base[1]) || base[2] != '-') {
-		p->lesson->slug = xstrdup(base);
+		*slug = xstrdup(base);
 		return;
 	}
-	p->lesson->number = (base[0] - '0') * 10 + (base[1] - '0');
+	*number = (base[0] - '0') * 10 + (base[1] - '0');
 	dash = base + 3;
 	len = strlen(dash);
 	if (len > 3 && strcmp(dash + len - 3, ".md") == 0)
 		len -= 3;
-	p->lesson->slug = xstrndup(dash, len);
+	*slug = xstrndup(dash, len);
 }
 
 struct lesson *
@@ -511,8 +510,9 @@ lesson_parse(const char *path, const char *text, size_t len, char *err, size_t e
 	p.errlen = errlen;
 	p.lesson = xcalloc(1, sizeof *p.lesson);
 	p.lesson->path = xstrdup(path);
+	p.lesson->state = LESSON_PARSED;
 	strbuf_init(&p.para);
-	name_from_path(&p);
+	lesson_name(path, &p.lesson->number, &p.lesson->slug);
 
 	while (pos < len && !p.failed) {
 		const char *nl = memchr(text + pos, '\n', len - pos);
@@ -651,97 +651,4 @@ lesson_each_prose(const struct lesson *lesson, void (*fn)(const struct prose *, 
 		for (size_t i = 0; i < lesson->steps[s].nblocks; i++)
 			block_each_prose(&lesson->steps[s].blocks[i], fn, arg);
 	}
-}
-
-static int
-by_number(const void *a, const void *b)
-{
-	const struct lesson *x = *(struct lesson *const *)a, *y = *(struct lesson *const *)b;
-	return (x->number > y->number) - (x->number < y->number);
-}
-
-/* Is NAME a lesson file name: two digits, a dash, a slug, ".md"? */
-static int
-is_lesson_name(const char *name)
-{
-	size_t n = strlen(name);
-	return n > 6 && isdigit((unsigned char)name[0]) && isdigit((unsigned char)name[1])
-		&& name[2] == '-' && strcmp(name + n - 3, ".md") == 0;
-}
-
-int
-course_load(const char *dir, struct course *course, void (*report)(const char *message))
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-
-	memset(course, 0, sizeof *course);
-	if (d == NULL)
-		return -1;
-	while ((e = readdir(d)) != NULL) {
-		char err[512], *path;
-		struct lesson *l;
-
-		if (!is_lesson_name(e->d_name))
-			continue;
-		path = xasprintf("%s/%s", dir, e->d_name);
-		l = lesson_load(path, err, sizeof err);
-		free(path);
-		if (l == NULL) {
-			report(err);
-			continue;
-		}
-		if (course_find(course, l->slug) != NULL || l->number == 0) {
-			snprintf(err, sizeof err, _("%s: two lessons with the same number or name"), l->path);
-			report(err);
-			lesson_free(l);
-			continue;
-		}
-		course->lessons = xreallocarray(course->lessons, course->nlessons + 1, sizeof *course->lessons);
-		course->lessons[course->nlessons++] = l;
-	}
-	closedir(d);
-	if (course->nlessons > 1)
-		qsort(course->lessons, course->nlessons, sizeof *course->lessons, by_number);
-	for (size_t i = 1; i < course->nlessons; i++)
-		if (course->lessons[i]->number == course->lessons[i - 1]->number) {
-			char err[512];
-			snprintf(err, sizeof err, _("%s: two lessons with the same number or name"),
-				 course->lessons[i]->path);
-			report(err);
-			lesson_free(course->lessons[i]);
-			memmove(&course->lessons[i], &course->lessons[i + 1],
-				(course->nlessons - i - 1) * sizeof *course->lessons);
-			course->nlessons--;
-			i--;
-		}
-	return 0;
-}
-
-void
-course_free(struct course *course)
-{
-	for (size_t i = 0; i < course->nlessons; i++)
-		lesson_free(course->lessons[i]);
-	free(course->lessons);
-	memset(course, 0, sizeof *course);
-}
-
-struct lesson *
-course_find(const struct course *course, const char *name)
-{
-	size_t digits = strspn(name, "0123456789");
-
-	/* Decimal, also with a leading zero: "08" is lesson 8. */
-	if (digits > 0 && digits <= 2 && name[digits] == '\0') {
-		long number = strtol(name, NULL, 10);
-		for (size_t i = 0; i < course->nlessons; i++)
-			if (course->lessons[i]->number == number)
-				return course->lessons[i];
-		return NULL;
-	}
-	for (size_t i = 0; i < course->nlessons; i++)
-		if (strcmp(course->lessons[i]->slug, name) == 0)
-			return course->lessons[i];
-	return NULL;
 }

@@ -1,7 +1,8 @@
 /* ipctutor - learn how System V IPC identifiers behave across server restarts.
  * Copyright (C) 2026 The ipctutor authors.  GPL-3.0-or-later: see COPYING.
  *
- * nav.c: the navigation commands (see nav.h).  Every move saves progress.
+ * nav.c: the navigation commands (see nav.h).  Every move saves progress;
+ * the end of a lesson makes it durable.
  * A jump into another lesson first clears the stage — the previous lesson's
  * processes and objects — because every lesson starts from nothing and
  * builds what it needs; a jump to a later step replays the earlier steps'
@@ -30,9 +31,9 @@ struct session session;
 struct lesson *
 session_lesson(void)
 {
-	if (session.lesson < 0 || (size_t)session.lesson >= session.course.nlessons)
+	if (session.lesson < 0)
 		return NULL;
-	return session.course.lessons[session.lesson];
+	return course_lesson(&session.course, (size_t)session.lesson);
 }
 
 struct lesson_progress *
@@ -63,6 +64,17 @@ nav_stage(int lesson)
 void
 nav_enter(int lesson, int step)
 {
+	/* A lesson that does not parse is left out (and was reported):
+	 * the next one that does takes its place. */
+	int usable = course_usable(&session.course, (size_t)lesson);
+
+	if (usable < 0) {
+		render_error(_("No lesson is loaded: check the lesson directory (--lessons DIR)."));
+		return;
+	}
+	if (usable != lesson)
+		step = 0;
+	lesson = usable;
 	if (lesson != session.lesson)
 		nav_stage(lesson);
 	if (step > 0)
@@ -115,13 +127,14 @@ nav_next(struct play_ctx *ctx, int argc, char **argv)
 		render_paragraph(_("Lesson complete. Your score: {score}."), var_lookup, 0, NULL);
 	else
 		render_paragraph(_("Lesson complete."), NULL, 0, NULL);
-	if ((size_t)session.lesson + 1 >= session.course.nlessons) {
+	if (course_usable(&session.course, (size_t)session.lesson + 1) < 0) {
 		render_paragraph(_("You have finished the course. Type lessons to see your scores, goto to revisit a lesson, or quit."),
 				 NULL, 0, NULL);
-		progress_save();
+		progress_sync();   /* the end of a lesson: durable */
 		return 0;
 	}
 	nav_enter(session.lesson + 1, 0);
+	progress_sync();
 	return 0;
 }
 
@@ -181,9 +194,7 @@ nav_parse_position(struct play_ctx *ctx, const char *text, int *lesson, int *ste
 		play_error(ctx, _("Lesson %d has %zu steps."), l->number, l->nsteps);
 		return -1;
 	}
-	for (size_t i = 0; i < session.course.nlessons; i++)
-		if (session.course.lessons[i] == l)
-			*lesson = (int)i;
+	*lesson = course_index(&session.course, l);
 	*step = (int)s - 1;
 	return 0;
 }
@@ -207,9 +218,12 @@ void
 nav_print_lessons(void)
 {
 	for (size_t i = 0; i < session.course.nlessons; i++) {
-		const struct lesson *l = session.course.lessons[i];
+		const struct lesson *l = course_lesson(&session.course, i);
 		const struct lesson_progress *p = NULL;
 		struct strbuf sb = STRBUF_INIT;
+
+		if (l == NULL)
+			continue;   /* it does not parse: reported */
 
 		for (size_t k = 0; k < session.nprogress; k++)
 			if (strcmp(session.progress[k].slug, l->slug) == 0)
@@ -342,11 +356,8 @@ void
 nav_follow_to(const char *slug, int step)
 {
 	struct lesson *l = course_find(&session.course, slug);
-	int lesson = -1;
+	int lesson = l != NULL ? course_index(&session.course, l) : -1;
 
-	for (size_t i = 0; l != NULL && i < session.course.nlessons; i++)
-		if (session.course.lessons[i] == l)
-			lesson = (int)i;
 	if (lesson < 0 || step < 0 || (size_t)step >= l->nsteps
 	    || (lesson == session.lesson && step == session.step))
 		return;

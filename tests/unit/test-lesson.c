@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "course.h"
 #include "lesson.h"
 #include "util.h"
 #include "tap.h"

@@ -1,0 +1,194 @@
+/* ipctutor - learn how System V IPC identifiers behave across server restarts.
+ * Copyright (C) 2026 The ipctutor authors.  GPL-3.0-or-later: see COPYING.
+ *
+ * course.c: the lessons of a directory, read lazily (see course.h).  The
+ * course holds one struct lesson per file from the start, so pointers to
+ * lessons stay valid; parsing a lesson fills its struct in place.
+ */
+#define _GNU_SOURCE
+#include <ctype.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "course.h"
+#include "i18n.h"
+#include "util.h"
+
+static int
+by_number(const void *a, const void *b)
+{
+	const struct lesson *x = *(struct lesson *const *)a, *y = *(struct lesson *const *)b;
+	return (x->number > y->number) - (x->number < y->number);
+}
+
+/* Is NAME a lesson file name: two digits, a dash, a slug, ".md"? */
+static int
+is_lesson_name(const char *name)
+{
+	size_t n = strlen(name);
+	return n > 6 && isdigit((unsigned char)name[0]) && isdigit((unsigned char)name[1])
+		&& name[2] == '-' && strcmp(name + n - 3, ".md") == 0;
+}
+
+static void
+report_duplicate(struct course *course, const struct lesson *l)
+{
+	char err[512];
+
+	snprintf(err, sizeof err, _("%s: two lessons with the same number or name"), l->path);
+	course->report(err);
+}
+
+/* The lesson of the course with L's number or slug, or NULL. */
+static struct lesson **
+taken(const struct course *course, const struct lesson *l)
+{
+	for (size_t i = 0; i < course->nlessons; i++)
+		if (course->lessons[i]->number == l->number || strcmp(course->lessons[i]->slug, l->slug) == 0)
+			return &course->lessons[i];
+	return NULL;
+}
+
+static void parse_in_place(struct course *course, struct lesson *l);
+
+/* L has the number or slug of *KEPT: the rare case where names are not
+ * enough.  A lesson that does not parse gives way (reported as such);
+ * if both parse, L is the duplicate. */
+static void
+settle(struct course *course, struct lesson **kept, struct lesson *l)
+{
+	parse_in_place(course, l);
+	if (l->state == LESSON_PARSED) {
+		if ((*kept)->state == LESSON_NAMED)
+			parse_in_place(course, *kept);
+		if ((*kept)->state == LESSON_BROKEN) {
+			struct lesson *t = *kept;
+			*kept = l;
+			l = t;
+		} else {
+			report_duplicate(course, l);
+		}
+	}
+	lesson_free(l);
+}
+
+int
+course_load(const char *dir, struct course *course, void (*report)(const char *message))
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	memset(course, 0, sizeof *course);
+	course->report = report;
+	if (d == NULL)
+		return -1;
+	while ((e = readdir(d)) != NULL) {
+		struct lesson *l;
+
+		if (!is_lesson_name(e->d_name))
+			continue;
+		l = xcalloc(1, sizeof *l);
+		l->state = LESSON_NAMED;
+		l->path = xasprintf("%s/%s", dir, e->d_name);
+		lesson_name(l->path, &l->number, &l->slug);
+		course->lessons = xreallocarray(course->lessons, course->nlessons + 1, sizeof *course->lessons);
+		course->lessons[course->nlessons++] = l;
+	}
+	closedir(d);
+	if (course->nlessons > 1)
+		qsort(course->lessons, course->nlessons, sizeof *course->lessons, by_number);
+	/* One lesson per number and slug. */
+	size_t n = course->nlessons;
+	course->nlessons = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct lesson *l = course->lessons[i], **kept = taken(course, l);
+		if (l->number == 0) {
+			report_duplicate(course, l);
+			lesson_free(l);
+		} else if (kept != NULL)
+			settle(course, kept, l);
+		else
+			course->lessons[course->nlessons++] = l;
+	}
+	return 0;
+}
+
+void
+course_free(struct course *course)
+{
+	for (size_t i = 0; i < course->nlessons; i++)
+		lesson_free(course->lessons[i]);
+	free(course->lessons);
+	memset(course, 0, sizeof *course);
+}
+
+/* Parse L in place; LESSON_PARSED or LESSON_BROKEN afterwards. */
+static void
+parse_in_place(struct course *course, struct lesson *l)
+{
+	char err[512];
+	struct lesson *parsed = lesson_load(l->path, err, sizeof err);
+
+	if (parsed == NULL) {
+		l->state = LESSON_BROKEN;
+		if (course->report != NULL)
+			course->report(err);
+		return;
+	}
+	free(l->path);
+	free(l->slug);
+	*l = *parsed;
+	free(parsed);
+}
+
+struct lesson *
+course_lesson(struct course *course, size_t i)
+{
+	struct lesson *l;
+
+	if (i >= course->nlessons)
+		return NULL;
+	l = course->lessons[i];
+	if (l->state == LESSON_NAMED)
+		parse_in_place(course, l);
+	return l->state == LESSON_PARSED ? l : NULL;
+}
+
+int
+course_usable(struct course *course, size_t i)
+{
+	for (; i < course->nlessons; i++)
+		if (course_lesson(course, i) != NULL)
+			return (int)i;
+	return -1;
+}
+
+int
+course_index(const struct course *course, const struct lesson *lesson)
+{
+	for (size_t i = 0; i < course->nlessons; i++)
+		if (course->lessons[i] == lesson)
+			return (int)i;
+	return -1;
+}
+
+struct lesson *
+course_find(struct course *course, const char *name)
+{
+	size_t digits = strspn(name, "0123456789");
+
+	/* Decimal, also with a leading zero: "08" is lesson 8. */
+	if (digits > 0 && digits <= 2 && name[digits] == '\0') {
+		long number = strtol(name, NULL, 10);
+		for (size_t i = 0; i < course->nlessons; i++)
+			if (course->lessons[i]->number == number)
+				return course_lesson(course, i);
+		return NULL;
+	}
+	for (size_t i = 0; i < course->nlessons; i++)
+		if (strcmp(course->lessons[i]->slug, name) == 0)
+			return course_lesson(course, i);
+	return NULL;
+}
