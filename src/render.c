@@ -101,13 +101,14 @@ out(const char *fmt, ...)
 	if (capture != NULL) {
 		strbuf_vaddf(capture, fmt, ap);
 	} else if (tee != NULL) {
-		struct strbuf sb = STRBUF_INIT;
-		strbuf_init(&sb);
+		/* Formatted once, into a buffer kept from call to call, for
+		 * both the terminal and the transcript. */
+		static struct strbuf sb;
+		strbuf_reset(&sb);
 		strbuf_vaddf(&sb, fmt, ap);
 		tee(sb.buf, sb.len);
 		if (fwrite(sb.buf, 1, sb.len, stdout) != sb.len && write_error == 0)
 			write_error = errno ? errno : EIO;
-		strbuf_free(&sb);
 	} else if (vprintf(fmt, ap) < 0 && write_error == 0) {
 		write_error = errno ? errno : EIO;
 	}
