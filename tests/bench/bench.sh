@@ -60,10 +60,12 @@ for k in 0 1 2 3 4 5 6 7 8 9; do
 		cp "$f" "$work/l90/$(printf %02d $((k * 9 + i)))-${slug#??-}-$k.md"
 	done
 done
-r=$("$tool" exit "$RUNS" /dev/null /dev/null -- IPCTUTOR_LESSONS="$work/l9" "$tutor" 1 -- IPCTUTOR_LESSONS="$work/l90" "$tutor" 1)
+mkdir -p "$work/h9" "$work/h90"
+r=$("$tool" exit "$RUNS" /dev/null /dev/null -- HOME="$work/h9" IPCTUTOR_LESSONS="$work/l9" "$tutor" 1 \
+	-- HOME="$work/h90" IPCTUTOR_LESSONS="$work/l90" "$tutor" 1)
 row "start to exit: 9 lessons, 90 lessons" ms "$r" ms "≤ 1.15"
-r=$("$tool" prompt "$RUNS" "ipctutor 1.1> " "ipctutor 1.1> " -- IPCTUTOR_LESSONS="$work/l9" "$tutor" 1 \
-	-- IPCTUTOR_LESSONS="$work/l90" "$tutor" 1)
+r=$("$tool" prompt "$RUNS" "ipctutor 1.1> " "ipctutor 1.1> " -- HOME="$work/h9" IPCTUTOR_LESSONS="$work/l9" "$tutor" 1 \
+	-- HOME="$work/h90" IPCTUTOR_LESSONS="$work/l90" "$tutor" 1)
 row "first prompt: 9 lessons, 90 lessons" ms "$r" ms "≤ 1.15"
 
 # 3. Memory after 1,000 (A) and 10,000 (B) playground commands.

@@ -270,8 +270,13 @@ main(int argc, char **argv)
 					if (late[i] > last)
 						last = late[i];
 				}
-			if (getenv("CLASSBENCH_DEBUG"))
-				fprintf(stderr, "move %d (%s): last %.1f ms\n", moves, text, last);
+			if (getenv("CLASSBENCH_DEBUG")) {
+				double c[n];
+				memcpy(c, late, sizeof c);
+				qsort(c, (size_t)n, sizeof *c, by_value);
+				fprintf(stderr, "move %d (%s): teacher %.1f, learners 10%% %.1f 50%% %.1f 90%% %.1f last %.1f ms\n",
+					moves, text, late[n], c[n / 10], c[n / 2], c[n * 9 / 10], last);
+			}
 			lasts[moves++] = last;
 		}
 	double worst = 0;
