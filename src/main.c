@@ -24,9 +24,11 @@
 #include "i18n.h"
 #include "lead.h"
 #include "lesson.h"
+#include "lint.h"
 #include "mask.h"
 #include "nav.h"
 #include "ns.h"
+#include "playground.h"
 #include "pot.h"
 #include "progress.h"
 #include "registry.h"
@@ -35,6 +37,8 @@
 #include "session.h"
 #include "step.h"
 #include "transcript.h"
+#include "tty.h"
+#include "vars.h"
 #include "util.h"
 #include "view.h"
 
@@ -190,6 +194,8 @@ lint(int n, char **files)
 		if (l == NULL) {
 			fprintf(stderr, "%s\n", err);
 			status = 1;
+		} else if (lint_run_lines(l, stderr) > 0) {
+			status = 1;
 		}
 		lesson_free(l);
 	}
@@ -230,6 +236,7 @@ static void
 fatal_signal(int sig)
 {
 	registry_emergency_cleanup();
+	tty_give_back();
 	coverage_flush();
 	signal(sig, SIG_DFL);
 	raise(sig);
@@ -292,10 +299,16 @@ start_position(const char *arg)
 	} else if (slug != NULL) {
 		struct lesson *l = course_find(&session.course, slug);
 		lesson = l != NULL ? course_index(&session.course, l) : 0;
-		if (l == NULL || (size_t)step >= l->nsteps)
+		if (l == NULL || (size_t)step >= l->nsteps) {
 			step = 0;
-		else
-			render_paragraph(_("Welcome back: continuing where you stopped."), NULL, 0, NULL);
+		} else {
+			var_setf("where", "%d.%d", l->number, step + 1);
+			var_setf("lesson", "%d", l->number);
+			var_set("title", step_translate(&l->title));
+			nav_score_text(l, session_progress(l), "score");
+			render_paragraph(_("Welcome back to lesson {lesson}, {title}, at step {where}; your score in this lesson so far: {score}."),
+					 var_lookup, 0, NULL);
+		}
 	} else {
 		render_paragraph(_("Welcome to ipctutor. Press Enter to go on, type help for the commands, quit to leave."),
 				 NULL, 0, NULL);
@@ -335,6 +348,7 @@ clean_up(void)
 {
 	size_t left;
 
+	nav_count_time();
 	actors_shutdown(1);
 	left = registry_count();
 	render_paragraph(left == 0 ? _("All IPC objects this tutor created are removed: objects left behind: 0.")
@@ -387,6 +401,7 @@ main(int argc, char **argv)
 			strerror(errno));
 	session.lesson = -1;
 	session.step = -1;
+	session.world_lesson = -1;
 	if (o.complete != NULL) {
 		repl_print_completions(o.complete);
 		return out_error() ? EXIT_BAD_INPUT : EXIT_SUCCESS;
@@ -422,12 +437,18 @@ main(int argc, char **argv)
 	guardian = setup_namespace(o.shared, state_dir);
 	actor_state_init(&session.you);
 	mask_pid(getpid(), "you");
+	mask_own_uid();
 	session.ctx = (struct play_ctx){ "you", 0, &session.you, &tutor_sink, -1, -1 };
-	actors_setup(guardian);
+	play_setup(guardian);
 	if (o.book != NULL) {
 		free(state_dir);
 		return run_book(o.book);
 	}
+	/* Ctrl-C is for the tutor alone, not for the make or shell that
+	 * started it; the pager only where a learner reads a terminal. */
+	if (interactive)
+		tty_take_foreground();
+	tty_pager_enable(interactive && isatty(STDOUT_FILENO));
 	transcript_start();
 	if (state_dir == NULL)
 		render_paragraph(_("Progress is not saved: neither XDG_STATE_HOME nor HOME is set."), NULL, 0, NULL);
@@ -440,7 +461,9 @@ main(int argc, char **argv)
 
 	progress_start_writing();
 	sig = repl_run(interactive);
+	tty_pager_enable(0);
 	clean_up();
+	tty_give_back();
 	if (o.transcript != NULL && transcript_save(o.transcript) != 0)
 		fprintf(stderr, _("%s: cannot write the transcript %s: %s\n"), PACKAGE, o.transcript, strerror(errno));
 

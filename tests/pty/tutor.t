@@ -10,11 +10,7 @@
 # without bracketed paste, a fresh HOME.
 source "$(dirname "$0")/../lib/common.sh"
 
-if [ -z "${IPCTUTOR_IN_FRESH_NS:-}" ]; then
-	export IPCTUTOR_IN_FRESH_NS=1
-	in_fresh_ns bash "$0"
-	exit $?
-fi
+rerun_in_fresh_ns
 
 HOME_DIR=$TEST_TMP/home
 mkdir -p "$HOME_DIR"
@@ -24,7 +20,7 @@ drive() {
 	shift
 	env -u XDG_STATE_HOME -u XDG_RUNTIME_DIR -u LANGUAGE -u LANG HOME="$HOME_DIR" LC_ALL=C \
 		TERM=dumb INPUTRC="$srcdir/tests/lib/inputrc" \
-		"$PTYDRIVE" --timeout 20 --log "$TEST_TMP/$name.log" - -- "$IPCTUTOR" --reproducible "$@" \
+		"$PTYDRIVE" --rows 200 --timeout 20 --log "$TEST_TMP/$name.log" - -- "$IPCTUTOR" --reproducible "$@" \
 		> "$TEST_TMP/$name.out" 2>&1
 	local status=$?
 	ok $status "$name"

@@ -1,7 +1,7 @@
 /* ipctutor - learn how System V IPC identifiers behave across server restarts.
  * Copyright (C) 2026 The ipctutor authors.  GPL-3.0-or-later: see COPYING.
  *
- * test-cmd.c: unit tests for the command line's building blocks.  cmd_split
+ * test-cmd.c: unit tests for the command line's building blocks.  split_words
  * (blanks, tabs, double quotes with \" and \\ inside, the empty quoted word,
  * an unclosed quote, too many words); cmd_complete (command names, server
  * and client verbs, keys, flag expressions after '|', control words, errno
@@ -27,14 +27,14 @@
 
 #define COUNT(array)	(sizeof(array) / sizeof((array)[0]))
 
-/* ---- cmd_split ------------------------------------------------------------ */
+/* ---- split_words ------------------------------------------------------------ */
 
 static void
 check_split(const char *line, int max, int want, const char *const *words, const char *name)
 {
 	char *copy = xstrdup(line);
 	char *argv[16];
-	int argc = cmd_split(copy, argv, max);
+	int argc = split_words(copy, argv, max);
 	int same = argc == want;
 
 	for (int i = 0; same && i < want; i++)
@@ -42,7 +42,7 @@ check_split(const char *line, int max, int want, const char *const *words, const
 			diag("word %d: got \"%s\", want \"%s\"", i, argv[i], words[i]);
 			same = 0;
 		}
-	if (!ok(same, "cmd_split: %s", name))
+	if (!ok(same, "split_words: %s", name))
 		diag("got %d words, want %d", argc, want);
 	free(copy);
 }
@@ -227,8 +227,14 @@ test_complete(const char *lessons)
 	   !has(&c, "stop") && !has(&c, "send"), "\"s\": commands, not verbs");
 	cands_free(&c);
 	ret = complete("client s", &c);
-	ok(ret == 0 && has(&c, "send") && has(&c, "start") && has(&c, "stop") && has(&c, "semget") &&
-	   !has(&c, "server"), "\"client s\": verbs and agent commands, not the tutor's");
+	ok(ret == 0 && has(&c, "send") && !has(&c, "start") && has(&c, "stop") && has(&c, "semget") &&
+	   !has(&c, "server"), "\"client s\": client verbs and agent commands, not the tutor's nor the server's");
+	cands_free(&c);
+	ret = complete("client c", &c);
+	ok(ret == 0 && !has(&c, "crash"), "\"client c\": no crash, which only the server takes");
+	cands_free(&c);
+	ret = complete("server ", &c);
+	ok(ret == 0 && has(&c, "crash") && has(&c, "start") && !has(&c, "open"), "\"server \": crash and start, not open");
 	cands_free(&c);
 	ret = complete("server _", &c);
 	ok(ret == 0 && c.n == 0, "\"server _\": hidden commands are not completed");
