@@ -41,14 +41,45 @@ report_duplicate(struct course *course, const struct lesson *l)
 	course->report(err);
 }
 
-/* The lesson of the course with L's number or slug, or NULL. */
-static struct lesson **
-taken(const struct course *course, const struct lesson *l)
+/* A hash of a slug (FNV-1a), so that looking for a taken slug compares
+ * numbers and calls strcmp only when they match. */
+static unsigned long
+slug_hash(const char *slug)
 {
-	for (size_t i = 0; i < course->nlessons; i++)
-		if (course->lessons[i]->number == l->number || strcmp(course->lessons[i]->slug, l->slug) == 0)
+	unsigned long h = 14695981039346656037UL;
+
+	for (; *slug; slug++)
+		h = (h ^ (unsigned char)*slug) * 1099511628211UL;
+	return h;
+}
+
+/* The lesson of the course with L's number or slug, or NULL.  HASHES[i]
+ * is the slug hash of the course's lesson i; the course is sorted by
+ * number, so a taken number is the last one's. */
+static struct lesson **
+taken(const struct course *course, const unsigned long *hashes, const struct lesson *l, unsigned long hash)
+{
+	size_t n = course->nlessons;
+
+	if (n > 0 && course->lessons[n - 1]->number == l->number)
+		return &course->lessons[n - 1];
+	for (size_t i = 0; i < n; i++)
+		if (hashes[i] == hash && strcmp(course->lessons[i]->slug, l->slug) == 0)
 			return &course->lessons[i];
 	return NULL;
+}
+
+/* DIR/NAME, malloc'd (called for every file: no printf). */
+static char *
+join(const char *dir, const char *name)
+{
+	size_t a = strlen(dir), b = strlen(name);
+	char *path = xmalloc(a + b + 2);
+
+	memcpy(path, dir, a);
+	path[a] = '/';
+	memcpy(path + a + 1, name, b + 1);
+	return path;
 }
 
 static void parse_in_place(struct course *course, struct lesson *l);
@@ -79,6 +110,8 @@ course_load(const char *dir, struct course *course, void (*report)(const char *m
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
+	unsigned long *hashes;
+	size_t cap = 0;
 
 	memset(course, 0, sizeof *course);
 	course->report = report;
@@ -91,9 +124,12 @@ course_load(const char *dir, struct course *course, void (*report)(const char *m
 			continue;
 		l = xcalloc(1, sizeof *l);
 		l->state = LESSON_NAMED;
-		l->path = xasprintf("%s/%s", dir, e->d_name);
+		l->path = join(dir, e->d_name);
 		lesson_name(l->path, &l->number, &l->slug);
-		course->lessons = xreallocarray(course->lessons, course->nlessons + 1, sizeof *course->lessons);
+		if (course->nlessons == cap) {
+			cap = cap ? 2 * cap : 16;
+			course->lessons = xreallocarray(course->lessons, cap, sizeof *course->lessons);
+		}
 		course->lessons[course->nlessons++] = l;
 	}
 	closedir(d);
@@ -101,17 +137,24 @@ course_load(const char *dir, struct course *course, void (*report)(const char *m
 		qsort(course->lessons, course->nlessons, sizeof *course->lessons, by_number);
 	/* One lesson per number and slug. */
 	size_t n = course->nlessons;
+	hashes = xcalloc(n + 1, sizeof *hashes);
 	course->nlessons = 0;
 	for (size_t i = 0; i < n; i++) {
-		struct lesson *l = course->lessons[i], **kept = taken(course, l);
+		struct lesson *l = course->lessons[i];
+		unsigned long h = slug_hash(l->slug);
+		struct lesson **kept = taken(course, hashes, l, h);
 		if (l->number == 0) {
 			report_duplicate(course, l);
 			lesson_free(l);
-		} else if (kept != NULL)
+		} else if (kept != NULL) {
 			settle(course, kept, l);
-		else
+			hashes[kept - course->lessons] = slug_hash((*kept)->slug);
+		} else {
+			hashes[course->nlessons] = h;
 			course->lessons[course->nlessons++] = l;
+		}
 	}
+	free(hashes);
 	return 0;
 }
 

@@ -5,9 +5,11 @@
  * goes through out(), so the transcript is a tee on out() (render_tee):
  * the text, with terminal colours taken out, goes into fenced blocks, and
  * each typed command starts a new one under the command itself.  The
- * session so far is kept in an unnamed temporary file (O_TMPFILE), not in
- * memory, so a long session costs a stdio buffer; it is
- * copied out when the session is saved.
+ * session so far is kept in memory while it is short (most sessions: no
+ * file at all, which on a busy ext4 would cost a journal wait at start and
+ * at exit), then in an unnamed temporary file (O_TMPFILE), so that a long
+ * session costs a stdio buffer, not memory; it is copied out when the
+ * session is saved.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -25,15 +27,32 @@
 #include "transcript.h"
 #include "util.h"
 
-static FILE *body;         /* the session so far, or NULL when not recording */
-static int in_block;      /* a ~~~ block is open in BODY */
-static char last = '\n';  /* the last byte written to BODY */
+#define SPILL_AT (64 * 1024)   /* bytes kept in memory before a file is used */
+
+static int recording;
+static struct strbuf held;     /* the session so far, until it is long */
+static FILE *body;             /* the session so far, once it is long */
+static int no_file;            /* a temporary file could not be had */
+static int in_block;           /* a ~~~ block is open */
+static char last = '\n';       /* the last byte of the session so far */
 
 static void
 put(const char *text, size_t len)
 {
 	if (len > 0) {
-		fwrite(text, 1, len, body);
+		if (body != NULL) {
+			fwrite(text, 1, len, body);
+		} else {
+			strbuf_addn(&held, text, len);
+			if (held.len >= SPILL_AT && !no_file) {
+				body = temporary_file();
+				no_file = body == NULL;
+			}
+			if (body != NULL) {
+				fwrite(held.buf, 1, held.len, body);
+				strbuf_free(&held);
+			}
+		}
 		last = text[len - 1];
 	}
 }
@@ -74,9 +93,8 @@ close_block(void)
 void
 transcript_start(void)
 {
-	body = temporary_file();
-	if (body != NULL)
-		render_tee(record);
+	recording = 1;
+	render_tee(record);
 }
 
 void
@@ -84,7 +102,7 @@ transcript_command(const char *line)
 {
 	char *text;
 
-	if (body == NULL)
+	if (!recording)
 		return;
 	if (in_block)
 		close_block();
@@ -154,6 +172,8 @@ fill(int fd, void *arg)
 	}
 	if (n < 0)
 		r = -1;
+	if (r == 0 && held.len > 0)
+		r = write_all(fd, held.buf, held.len);
 	if (in_block) {
 		if (last != '\n')
 			strbuf_addc(&sb, '\n');

@@ -198,7 +198,7 @@ wait_text(struct screen *s, const char *text)
 static pid_t
 start_on_pty(const struct side *side, struct screen *s)
 {
-	struct winsize ws = { 24, 80, 0, 0 };
+	struct winsize ws = { 200, 80, 0, 0 };   /* tall: no pager before the prompt */
 	pid_t pid = forkpty(&s->fd, NULL, NULL, &ws);
 
 	s->have = 0;

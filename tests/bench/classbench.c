@@ -12,7 +12,7 @@
  *
  * Each round the teacher types "next" up to step 1.LAST and then
  * "goto 1.1"; after each move the driver reads every learner's output
- * until it shows that step ("Step 1.S of"), and times from the teacher's
+ * until it shows that step ("Step 1.S ("), and times from the teacher's
  * line to each learner's.  It waits on output only; a learner that has
  * not shown the step after DEADLINE_MS is counted as missing the move.
  * Then it counts the objects in this namespace (the board's shm and sem
@@ -235,7 +235,7 @@ main(int argc, char **argv)
 	snprintf(home, sizeof home, "%s/teacher", homes);
 	mkdir(home, 0700);
 	start(teacher, tutor, "1", home);
-	if (wait_all(teacher, 1, "Step 1.1 of", now_ms(), late) != 0) {
+	if (wait_all(teacher, 1, "Step 1.1 (", now_ms(), late) != 0) {
 		fprintf(stderr, "classbench: the teacher did not start\n");
 		return 1;
 	}
@@ -244,7 +244,7 @@ main(int argc, char **argv)
 		mkdir(home, 0700);
 		start(&l[i], tutor, "--follow", home);
 	}
-	if (wait_all(l, n, "Step 1.1 of", now_ms(), late) != 0) {
+	if (wait_all(l, n, "Step 1.1 (", now_ms(), late) != 0) {
 		fprintf(stderr, "classbench: not every learner started\n");
 		return 1;
 	}
@@ -259,7 +259,7 @@ main(int argc, char **argv)
 			const char *line = s <= LAST_STEP ? "next\n" : "goto 1.1\n";
 			int step = s <= LAST_STEP ? s : 1;
 			double t0 = now_ms(), last = 0;
-			snprintf(text, sizeof text, "Step 1.%d of", step);
+			snprintf(text, sizeof text, "Step 1.%d (", step);
 			if (write(teacher->in, line, strlen(line)) < 0)
 				return 1;
 			/* The teacher is read too, or its pipe would fill up. */
@@ -271,11 +271,12 @@ main(int argc, char **argv)
 						last = late[i];
 				}
 			if (getenv("CLASSBENCH_DEBUG")) {
-				double c[n];
-				memcpy(c, late, sizeof c);
+				double *c = calloc((size_t)n, sizeof *c);
+				memcpy(c, late, (size_t)n * sizeof *c);
 				qsort(c, (size_t)n, sizeof *c, by_value);
 				fprintf(stderr, "move %d (%s): teacher %.1f, learners 10%% %.1f 50%% %.1f 90%% %.1f last %.1f ms\n",
 					moves, text, late[n], c[n / 10], c[n / 2], c[n * 9 / 10], last);
+				free(c);
 			}
 			lasts[moves++] = last;
 		}
