@@ -49,6 +49,7 @@ row "first prompt on a pty: floor, tutor" ms "$r" ms "≤ 1.5"
 row "  peak memory then (VmHWM)" KiB "$r" kib ""
 r=$("$tool" exit "$RUNS" /dev/null /dev/null -- "$floor" -- "$tutor" 1)
 row "exec to exit, </dev/null: floor, tutor" ms "$r" ms "≤ 1.5"
+row "  CPU time (user + system) of that" ms "$r" cpu ""
 
 # 2. 9 lessons (A) against 90 (B): each of the nine ten times, renumbered.
 mkdir -p "$work/l9" "$work/l90"
@@ -64,9 +65,26 @@ mkdir -p "$work/h9" "$work/h90"
 r=$("$tool" exit "$RUNS" /dev/null /dev/null -- HOME="$work/h9" IPCTUTOR_LESSONS="$work/l9" "$tutor" 1 \
 	-- HOME="$work/h90" IPCTUTOR_LESSONS="$work/l90" "$tutor" 1)
 row "start to exit: 9 lessons, 90 lessons" ms "$r" ms "≤ 1.15"
+row "  CPU time (user + system) of that" ms "$r" cpu ""
 r=$("$tool" prompt "$RUNS" "ipctutor 1.1> " "ipctutor 1.1> " -- HOME="$work/h9" IPCTUTOR_LESSONS="$work/l9" "$tutor" 1 \
 	-- HOME="$work/h90" IPCTUTOR_LESSONS="$work/l90" "$tutor" 1)
 row "first prompt: 9 lessons, 90 lessons" ms "$r" ms "≤ 1.15"
+
+# Instructions, which a busy machine does not change: valgrind's count.
+if command -v valgrind >/dev/null; then
+	ir() {  # ir [NAME=VALUE]... COMMAND...: instructions executed
+		local vars=()
+		while [[ $1 == *=* ]]; do vars+=("$1"); shift; done
+		env "${vars[@]}" valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" </dev/null 2>&1 >/dev/null \
+			| sed -n 's/.*refs: *//p' | tr -d ,
+	}
+	f=$(ir "$floor") t9=$(ir HOME="$work/h9" IPCTUTOR_LESSONS="$work/l9" "$tutor" 1) \
+		t90=$(ir HOME="$work/h90" IPCTUTOR_LESSONS="$work/l90" "$tutor" 1)
+	printf '%-40s %9s     %9s      %s\n' "instructions to exit: floor, tutor" "$f" "$t9" \
+		"$(echo "$t9 $f" | awk '{printf "%.2f", $1/$2}')"
+	printf '%-40s %9s     %9s      %s\n' "instructions to exit: 9, 90 lessons" "$t9" "$t90" \
+		"$(echo "$t90 $t9" | awk '{printf "%.2f", $1/$2}')"
+fi
 
 # 3. Memory after 1,000 (A) and 10,000 (B) playground commands.
 commands() {

@@ -11,7 +11,8 @@
  *   benchtool prompt RUNS TEXT_A TEXT_B -- SIDE_A -- SIDE_B
  *       fork to TEXT on a pseudo-terminal; also the peak memory (VmHWM)
  *   benchtool exit RUNS INPUT_A INPUT_B -- SIDE_A -- SIDE_B
- *       fork to exit with INPUT on standard input; also ru_maxrss
+ *       fork to exit with INPUT on standard input; also ru_maxrss, and the
+ *       CPU time (user + system), which waiting for a busy CPU does not add to
  *   benchtool step RUNS FORMAT FIRST LAST LINE -- SIDE_A -- SIDE_B
  *       on a pty, wait for FORMAT with FIRST (a printf format with one %d),
  *       then for each N after it: type LINE, time until FORMAT with N shows;
@@ -237,7 +238,7 @@ prompt_once(const struct side *side, const char *text, struct series *ms, struct
 
 /* exit: one run of SIDE with INPUT on its standard input. */
 static int
-exit_once(const struct side *side, const char *input, struct series *ms, struct series *kib)
+exit_once(const struct side *side, const char *input, struct series *ms, struct series *kib, struct series *cpu)
 {
 	struct rusage ru;
 	int status;
@@ -259,6 +260,8 @@ exit_once(const struct side *side, const char *input, struct series *ms, struct 
 		return -1;
 	add(ms, now_ms() - start);
 	add(kib, (double)ru.ru_maxrss);
+	add(cpu, (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3
+		 + (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3);
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		fprintf(stderr, "benchtool: %s exited with status %d\n", side->argv[0], status);
 		return -1;
@@ -334,6 +337,7 @@ int
 main(int argc, char **argv)
 {
 	struct series ms[2] = { { NULL, 0 }, { NULL, 0 } }, kib[2] = { { NULL, 0 }, { NULL, 0 } };
+	struct series cpu[2] = { { NULL, 0 }, { NULL, 0 } };
 	struct side side[2];
 	struct step_args sa = { NULL, NULL, 0, 0 };
 	int runs, own;
@@ -352,7 +356,7 @@ main(int argc, char **argv)
 	for (int r = 0; r < runs; r++)
 		for (int k = 0; k < 2; k++) {
 			int bad = argv[1][0] == 'p' ? prompt_once(&side[k], argv[3 + k], &ms[k], &kib[k])
-				: argv[1][0] == 'e' ? exit_once(&side[k], argv[3 + k], &ms[k], &kib[k])
+				: argv[1][0] == 'e' ? exit_once(&side[k], argv[3 + k], &ms[k], &kib[k], &cpu[k])
 				: step_once(&side[k], &sa, &ms[k]);
 			if (bad)
 				return 1;
@@ -361,6 +365,8 @@ main(int argc, char **argv)
 	report("ms", &ms[0], &ms[1]);
 	if (own != 7)
 		report("kib", &kib[0], &kib[1]);
+	if (argv[1][0] == 'e')
+		report("cpu", &cpu[0], &cpu[1]);
 	printf("\n");
 	return 0;
 }

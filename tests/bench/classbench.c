@@ -31,6 +31,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -232,6 +233,7 @@ main(int argc, char **argv)
 	char home[4096], text[64];
 
 	signal(SIGPIPE, SIG_IGN);
+	prctl(PR_SET_CHILD_SUBREAPER, 1);
 	snprintf(home, sizeof home, "%s/teacher", homes);
 	mkdir(home, 0700);
 	start(teacher, tutor, "1", home);
@@ -295,8 +297,11 @@ main(int argc, char **argv)
 		fprintf(stderr, "classbench: not every learner heard that the board was removed\n");
 	for (int i = 0; i < n; i++)
 		close(l[i].in);
-	for (int i = 0; i < n; i++)
-		waitpid(l[i].pid, NULL, 0);
+	/* Every process of the class, helpers included (they come to us as
+	 * orphans: we are their subreaper), must be gone: a listener still
+	 * exiting would hold the removed segment. */
+	while (wait(NULL) > 0 || errno == EINTR)
+		;
 	int left = count_objects("shm") + count_objects("sem") + count_objects("msg");
 	if (left != 0) {
 		fprintf(stderr, "classbench: %d objects left in the class's namespace\n", left);
