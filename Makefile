@@ -260,7 +260,7 @@ TEST_ENV = IPCTUTOR=$(abspath $(BUILD)/$(PACKAGE)) PTYDRIVE=$(abspath $(BUILD)/p
 
 check: all $(UNIT_TESTS) $(BUILD)/po/all.pot $(TEST_LOCALES)
 	$(Q)$(TEST_ENV) prove $(if $(V),-v) --exec '' $(UNIT_TESTS)
-	$(Q)$(TEST_ENV) prove $(if $(V),-v) tests/*.t tests/golden/*.t tests/pty/*.t tests/leak/leak.t tests/classroom/*.t tests/po/*.t
+	$(Q)$(TEST_ENV) prove $(if $(V),-v) tests/*.t tests/golden/*.t tests/pty/*.t tests/leak/leak.t tests/classroom/*.t tests/exercises/*.t tests/po/*.t
 
 check-asan:
 	$(Q)$(MAKE) --no-print-directory BUILD=build/asan CFLAGS='-O1 -g -fno-omit-frame-pointer' \
