@@ -31,7 +31,7 @@ WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wformat=2 -Wstrict-prototypes \
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=gnu11 $(WARNINGS) $(CFLAGS) $(EXTRA_CFLAGS) \
 	-DVERSION='"$(VERSION)"' -DLOCALEDIR='"$(localedir)"' \
-	-DLESSONDIR='"$(pkgdatadir)/lessons"' -Isrc -Itests/lib
+	-DLESSONDIR='"$(pkgdatadir)/lessons"' -DEXERCISEDIR='"$(pkgdatadir)/exercises"' -Isrc -Itests/lib
 LDLIBS = -lreadline
 EXTRA_LDFLAGS ?=
 
@@ -105,7 +105,7 @@ $(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h) | $(DEPS_STAMP)
 # PREFIX (or another directory) changes.
 $(BUILD)/paths: FORCE | $(DEPS_STAMP)
 	$(Q)echo '$(localedir) $(pkgdatadir)' | cmp -s - $@ 2>/dev/null || echo '$(localedir) $(pkgdatadir)' > $@
-$(BUILD)/obj/main.o $(BUILD)/obj/i18n.o: $(BUILD)/paths
+$(BUILD)/obj/main.o $(BUILD)/obj/i18n.o $(BUILD)/obj/exercise.o: $(BUILD)/paths
 FORCE:
 
 $(BUILD)/lib$(PACKAGE).a: $(LIB_OBJECTS)

@@ -34,7 +34,7 @@
 #include "repl.h"
 #include "session.h"
 #include "step.h"
-#include "tracecmd.h"
+#include "exercise.h"
 #include "transcript.h"
 #include "util.h"
 #include "view.h"
@@ -358,8 +358,8 @@ main(int argc, char **argv)
 	i18n_init(NULL);
 	if (argc > 1 && classroom_is_subcommand(argv[1]))
 		return classroom_main(argc - 1, argv + 1);
-	if (argc > 1 && strcmp(argv[1], "trace") == 0)
-		return tracecmd_main(argc - 1, argv + 1);
+	if (argc > 1 && exercise_is_subcommand(argv[1]))
+		return exercise_main(argc - 1, argv + 1);
 	if (parse_options(argc, argv, &o) != 0)
 		return EXIT_USAGE;
 	if (o.lang != NULL && !i18n_init(o.lang))
