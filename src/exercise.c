@@ -105,7 +105,7 @@ load_progress(void)
 	while (f != NULL && fscanf(f, "%63s %7s %d %d", name, status, &attempts, &hints) == 4)
 		for (size_t i = 0; i < count; i++)
 			if (strcmp(list[i].name, name) == 0 &&
-			    (strcmp(status, "tried") == 0 || strcmp(status, "done") == 0)) {
+			    (strcmp(status, "new") == 0 || strcmp(status, "tried") == 0 || strcmp(status, "done") == 0)) {
 				snprintf(list[i].status, sizeof list[i].status, "%s", status);
 				list[i].attempts = attempts < 0 ? 0 : attempts;
 				list[i].hints = hints < 0 ? 0 : hints;
