@@ -407,7 +407,11 @@ stale_client(struct check *c)
 	const char *text = _("On a stale identifier your client looks the key up again and resends");
 	if (gone >= 0 && check_find(c, (size_t)gone, SV_MSGGET, 0) < 0) {
 		int err = check_call(c, (size_t)gone)->err;
-		check_require(c, 0, text, err == EINVAL
+		long again = check_find(c, (size_t)gone + 1, SV_MSGSND, -1);
+		if (again >= 0 && check_call(c, (size_t)again)->args[0] == check_call(c, (size_t)gone)->args[0])
+			check_require(c, 0, text, _("it tried the stale identifier again: an identifier that is gone never comes back, look the key up again with msgget(key, 0)"));
+		else
+			check_require(c, 0, text, err == EINVAL
 			      ? _("your client treated EINVAL as fatal: since Linux 4.2 a stale identifier gives EINVAL (EIDRM only on older kernels)")
 			      : _("your client treated EIDRM as fatal: the identifier is gone, look the key up again"));
 	} else if (gone < 0 && check_find(c, base, SV_MSGGET, 0) < 0) {
