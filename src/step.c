@@ -12,9 +12,9 @@
 #include <string.h>
 
 #include "agent.h"
-#include "cmd.h"
 #include "flags.h"
 #include "i18n.h"
+#include "playground.h"
 #include "procview.h"
 #include "render.h"
 #include "session.h"
@@ -75,7 +75,7 @@ step_run_line(const char *text)
 	render_command(shown != NULL ? shown : text);
 	free(shown);
 	free(missing);
-	cmd_execute(line);
+	play_execute(&session.ctx, line);
 	free(line);
 }
 
@@ -117,7 +117,7 @@ expectation_holds(const char *text, char *why, size_t len)
 		free(missing);
 		return 0;
 	}
-	int n = cmd_split(copy, w, 8), ok = 0;
+	int n = split_words(copy, w, 8), ok = 0;
 	const char *outcome = var_get("outcome");
 	enum ipc_kind kind;
 	long num;
@@ -405,9 +405,12 @@ step_hint(void)
 	if (l == NULL || session.step < 0)
 		return -1;
 	const struct step *st = &l->steps[session.step];
-	for (size_t i = 0; i < st->nblocks; i++)
-		if (st->blocks[i].type == BLOCK_HINT)
-			for (size_t k = 0; k < st->blocks[i].nparas; k++, shown++)
-				paragraph(&st->blocks[i].paras[k], 0, k == 0 ? _("Hint: ") : NULL);
+	for (size_t i = 0; i < st->nblocks; i++) {
+		const struct block *b = &st->blocks[i];
+		const struct prose *paras = b->type == BLOCK_HINT ? b->paras : b->hints;
+		size_t n = b->type == BLOCK_HINT ? b->nparas : b->nhints;
+		for (size_t k = 0; k < n; k++, shown++)
+			paragraph(&paras[k], 0, k == 0 ? _("Hint: ") : NULL);
+	}
 	return shown ? 0 : -1;
 }
