@@ -50,6 +50,8 @@ LIB_OBJECTS = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SOURCES))
 UNIT_SOURCES = $(wildcard tests/unit/*.c)
 UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/unit/%,$(UNIT_SOURCES))
 LESSONS = $(wildcard lessons/[0-9][0-9]-*.md)
+EXERCISE_TEXTS = $(wildcard exercises/[0-9][0-9]-*/README.md)
+EXERCISE_FILES = $(EXERCISE_TEXTS) $(wildcard exercises/[0-9][0-9]-*/start.c exercises/[0-9][0-9]-*/solution.c)
 LINGUAS = $(shell cat po/LINGUAS 2>/dev/null)
 CATALOGS = $(patsubst %,$(BUILD)/locale/%/LC_MESSAGES/$(PACKAGE).mo,$(LINGUAS) en@pseudo)
 DEPS_STAMP = $(BUILD)/.deps-ok
@@ -145,7 +147,7 @@ $(BUILD)/$(PACKAGE).bash: src/$(PACKAGE).bash po/LINGUAS | $(DEPS_STAMP)
 	$(Q)sed 's/@LINGUAS@/$(LINGUAS)/' $< > $@
 
 run: all
-	$(Q)IPCTUTOR_LESSONS=lessons IPCTUTOR_LOCALEDIR=$(BUILD)/locale $(BUILD)/$(PACKAGE) $(ARGS)
+	$(Q)IPCTUTOR_LESSONS=lessons IPCTUTOR_EXERCISES=exercises IPCTUTOR_LOCALEDIR=$(BUILD)/locale $(BUILD)/$(PACKAGE) $(ARGS)
 
 # ---- translations ---------------------------------------------------------
 
@@ -168,14 +170,14 @@ $(BUILD)/locale/en@pseudo/LC_MESSAGES/$(PACKAGE).mo: $(BUILD)/po/en@pseudo.po
 
 # One catalog for program and lessons: xgettext for C, the tutor's own
 # parser for the lessons, merged.
-$(BUILD)/po/all.pot: $(SOURCES) $(LESSONS) $(BUILD)/$(PACKAGE)
+$(BUILD)/po/all.pot: $(SOURCES) $(LESSONS) $(EXERCISE_TEXTS) $(BUILD)/$(PACKAGE)
 	$(say) POT $@
 	$(Q)mkdir -p $(@D)
 	$(Q)xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
 	  --add-comments=TRANSLATORS: --package-name=$(PACKAGE) --package-version=$(VERSION) \
 	  --msgid-bugs-address='the ipctutor issue tracker' --copyright-holder='The ipctutor authors' \
 	  --sort-by-file -o $(BUILD)/po/c.pot $(SOURCES)
-	$(Q)$(BUILD)/$(PACKAGE) --pot $(LESSONS) > $(BUILD)/po/lessons.pot
+	$(Q)$(BUILD)/$(PACKAGE) --pot $(LESSONS) $(EXERCISE_TEXTS) > $(BUILD)/po/lessons.pot
 	$(Q)msgcat --use-first -o $@ $(BUILD)/po/c.pot $(BUILD)/po/lessons.pot
 
 pot: $(BUILD)/po/all.pot
@@ -271,7 +273,7 @@ $(BUILD)/locales/%.UTF-8: | $(DEPS_STAMP)
 
 TEST_ENV = IPCTUTOR=$(abspath $(BUILD)/$(PACKAGE)) PTYDRIVE=$(abspath $(BUILD)/ptydrive) \
 	WAITALL=$(abspath $(BUILD)/waitall) STALEPROBE=$(abspath $(BUILD)/staleprobe) \
-	IPCTUTOR_LESSONS=$(abspath lessons) IPCTUTOR_LOCALEDIR=$(abspath $(BUILD)/locale) \
+	IPCTUTOR_LESSONS=$(abspath lessons) IPCTUTOR_EXERCISES=$(abspath exercises) IPCTUTOR_LOCALEDIR=$(abspath $(BUILD)/locale) \
 	BUILD=$(abspath $(BUILD)) srcdir=$(abspath .) LC_ALL=C LINGUAS='$(LINGUAS)' 
 
 check: all $(UNIT_TESTS) $(BUILD)/po/all.pot $(TEST_LOCALES)
@@ -305,7 +307,7 @@ check-valgrind: all $(UNIT_TESTS)
 # clang-tidy with the checks of .clang-tidy.
 LINT_DEFS = -std=gnu11 -Isrc -DVERSION='"lint"'
 lint: all $(BUILD)/.lint-deps-ok
-	$(Q)$(BUILD)/$(PACKAGE) --lint $(LESSONS)
+	$(Q)$(BUILD)/$(PACKAGE) --lint $(LESSONS) $(EXERCISE_TEXTS)
 	$(say) CPPCHECK src
 	$(Q)cppcheck --quiet --error-exitcode=1 --inline-suppr --std=c11 -D_GNU_SOURCE -Isrc \
 	  --enable=warning,style,performance,portability --suppress=missingIncludeSystem \
@@ -322,6 +324,7 @@ install: all
 	install -d $(DESTDIR)$(bindir) $(DESTDIR)$(pkgdatadir)/lessons $(DESTDIR)$(mandir)/man1
 	install -m 755 $(BUILD)/$(PACKAGE) $(DESTDIR)$(bindir)/$(PACKAGE)
 	install -m 644 $(LESSONS) $(DESTDIR)$(pkgdatadir)/lessons/
+	for f in $(EXERCISE_FILES); do install -D -m 644 $$f $(DESTDIR)$(pkgdatadir)/$$f; done
 	install -m 644 $(BUILD)/$(PACKAGE).1 $(DESTDIR)$(mandir)/man1/$(PACKAGE).1
 	install -d $(DESTDIR)$(completionsdir)
 	install -m 644 $(BUILD)/$(PACKAGE).bash $(DESTDIR)$(completionsdir)/$(PACKAGE)
@@ -333,6 +336,8 @@ uninstall:
 	rm -f $(DESTDIR)$(bindir)/$(PACKAGE) $(DESTDIR)$(mandir)/man1/$(PACKAGE).1
 	rm -f $(DESTDIR)$(completionsdir)/$(PACKAGE)
 	rm -f $(patsubst lessons/%,$(DESTDIR)$(pkgdatadir)/lessons/%,$(LESSONS))
+	rm -f $(patsubst %,$(DESTDIR)$(pkgdatadir)/%,$(EXERCISE_FILES))
+	-rmdir $(patsubst %/README.md,$(DESTDIR)$(pkgdatadir)/%,$(EXERCISE_TEXTS)) $(DESTDIR)$(pkgdatadir)/exercises
 	-rmdir $(DESTDIR)$(pkgdatadir)/lessons $(DESTDIR)$(pkgdatadir)
 	for l in $(LINGUAS); do rm -f $(DESTDIR)$(localedir)/$$l/LC_MESSAGES/$(PACKAGE).mo; done
 

@@ -27,6 +27,7 @@
 #include "exercise.h"
 #include "i18n.h"
 #include "lesson.h"
+#include "play.h"
 #include "progress.h"
 #include "render.h"
 #include "step.h"
@@ -524,12 +525,25 @@ exercise_print_summary(void)
 	out(_("Exercises: %d done, %d tried, %d new (exercises lists them).\n"), done, tried, (int)count - done - tried);
 }
 
-int
-exercise_for_lesson(int lesson)
+const char *
+exercise_state(int number)
 {
 	load();
 	for (size_t i = 0; i < count; i++)
-		if (list[i].number == lesson)
-			return lesson;
-	return 0;
+		if (list[i].number == number)
+			return strcmp(list[i].status, "done") == 0 ? _("done")
+			       : strcmp(list[i].status, "tried") == 0 ? _("tried") : _("new");
+	return NULL;
+}
+
+int
+exercise_play_command(struct play_ctx *ctx, int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--watch") == 0) {
+			play_error(ctx, _("check --watch runs in a terminal of its own: type ipctutor check %s --watch in your shell."),
+				   argc > 1 ? argv[1] : "N");
+			return -1;
+		}
+	return exercise_command(argc, argv) == 0 ? 0 : -1;
 }

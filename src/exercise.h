@@ -23,11 +23,17 @@ int exercise_main(int argc, char **argv);
 /* The same commands at the prompt: ARGV[0] is the command name. */
 int exercise_command(int argc, char **argv);
 
+struct play_ctx;
+
+/* The same commands at the prompt, as a row of the tutor's table runs
+ * them ("check N --watch" is for the shell only). */
+int exercise_play_command(struct play_ctx *ctx, int argc, char **argv);
+
+/* "done", "tried" or "new" (translated) for exercise NUMBER, or NULL when
+ * there is no such exercise. */
+const char *exercise_state(int number);
+
 /* One line for the lessons list: "Exercises: 2 done, 1 tried, 4 new". */
 void exercise_print_summary(void);
-
-/* The exercise that goes with lesson LESSON (its number in the folder
- * name order), or 0. */
-int exercise_for_lesson(int lesson);
 
 #endif
