@@ -196,7 +196,16 @@ callfmt_format(enum sysv_call which, const unsigned long long a[6], long ret, in
 {
 	char k[24], f[64], m[SHOW_BYTES * 4 + 32], ops[256];
 
+	static const enum call_id ids[] = {
+		[SV_NONE] = CALL_OTHER, [SV_MSGGET] = CALL_MSGGET, [SV_MSGSND] = CALL_MSGSND,
+		[SV_MSGRCV] = CALL_MSGRCV, [SV_MSGCTL] = CALL_MSGCTL, [SV_SEMGET] = CALL_SEMGET,
+		[SV_SEMOP] = CALL_SEMOP, [SV_SEMTIMEDOP] = CALL_SEMOP, [SV_SEMCTL] = CALL_SEMCTL,
+		[SV_SHMGET] = CALL_SHMGET, [SV_SHMAT] = CALL_SHMAT, [SV_SHMDT] = CALL_SHMDT,
+		[SV_SHMCTL] = CALL_SHMCTL,
+	};
+
 	memset(call, 0, sizeof *call);
+	call->id = ids[which];
 	call->kind = RET_INT;
 	call->ret = err ? -1 : ret;
 	call->err = err;

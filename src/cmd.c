@@ -15,6 +15,7 @@
 
 #include "agent.h"
 #include "cmd.h"
+#include "errnos.h"
 #include "exercise.h"
 #include "flags.h"
 #include "i18n.h"

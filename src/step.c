@@ -10,8 +10,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/shm.h>
 
 #include "agent.h"
+#include "expect.h"
 #include "flags.h"
 #include "exercise.h"
 #include "i18n.h"
@@ -105,60 +107,68 @@ kind_from_word(const char *word, enum ipc_kind *kind)
 }
 
 /* Check one expectation; returns 1 if it holds, and fills WHY if not.
- * The forms (lessons/README.md): outcome A [B...], objects KIND N,
- * differ VAR1 VAR2, same VAR1 VAR2, running NAME, stopped NAME,
- * dest ID yes|no, nattch ID N. */
+ * The forms are expect.h's. */
 static int
 expectation_holds(const char *text, char *why, size_t len)
 {
-	char *missing = NULL, *copy = var_expand(text, &missing), *w[8];
+	char *missing = NULL, *copy = var_expand(text, &missing), *w[EXPECT_MAX_WORDS];
+	enum expect_form form;
 
 	if (copy == NULL) {
 		snprintf(why, len, _("{%s} has no value"), missing);
 		free(missing);
 		return 0;
 	}
-	int n = split_words(copy, w, 8), ok = 0;
-	const char *outcome = var_get("outcome");
+	int n = split_words(copy, w, EXPECT_MAX_WORDS), ok = 0;
+	const char *outcome = var_get("outcome"), *a, *b;
 	enum ipc_kind kind;
+	struct sysv_object obj;
 	long num;
 
-	snprintf(why, len, "?");
-	if (n >= 2 && strcmp(w[0], "outcome") == 0) {
+	snprintf(why, len, "unknown expectation");
+	if (expect_form(w, n, &form) != 0) {
+		free(copy);
+		return 0;
+	}
+	switch (form) {
+	case EXPECT_OUTCOME:
 		for (int i = 1; i < n; i++)
 			ok |= outcome != NULL && strcmp(outcome, w[i]) == 0;
 		snprintf(why, len, "outcome %s", outcome ? outcome : "-");
-	} else if (n == 3 && strcmp(w[0], "objects") == 0 && kind_from_word(w[1], &kind)
-		   && parse_long(w[2], 0, 100000, &num) == PARSE_OK) {
-		int have = count_objects(kind);
-		ok = have == num;
-		snprintf(why, len, "%d", have);
-	} else if (n == 3 && (strcmp(w[0], "differ") == 0 || strcmp(w[0], "same") == 0)) {
-		const char *a = var_get(w[1]), *b = var_get(w[2]);
-		int same = a != NULL && b != NULL && strcmp(a, b) == 0;
-		ok = a != NULL && b != NULL && (w[0][0] == 's' ? same : !same);
-		snprintf(why, len, "%s=%s, %s=%s", w[1], a ? a : "-", w[2], b ? b : "-");
-	} else if (n == 2 && (strcmp(w[0], "running") == 0 || strcmp(w[0], "stopped") == 0)) {
-		int running = agent_find(w[1]) != NULL;
-		ok = w[0][0] == 'r' ? running : !running;
-		snprintf(why, len, "%s", running ? "running" : "stopped");
-	} else if (n == 3 && (strcmp(w[0], "dest") == 0 || strcmp(w[0], "nattch") == 0)
-		   && parse_long(w[1], 0, 2147483647L, &num) == PARSE_OK) {
-		struct sysv_object obj;
-		if (procview_find(KIND_SHM, (int)num, &obj) == 1) {
-			if (w[0][0] == 'd') {
-				int dest = (obj.mode & 01000) != 0;
-				ok = dest == (strcmp(w[2], "yes") == 0);
-				snprintf(why, len, "%s", dest ? "yes" : "no");
-			} else {
-				ok = parse_long(w[2], 0, 100000, &num) == PARSE_OK && (long)obj.count == num;
-				snprintf(why, len, "%lu", obj.count);
-			}
-		} else {
-			snprintf(why, len, "no such segment");
+		break;
+	case EXPECT_OBJECTS:
+		if (kind_from_word(w[1], &kind) && parse_long(w[2], 0, 100000, &num) == PARSE_OK) {
+			int have = count_objects(kind);
+			ok = have == num;
+			snprintf(why, len, "%d", have);
 		}
-	} else {
-		snprintf(why, len, "unknown expectation");
+		break;
+	case EXPECT_SAME: case EXPECT_DIFFER:
+		a = var_get(w[1]);
+		b = var_get(w[2]);
+		ok = a != NULL && b != NULL && (strcmp(a, b) == 0) == (form == EXPECT_SAME);
+		snprintf(why, len, "%s=%s, %s=%s", w[1], a ? a : "-", w[2], b ? b : "-");
+		break;
+	case EXPECT_RUNNING: case EXPECT_STOPPED: {
+		int running = agent_find(w[1]) != NULL;
+		ok = running == (form == EXPECT_RUNNING);
+		snprintf(why, len, "%s", running ? "running" : "stopped");
+		break;
+	}
+	case EXPECT_DEST: case EXPECT_NATTCH:
+		if (parse_long(w[1], 0, 2147483647L, &num) != PARSE_OK)
+			break;
+		if (procview_find(KIND_SHM, (int)num, &obj) != 1) {
+			snprintf(why, len, "no such segment");
+		} else if (form == EXPECT_DEST) {
+			int dest = (obj.mode & SHM_DEST) != 0;
+			ok = dest == (strcmp(w[2], "yes") == 0);
+			snprintf(why, len, "%s", dest ? "yes" : "no");
+		} else {
+			ok = parse_long(w[2], 0, 100000, &num) == PARSE_OK && (long)obj.count == num;
+			snprintf(why, len, "%lu", obj.count);
+		}
+		break;
 	}
 	free(copy);
 	return ok;

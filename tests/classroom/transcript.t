@@ -9,11 +9,7 @@
 # answers and the score.
 source "$(dirname "$0")/../lib/common.sh"
 
-if [ -z "${IPCTUTOR_IN_FRESH_NS:-}" ]; then
-	export IPCTUTOR_IN_FRESH_NS=1
-	in_fresh_ns bash "$0"
-	exit $?
-fi
+rerun_in_fresh_ns
 
 T=$TEST_TMP
 printf '%s\n' next next next "save $T/mid.md" next next next next 1 2 next \
