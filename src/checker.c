@@ -613,6 +613,10 @@ run_in_namespace(struct check *c, int number)
 		return 2;
 	}
 	c->private_userns = mode == NS_PRIVATE_USERNS;
+	/* The tutor's server and client make their key from the key file in
+	 * $XDG_RUNTIME_DIR (unless IPCTUTOR_RUNDIR names another folder): the
+	 * check's own, which the learner's program gets as its argument. */
+	unsetenv("IPCTUTOR_RUNDIR");
 	setenv("XDG_RUNTIME_DIR", c->dir, 1);
 	c->key = ftok(c->keyfile, KEY_PROJECT);
 	scenario_run(c, number);

@@ -35,7 +35,9 @@ expect_fail() {
 	awk '/^  (✗|✓|-) / { if (v) print v; v = $0; next } /^    / && v { sub(/^ +/, " "); v = v $0; next } { if (v) print v; v = "" } END { if (v) print v }' \
 		"$TEST_TMP/out" > "$TEST_TMP/verdicts"
 	[ "$status" = 1 ] && grep -F "FAIL" "$TEST_TMP/verdicts" | grep -qF -- "$3"
-	ok $? "$4" || { echo "# status $status, wanted a FAIL with: $3"; diag < "$TEST_TMP/verdicts"; }
+	local s=$?
+	ok $s "$4"
+	[ $s = 0 ] || { echo "# status $status, wanted a FAIL with: $3"; diag < "$TEST_TMP/verdicts"; }
 }
 
 for dir in "$srcdir"/exercises/[0-9][0-9]-*/; do
@@ -43,7 +45,9 @@ for dir in "$srcdir"/exercises/[0-9][0-9]-*/; do
 	check "$n" "$dir/solution.c"
 	status=$?
 	[ "$status" = 0 ] && ! grep -q "FAIL" "$TEST_TMP/out"
-	ok $? "exercise $n ($name): the reference solution passes" || diag < "$TEST_TMP/out"
+	s=$?
+	ok $s "exercise $n ($name): the reference solution passes"
+	[ $s = 0 ] || diag < "$TEST_TMP/out"
 done
 
 expect_fail 1 "$srcdir/exercises/01-lookup-client/start.c" "it never called msgget" "untouched start 1: it never looks the key up"

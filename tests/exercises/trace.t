@@ -22,7 +22,9 @@ fi
 
 expect() {  # expect LINE DESCRIPTION: LINE must be in the output, as is
 	grep -qxF -- "$1" "$TEST_TMP/out"
-	ok $? "$2" || { echo "# wanted: $1"; diag < "$TEST_TMP/out"; }
+	local s=$?
+	ok $s "$2"
+	[ $s = 0 ] || { echo "# wanted: $1"; diag < "$TEST_TMP/out"; }
 }
 expect "  [pid#1] msgget(0x7e570001, IPC_CREAT|IPC_EXCL|0600) = 0" "msgget with its flags and result"
 expect '  [pid#1] msgsnd(0, {1, "hello"}, 5, 0) = 0' "msgsnd with the message read from the program"
