@@ -55,13 +55,15 @@ EXERCISE_TEXTS = $(wildcard exercises/[0-9][0-9]-*/README.md)
 EXERCISE_FILES = $(EXERCISE_TEXTS) $(wildcard exercises/[0-9][0-9]-*/start.c exercises/[0-9][0-9]-*/solution.c)
 LINGUAS = $(shell cat po/LINGUAS 2>/dev/null)
 CATALOGS = $(patsubst %,$(BUILD)/locale/%/LC_MESSAGES/$(PACKAGE).mo,$(LINGUAS) en@pseudo)
+# The translated manual pages (po/man/: made with po4a by make man-po).
+MANPAGES = $(patsubst %,$(BUILD)/man/%/$(PACKAGE).1,$(LINGUAS))
 
-.PHONY: FORCE check-leaks coverage fuzz bench book book-record book-pdf all run check check-asan check-valgrind unit install uninstall dist clean pot \
+.PHONY: FORCE check-leaks coverage fuzz bench book book-record book-pdf man-po all run check check-asan check-valgrind unit install uninstall dist clean pot \
 	update-po po-init lint bench deps
 .DELETE_ON_ERROR:
 
 TOOLS = $(BUILD)/ptydrive $(BUILD)/waitall $(BUILD)/staleprobe
-all: $(BUILD)/$(PACKAGE) $(TOOLS) $(CATALOGS) $(BUILD)/$(PACKAGE).1 $(BUILD)/$(PACKAGE).bash
+all: $(BUILD)/$(PACKAGE) $(TOOLS) $(CATALOGS) $(BUILD)/$(PACKAGE).1 $(MANPAGES) $(BUILD)/$(PACKAGE).bash
 
 # ---- what each target needs ----------------------------------------------
 
@@ -74,12 +76,13 @@ all: $(BUILD)/$(PACKAGE) $(TOOLS) $(CATALOGS) $(BUILD)/$(PACKAGE).1 $(BUILD)/$(P
 BUILD_NEEDS = gcc libreadline-dev gettext
 TEST_NEEDS = perl util-linux locales
 BOOK_NEEDS = cmark tidy
-PDF_NEEDS = weasyprint poppler-utils
+PDF_NEEDS = weasyprint poppler-utils fonts-wqy-microhei
+MAN_NEEDS = po4a
 LINT_NEEDS = cppcheck clang-tidy
 COVERAGE_NEEDS = gcovr
 FUZZ_NEEDS = clang
 DEB_NEEDS = dpkg-dev debhelper fakeroot lintian
-INSTALL_GOALS = run check check-asan check-leaks check-valgrind deps book book-pdf lint coverage fuzz bench deb
+INSTALL_GOALS = run check check-asan check-leaks check-valgrind deps book book-pdf man-po lint coverage fuzz bench deb
 ifeq ($(NO_DEPS),)
 may_install = $(if $(filter $(INSTALL_GOALS),$(MAKECMDGOALS)),yes)
 endif
@@ -101,7 +104,7 @@ define need
 	echo "Run: sudo apt-get install -y$$missing"; exit 1
 endef
 
-.PHONY: need-build need-test need-book need-pdf need-lint need-coverage need-fuzz need-deb
+.PHONY: need-build need-test need-book need-pdf need-man need-lint need-coverage need-fuzz need-deb
 need-build:
 	$(call need,$(BUILD_NEEDS),the build)
 need-test:
@@ -110,6 +113,8 @@ need-book:
 	$(call need,$(BOOK_NEEDS),make book)
 need-pdf:
 	$(call need,$(PDF_NEEDS),make book-pdf)
+need-man:
+	$(call need,$(MAN_NEEDS),make man-po)
 need-lint:
 	$(call need,$(LINT_NEEDS),make lint)
 need-coverage:
@@ -119,7 +124,7 @@ need-fuzz:
 need-deb:
 	$(call need,$(DEB_NEEDS),make deb)
 
-deps: need-build need-test need-book need-lint need-coverage need-fuzz need-deb
+deps: need-build need-test need-book need-pdf need-man need-lint need-coverage need-fuzz need-deb
 
 # ---- the program ----------------------------------------------------------
 
@@ -166,6 +171,27 @@ $(BUILD)/$(PACKAGE).1: src/$(PACKAGE).1.in $(BUILD)/$(PACKAGE)
 	$(Q)$(BUILD)/$(PACKAGE) --man-commands > $@.commands
 	$(Q)sed -e '/@COMMANDS@/{r $@.commands' -e 'd}' -e 's/@VERSION@/$(VERSION)/' $< > $@
 	$(Q)rm -f $@.commands
+
+# A translated page: po4a translated the prose (po/man/LL.po); the command
+# list comes from the tutor's own catalog, as in the English page.
+$(BUILD)/man/%/$(PACKAGE).1: po/man/$(PACKAGE).%.1.in $(BUILD)/$(PACKAGE) $(CATALOGS)
+	$(say) MAN $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(BUILD)/$(PACKAGE) --lang $* --man-commands > $@.commands
+	$(Q)sed -e '/@COMMANDS@/{r $@.commands' -e 'd}' -e 's/@VERSION@/$(VERSION)/' $< | \
+	  perl -CSD -pe '$(CJK_BREAKS)' > $@
+	$(Q)rm -f $@.commands
+
+# groff breaks lines only at spaces: in Chinese text, allow a break (\:)
+# after each CJK character or punctuation mark, and do not justify.
+CJK_BREAKS = next if /^\.\\"/; $$_ .= ".ad l\n" if /^\.TH/; next if /^\.TH/; \
+  s/([\x{3000}-\x{303f}\x{4e00}-\x{9fff}\x{ff00}-\x{ffef}])/$$1\\:/g
+
+# po/man/: the manual's template, catalogs and translated pages, after a
+# change of src/ipctutor.1.in (needs po4a; then translate po/man/LL.po and
+# run it again).
+man-po: need-man
+	$(Q)po4a po/man/po4a.cfg
 
 # Bash completion, with the languages filled in.
 $(BUILD)/$(PACKAGE).bash: src/$(PACKAGE).bash po/LINGUAS | need-build
@@ -356,7 +382,9 @@ install: all
 	install -m 644 $(BUILD)/$(PACKAGE).bash $(DESTDIR)$(completionsdir)/$(PACKAGE)
 	for l in $(LINGUAS); do \
 	  install -d $(DESTDIR)$(localedir)/$$l/LC_MESSAGES && \
-	  install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/$(PACKAGE).mo $(DESTDIR)$(localedir)/$$l/LC_MESSAGES/; done
+	  install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/$(PACKAGE).mo $(DESTDIR)$(localedir)/$$l/LC_MESSAGES/ && \
+	  install -d $(DESTDIR)$(mandir)/$$l/man1 && \
+	  install -m 644 $(BUILD)/man/$$l/$(PACKAGE).1 $(DESTDIR)$(mandir)/$$l/man1/$(PACKAGE).1 || exit 1; done
 
 uninstall:
 	rm -f $(DESTDIR)$(bindir)/$(PACKAGE) $(DESTDIR)$(mandir)/man1/$(PACKAGE).1
@@ -365,7 +393,8 @@ uninstall:
 	rm -f $(patsubst %,$(DESTDIR)$(pkgdatadir)/%,$(EXERCISE_FILES))
 	-rmdir $(patsubst %/README.md,$(DESTDIR)$(pkgdatadir)/%,$(EXERCISE_TEXTS)) $(DESTDIR)$(pkgdatadir)/exercises
 	-rmdir $(DESTDIR)$(pkgdatadir)/lessons $(DESTDIR)$(pkgdatadir)
-	for l in $(LINGUAS); do rm -f $(DESTDIR)$(localedir)/$$l/LC_MESSAGES/$(PACKAGE).mo; done
+	for l in $(LINGUAS); do rm -f $(DESTDIR)$(localedir)/$$l/LC_MESSAGES/$(PACKAGE).mo \
+	  $(DESTDIR)$(mandir)/$$l/man1/$(PACKAGE).1; done
 
 dist:
 	$(Q)rm -rf $(BUILD)/$(PACKAGE)-$(VERSION)

@@ -66,6 +66,17 @@ pid_text(pid_t pid, char *buf, size_t len)
 	return buf;
 }
 
+/* TEXT (WIDTH display columns) into TO, padded with spaces to COLUMNS, and
+ * at least one space after it. */
+static void
+pad_cell(struct strbuf *to, const char *text, int width, int columns)
+{
+	strbuf_adds(to, text);
+	do
+		strbuf_addc(to, ' ');
+	while (++width < columns);
+}
+
 static void
 show_kind(enum ipc_kind kind, const struct sysv_object *objs, int n)
 {
@@ -81,23 +92,22 @@ show_kind(enum ipc_kind kind, const struct sysv_object *objs, int n)
 		out("  %s\n", _("(none)"));
 		return;
 	}
-	/* Headings are padded by display width: a translated heading may
-	 * have accents or CJK characters. */
+	/* Headings are padded by display width (a translated heading may
+	 * have accents or CJK characters), and a column is as wide as its
+	 * heading needs, so that a translation can use whole words. */
 	struct strbuf head = STRBUF_INIT;
 	static const struct { const char *name; int width; } cols[] = {
 		{ N_("key"), 13 }, { N_("id"), 9 }, { N_("slot"), 6 }, { N_("seq"), 5 },
 		{ N_("perms"), 7 }, { N_("owner"), 6 },
 	};
+	int widths[sizeof cols / sizeof cols[0]];
 	strbuf_init(&head);
 	strbuf_adds(&head, "    ");
 	for (size_t c = 0; c < sizeof cols / sizeof cols[0]; c++) {
 		const char *t = _(cols[c].name);
 		int w = display_width(t, strlen(t));
-		strbuf_adds(&head, t);
-		for (int pad = w; pad < cols[c].width; pad++)
-			strbuf_addc(&head, ' ');
-		if (w >= cols[c].width)
-			strbuf_addc(&head, ' ');
+		widths[c] = w >= cols[c].width ? w + 1 : cols[c].width;
+		pad_cell(&head, t, w, widths[c]);
 	}
 	strbuf_adds(&head, _(last_cols[kind]));
 	row("%s", head.buf);
@@ -119,8 +129,20 @@ show_kind(enum ipc_kind kind, const struct sysv_object *objs, int n)
 		else
 			snprintf(tail, sizeof tail, "%-9lu %-5lu %-7s %s", o->count, o->bytes,
 				 (o->mode & SHM_DEST) ? "dest" : "-", p1);
-		row("  %s %-12s %-8d %-5u %-4u %04o   %-5s %s", registry_has(kind, o->id) ? "*" : " ", key,
-		    o->id, parts.index, parts.seq, o->mode, mask_uid(o->uid), tail);
+		char cells[6][32];
+		struct strbuf line = STRBUF_INIT;
+		snprintf(cells[0], sizeof cells[0], "%s", key);
+		snprintf(cells[1], sizeof cells[1], "%d", o->id);
+		snprintf(cells[2], sizeof cells[2], "%u", parts.index);
+		snprintf(cells[3], sizeof cells[3], "%u", parts.seq);
+		snprintf(cells[4], sizeof cells[4], "%04o", o->mode);
+		snprintf(cells[5], sizeof cells[5], "%s", mask_uid(o->uid));
+		strbuf_init(&line);
+		strbuf_addf(&line, "  %s ", registry_has(kind, o->id) ? "*" : " ");
+		for (size_t c = 0; c < 6; c++)
+			pad_cell(&line, cells[c], (int)strlen(cells[c]), widths[c]);
+		row("%s%s", line.buf, tail);
+		strbuf_free(&line);
 	}
 }
 
