@@ -92,7 +92,7 @@ lessons
 quit
 IN
 ok $? "a session answering lesson 1's questions three times exits 0"
-tr '\n' ' ' < "$TEST_TMP/thrice.out" | grep -q "> 1 create-open [^>]* · score 1/2 *2 server-crash"
+tr '\n' ' ' < "$TEST_TMP/thrice.out" | grep -q "> 1 create-open [^>]* · score 1/2[^>]*2 server-crash"
 ok $? "lessons: the first answers count, once each: score 1/2"
 grep -A3 "^ipctutor 1.7?> 1$" "$TEST_TMP/thrice.out" | grep -q "^Not quite\."
 ok $? "a wrong choice: Not quite, and the question stays open"
