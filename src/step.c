@@ -43,6 +43,8 @@ count_translated(const struct prose *prose, void *arg)
 
 void (*step_on_show)(const char *slug, int step);
 
+static void step_mark_world(void);
+
 const char *
 step_translate(const struct prose *prose)
 {
@@ -515,6 +517,8 @@ step_show(int index, int run)
 	free(heading);
 	out("\n");
 	show_blocks(st->blocks, st->nblocks, 0, run);
+	if (run)
+		step_mark_world();
 	/* The recap names the lesson's exercise, where the learner writes
 	 * what the lesson showed. */
 	if (index + 1 == (int)l->nsteps && session.question == NULL && !session.paused &&
@@ -539,6 +543,16 @@ step_continue(void)
 	const struct step *st = &l->steps[session.step];
 
 	show_blocks(st->blocks, st->nblocks, session.resume_block, 1);
+	step_mark_world();
+}
+
+/* After a step's blocks ran to their end (no question open, no presenter
+ * pause), the world is the next step's.  Until then it is no step's. */
+static void
+step_mark_world(void)
+{
+	if (session.question == NULL && !session.paused)
+		session.world_step = session.step + 1;
 }
 
 void
