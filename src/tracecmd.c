@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
-#include "mask.h"
+#include "reproducible.h"
 #include "meaning.h"
 #include "render.h"
 #include "tracecmd.h"
@@ -33,7 +33,7 @@ name_process(pid_t pid, char *label, size_t len)
 
 	snprintf(real, sizeof real, "%ld", (long)pid);
 	strbuf_init(&masked);
-	mask_text(real, &masked);
+	repro_text(real, &masked);
 	if (strcmp(masked.buf, real) == 0)
 		snprintf(label, len, "[pid %s]", real);
 	else
@@ -57,15 +57,15 @@ tracecmd_show(const struct tracer_event *ev)
 			char real[32], masked[16];
 			snprintf(real, sizeof real, "%#lx", (unsigned long)ev->ret);
 			snprintf(masked, sizeof masked, "ADDR%d", ++address_count);
-			if (!mask_known(real))
-				mask_add(real, masked);
+			if (!repro_known(real))
+				repro_add(real, masked);
 		}
 		render_call(label, &ev->call);
 		if ((meaning = meaning_of(&ev->call)) != NULL)
 			render_note(meaning);
 		break;
 	case TEV_FORK:
-		mask_pid(ev->child, "pid");
+		repro_pid(ev->child, "pid");
 		call.kind = RET_INT;
 		call.ret = ev->child;
 		snprintf(call.text, sizeof call.text, "%s()", ev->sig ? "clone" : "fork");
@@ -136,14 +136,14 @@ tracecmd_main(int argc, char **argv)
 	ro.width = isatty(STDOUT_FILENO) ? 0 : 80;
 	render_init(&ro);
 	if (ro.reproducible)
-		mask_pid(getpid(), "ipctutor");
+		repro_pid(getpid(), "ipctutor");
 	t = tracer_start(argv + i, &limits, show_hook, NULL, why, sizeof why);
 	if (t == NULL) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, why);
 		return 1;
 	}
 	if (ro.reproducible)
-		mask_pid(tracer_pid(t), "pid");
+		repro_pid(tracer_pid(t), "pid");
 	tracer_wait(t, -1);
 	status = tracer_status(t);
 	tracer_free(t);
