@@ -48,7 +48,7 @@ static const struct command commands[] = {
 	  1, 1, nav_goto, CMD_TUTOR, { ARG_LESSON }, NULL },
 	{ "lessons", "", N_("List the lessons with your progress and score."), group_course,
 	  0, 0, nav_lessons, CMD_TUTOR, { ARG_NONE }, NULL },
-	{ "hint", N_("[EXERCISE]"), N_("A hint for the current step, or the next hint for an exercise."), group_course,
+	{ "hint", N_("[EXERCISE]"), N_("A hint for the open question (one more each time) or the current step; with a number, the next hint of that exercise."), group_course,
 	  0, 1, hint, CMD_TUTOR, { ARG_NONE }, NULL },
 	{ "exercises", "", N_("List the exercises, where you write the server and the client."), group_exercises,
 	  0, 0, exercise_play_command, CMD_TUTOR, { ARG_NONE }, NULL },
