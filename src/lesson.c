@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "code.h"
 #include "errnos.h"
 #include "expect.h"
 #include "flags.h"
@@ -347,6 +348,8 @@ close_fence(struct parser *p)
 				}
 		b = new_block(p, t, p->fence_line);
 		take_fence_lines(p, b);
+		if (t == BLOCK_CODE)
+			code_find_comments(b);
 		if (b->nlines == 0)
 			fail(p, p->fence_line, _("empty block"));
 	} else if (strcmp(word, "if") == 0) {
@@ -646,6 +649,9 @@ block_free(struct block *b)
 		prose_free(&b->hints[i]);
 	free(b->hints);
 	free(b->predict_run.text);
+	for (size_t i = 0; i < b->ncomments; i++)
+		prose_free(&b->comments[i].text);
+	free(b->comments);
 }
 
 void
@@ -686,6 +692,8 @@ block_each_prose(const struct block *b, void (*fn)(const struct prose *, void *)
 	}
 	for (size_t i = 0; i < b->nhints; i++)
 		fn(&b->hints[i], arg);
+	for (size_t i = 0; i < b->ncomments; i++)
+		fn(&b->comments[i].text, arg);
 }
 
 void
