@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "checker.h"
+#include "code.h"
 #include "exercise.h"
 #include "i18n.h"
 #include "lesson.h"
@@ -222,6 +223,14 @@ cmd_list(void)
 	return 0;
 }
 
+/* One line of a C excerpt, its comments in the learner's language. */
+static void
+show_code_line(const char *line, void *arg)
+{
+	(void)arg;
+	render_verbatim(line);
+}
+
 static void
 show_text(const struct lesson *l)
 {
@@ -244,8 +253,7 @@ show_text(const struct lesson *l)
 				if (i + 1 == n || blocks[i + 1].type != BLOCK_ITEM)
 					out("\n");
 			} else if (b->type == BLOCK_CODE) {
-				for (size_t k = 0; k < b->nlines; k++)
-					render_verbatim(b->lines[k].text);
+				code_lines(b, show_code_line, NULL);
 				out("\n");
 			}
 		}
@@ -501,6 +509,19 @@ exercise_main(int argc, char **argv)
 
 	if (strcmp(argv[0], "trace") == 0)
 		return tracecmd_main(argc, argv);
+	/* --lang LL or --lang=LL anywhere: the text and the verdicts in LL. */
+	for (int i = 1; i < argc; i++) {
+		const char *lang = strncmp(argv[i], "--lang=", 7) == 0 ? argv[i] + 7
+				   : strcmp(argv[i], "--lang") == 0 && i + 1 < argc ? argv[i + 1] : NULL;
+		if (lang == NULL)
+			continue;
+		if (!i18n_init(lang))
+			fprintf(stderr, _("%s: no %s translation is installed; continuing in English.\n"), PACKAGE, lang);
+		int n = argv[i][6] == '=' ? 1 : 2;
+		memmove(&argv[i], &argv[i + n], (size_t)(argc - i - n + 1) * sizeof *argv);
+		argc -= n;
+		i--;
+	}
 	ro.color = isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL && term != NULL && strcmp(term, "dumb") != 0;
 	ro.width = isatty(STDOUT_FILENO) ? 0 : 80;
 	render_init(&ro);
