@@ -88,7 +88,8 @@ may_install = $(if $(filter $(INSTALL_GOALS),$(MAKECMDGOALS)),yes)
 endif
 
 # $(call need,PACKAGES,WHAT): check PACKAGES (for WHAT); install the
-# missing ones when this make may, or say the command and fail.
+# missing ones when this make may, or say the command and fail.  Two lists
+# checked at once (make -j) take turns at apt-get (flock).
 define need
 	$(Q)command -v dpkg-query >/dev/null || exit 0; missing=; \
 	for p in $(1); do [ "$$(dpkg-query -W -f='$${db:Status-Status}' $$p 2>/dev/null)" = installed ] || missing="$$missing $$p"; done; \
@@ -97,8 +98,8 @@ define need
 	if [ "$(may_install)" = yes ]; then \
 	  if [ "$$(id -u)" = 0 ]; then sudo=; [ -z "$$FAKEROOTKEY" ] || sudo=no; \
 	  elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo=sudo; else sudo=no; fi; \
-	  if [ "$$sudo" != no ]; then \
-	    $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq$$missing </dev/null && exit 0; \
+	  if [ "$$sudo" != no ]; then mkdir -p $(BUILD); lock="flock $(BUILD)/.apt.lock $$sudo env DEBIAN_FRONTEND=noninteractive"; \
+	    $$lock apt-get update -qq && $$lock apt-get install -y -qq$$missing </dev/null && exit 0; \
 	    echo "ipctutor: installing failed."; fi; \
 	fi; \
 	echo "Run: sudo apt-get install -y$$missing"; exit 1
