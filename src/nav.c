@@ -19,11 +19,12 @@
 #include <string.h>
 #include <time.h>
 
-#include "actors.h"
 #include "flags.h"
+#include "exercise.h"
 #include "i18n.h"
 #include "lead.h"
 #include "nav.h"
+#include "playground.h"
 #include "progress.h"
 #include "render.h"
 #include "session.h"
@@ -38,6 +39,7 @@ struct tally {
 };
 
 static void course_end(void);
+static void print_lessons(int with_total);
 
 /* Seconds on a monotonic clock; always 0 with --reproducible, so that
  * transcripts do not depend on how fast they ran. */
@@ -67,7 +69,7 @@ void
 nav_stage(int lesson)
 {
 	nav_count_time();
-	actors_shutdown(0);
+	play_shutdown(0);
 	if (session.ns == NS_PRIVATE || session.ns == NS_PRIVATE_USERNS)
 		ns_renew();   /* failing, the emptied namespace still serves */
 	var_clear_all();
@@ -188,6 +190,13 @@ nav_next(struct play_ctx *ctx, int argc, char **argv)
 		return 0;
 	}
 	struct lesson_progress *p = session_progress(l);
+	/* The last lesson that parses (parsing the next one now, if need be). */
+	int last = course_usable(&session.course, (size_t)session.lesson + 1) < 0;
+	if (last && p->finished && session.course_ended) {
+		/* The summary was given: a reminder of the ways on. */
+		render_paragraph(_("Type lessons to see your scores, goto to revisit a lesson, or quit."), NULL, 0, NULL);
+		return 0;
+	}
 	p->finished = 1;
 	nav_count_time();
 	out("\n");
@@ -196,7 +205,8 @@ nav_next(struct play_ctx *ctx, int argc, char **argv)
 		render_paragraph(_("Lesson complete. Your score: {score}."), var_lookup, 0, NULL);
 	else
 		render_paragraph(_("Lesson complete."), NULL, 0, NULL);
-	if (course_usable(&session.course, (size_t)session.lesson + 1) < 0) {
+	if (last) {
+		session.course_ended = 1;
 		course_end();
 		progress_sync();   /* the end of a lesson: durable */
 		return 0;
@@ -378,6 +388,7 @@ course_end(void)
 	set_total();
 	render_paragraph(_("You have finished the course. Right at the first try: {total}; time spent: {time}."),
 			 var_lookup, 0, NULL);
+	print_lessons(0);
 	strbuf_init(&again);
 	for (size_t i = 0; i < session.course.nlessons; i++) {
 		const struct lesson *l = course_lesson(&session.course, i);
@@ -390,7 +401,7 @@ course_end(void)
 	}
 	if (again.len > 0) {
 		var_set("revisit", again.buf);
-		render_paragraph(_("Worth a second look: lessons {revisit}, where a question was skipped or not right at the first try (goto N takes you there)."),
+		render_paragraph(_("Worth a second look: lessons {revisit}, where a question was skipped, not answered or not right at the first try (goto N takes you there)."),
 				 var_lookup, 0, NULL);
 	} else {
 		render_paragraph(_("Every question right at the first try."), NULL, 0, NULL);
@@ -399,8 +410,10 @@ course_end(void)
 	render_paragraph(_("Type lessons to see your scores, goto to revisit a lesson, or quit."), NULL, 0, NULL);
 }
 
-void
-nav_print_lessons(void)
+/* Each lesson with its progress, score and time; WITH_TOTAL: and the
+ * course's total. */
+static void
+print_lessons(int with_total)
 {
 	nav_count_time();
 	for (size_t i = 0; i < session.course.nlessons; i++) {
@@ -430,6 +443,11 @@ nav_print_lessons(void)
 		}
 		if (p != NULL && p->finished)
 			strbuf_adds(&sb, _(" · done"));
+		const char *exercise = exercise_state(l->number);
+		if (exercise != NULL)
+			/* TRANSLATORS: the exercise of a lesson and its state
+			   (done, tried, new). */
+			strbuf_addf(&sb, _(" · exercise %d: %s"), l->number, exercise);
 		if (!i18n_is_english()) {
 			size_t done, all;
 			step_translation_count(l, &done, &all);
@@ -439,8 +457,16 @@ nav_print_lessons(void)
 		render_paragraph(sb.buf, NULL, 0, (int)i == session.lesson ? "> " : "  ");
 		strbuf_free(&sb);
 	}
+	if (!with_total)
+		return;
 	set_total();
 	render_paragraph(_("All lessons: right at the first try {total}; time spent: {time}."), var_lookup, 4, NULL);
+}
+
+void
+nav_print_lessons(void)
+{
+	print_lessons(1);
 }
 
 int

@@ -18,15 +18,6 @@ source "$(dirname "$0")/../lib/common.sh"
 
 rerun_in_fresh_ns
 
-# The processes whose IPC namespace is INODE-LINK (e.g. ipc:[4026532]).
-holders() {
-	local p n=0
-	for p in /proc/[0-9]*; do
-		[ "$(readlink "$p/ns/ipc" 2>/dev/null)" = "$1" ] && n=$((n + 1))
-	done
-	echo $n
-}
-
 scenario() {  # scenario MODE ENDING WANTED-STATUS
 	local mode=$1 ending=$2 want=$3 name="$1 mode, $2" shared=()
 	[ "$mode" = shared ] && shared=(--shared)
@@ -37,9 +28,12 @@ scenario() {  # scenario MODE ENDING WANTED-STATUS
 		"msgget IPC_PRIVATE IPC_CREAT|0600" "shmget IPC_PRIVATE 4096 IPC_CREAT|0600" \
 		"shmat {id}" "explain EPIPE"
 	wait_for run "EPIPE (Broken pipe)"; ok $? "$name: the tutor set up its objects"
-	local tutor ns during
+	local tutor ns during nsfd
 	tutor=$(cat "$TEST_TMP/pid")
 	ns=$(readlink "/proc/$tutor/ns/ipc")
+	# Held open while we look: a gone namespace's number is soon reused
+	# by any new one on the machine (tutors make one per rebuilt world).
+	exec {nsfd}< "/proc/$tutor/ns/ipc"
 	if [ "$mode" = shared ]; then
 		during=$(ipc_objects | wc -l)
 	else
@@ -59,8 +53,10 @@ scenario() {  # scenario MODE ENDING WANTED-STATUS
 		[ "$(ipc_objects | wc -l)" = 0 ]; ok $? "$name: no object left in the namespace"
 		ipc_objects | diag
 	else
-		[ "$(holders "$ns")" = 0 ]; ok $? "$name: its private namespace is gone"
+		holders=$(ns_holders "$ns")
+		[ -z "$holders" ]; ok $? "$name: its private namespace is gone${holders:+ (held by$holders)}"
 	fi
+	exec {nsfd}<&-
 	case $ending in
 	quit|eof) grep -q "objects left behind: 0" "$TEST_TMP/run.log"; ok $? "$name: it says objects left behind: 0" ;;
 	esac

@@ -29,8 +29,13 @@ start_at() {
 
 # finish_and_check MODE ENDING NAME: end the tutor, check what is left.
 finish_and_check() {
-	local mode=$1 ending=$2 name=$3 ns st want
+	local mode=$1 ending=$2 name=$3 ns st want nsfd
 	ns=$(readlink "/proc/$tutor/ns/ipc")
+	# Hold the namespace open while looking: a namespace's number is
+	# reused by the next one made anywhere on the machine once it is
+	# gone (and tutors make a new one whenever they rebuild a step's
+	# world), so only a held one is surely still this tutor's.
+	exec {nsfd}< "/proc/$tutor/ns/ipc"
 	case $ending in
 	quit) send run quit; want=0 ;;
 	eof) want=0 ;;
@@ -44,11 +49,12 @@ finish_and_check() {
 		ok $? "$name: exit $st, nothing left ($left), every process gone"
 		ipcrm --all 2>/dev/null
 	else
-		holders=0
-		for p in /proc/[0-9]*; do [ "$(readlink "$p/ns/ipc" 2>/dev/null)" = "$ns" ] && holders=$((holders + 1)); done
-		[ "$st" = "$want" ] && [ "$holders" = 0 ]
-		ok $? "$name: exit $st, its namespace is gone, every process gone"
+		holders=$(ns_holders "$ns")
+		[ "$st" = "$want" ] && [ -z "$holders" ]
+		ok $? "$name: exit $st, its namespace is gone, every process gone" ||
+			echo "$ns is held by:$holders" | diag
 	fi
+	exec {nsfd}<&-
 }
 
 # Every step in both modes; the way it ends turns with each step, so that

@@ -89,6 +89,22 @@ other_user_copy() {
 	fi
 }
 
+# ns_holders NS: the processes of this test (descendants of its shell)
+# whose IPC namespace is NS (a link such as ipc:[4026532177]), as
+# "PID:NAME" words.  Only this test's: once a namespace is gone, the kernel
+# gives its number to the next new one, which may be another test's.
+ns_holders() {
+	local p q
+	for p in /proc/[0-9]*; do
+		[ "$(readlink "$p/ns/ipc" 2>/dev/null)" = "$1" ] || continue
+		q=${p#/proc/}
+		while [ -n "$q" ] && [ "$q" -gt 1 ] && [ "$q" != $$ ]; do
+			q=$(awk '/^PPid:/ { print $2 }' "/proc/$q/status" 2>/dev/null)
+		done
+		[ "$q" = $$ ] && printf ' %s:%s' "${p#/proc/}" "$(cat "$p/comm" 2>/dev/null)"
+	done
+}
+
 # ---- processes driven through FIFOs ----------------------------------------
 
 # spawn NAME COMMAND...: start COMMAND with its standard input and output
@@ -148,6 +164,25 @@ finish() {
 		status=$?
 		jobs > /dev/null   # the pending notice, said here
 	} 2> /dev/null
+}
+
+# pty_drive NAME ROWS COMMAND... < SCRIPT: play the ptydrive SCRIPT
+# against COMMAND on a ROWSx80 pseudo-terminal, in a neutral environment
+# (HOME $TEST_TMP/home, TERM=dumb, the tests' inputrc, no make variables);
+# one TAP line NAME, and on failure the output and the end of the log.
+pty_drive() {
+	local name=$1 rows=$2 status
+	shift 2
+	mkdir -p "$TEST_TMP/home"
+	env -u XDG_STATE_HOME -u XDG_RUNTIME_DIR -u LANGUAGE -u LANG -u MAKEFLAGS -u MAKELEVEL -u MFLAGS \
+		HOME="$TEST_TMP/home" LC_ALL=C TERM=dumb INPUTRC="$srcdir/tests/lib/inputrc" \
+		"$PTYDRIVE" --rows "$rows" --cols 80 --timeout 20 --log "$TEST_TMP/$name.log" - -- "$@" \
+		> "$TEST_TMP/$name.out" 2>&1
+	status=$?
+	ok $status "$name" && return 0
+	diag < "$TEST_TMP/$name.out"
+	tail -c 1500 "$TEST_TMP/$name.log" | diag
+	return 1
 }
 
 # stop NAME SIGNAL: send SIGNAL to NAME, then finish it ($status).  One
