@@ -22,6 +22,7 @@
 
 #include "book.h"
 #include "book_record.h"
+#include "code.h"
 #include "errnos.h"
 #include "i18n.h"
 #include "reproducible.h"
@@ -369,6 +370,13 @@ book_after_run(struct strbuf *to, const struct block *b)
 	strbuf_free(&lines);
 }
 
+/* LINE and a newline onto the strbuf ARG (a line of a C excerpt). */
+static void
+add_line(const char *line, void *arg)
+{
+	strbuf_addf(arg, "%s\n", line);
+}
+
 /* One lesson's blocks, in order, into TO; questions counted in REV. */
 static void
 book_blocks(struct strbuf *to, struct revision *rev, const struct block *blocks, size_t n)
@@ -388,8 +396,7 @@ book_blocks(struct strbuf *to, struct revision *rev, const struct block *blocks,
 			break;
 		case BLOCK_CODE:
 			strbuf_adds(to, "```c\n");
-			for (size_t k = 0; k < b->nlines; k++)
-				strbuf_addf(to, "%s\n", b->lines[k].text);
+			code_lines(b, add_line, to);
 			strbuf_adds(to, "```\n\n");
 			break;
 		case BLOCK_RUN:
@@ -613,7 +620,9 @@ book_index(void)
 	out("%s\n\n", _("To run the lessons yourself: make run (or ipctutor once installed)."));
 	out("## %s\n\n", _("Chapters"));
 	for (size_t i = 0; i < session.course.nlessons; i++) {
-		const struct lesson *l = session.course.lessons[i];
+		const struct lesson *l = course_lesson(&session.course, i);
+		if (l == NULL)
+			continue;
 		out("%zu. [%s](%02d-%s.md)\n", i + 1, step_translate(&l->title), l->number, l->slug);
 	}
 	out("%zu. [%s](glossary.md)\n", session.course.nlessons + 1, _("Glossary and index"));
