@@ -341,7 +341,7 @@ watch(struct exercise *x, const char *file)
 {
 	char *copy = xstrdup(file), *slash = strrchr(copy, '/');
 	const char *dir = slash ? (slash == copy ? "/" : copy) : ".", *base = slash ? slash + 1 : copy;
-	int fd = inotify_init1(IN_CLOEXEC), r = 1;
+	int fd = inotify_init1(IN_CLOEXEC), r;
 	char buf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
 
 	if (slash != NULL && slash != copy)

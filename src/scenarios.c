@@ -321,7 +321,10 @@ plant_other_users_queue(struct check *c)
 static void
 recovering_server(struct check *c)
 {
-	struct { long mtype; char mtext[64]; } m = { 1, "" };
+	struct {
+		long mtype;   /* cppcheck-suppress unusedStructMember */
+		char mtext[64];
+	} m = { 1, "" };
 	int old, status;
 	size_t base;
 
