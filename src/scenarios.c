@@ -542,7 +542,7 @@ crash_detect(struct check *c)
 
 	check_part(c, _("The semaphore is busy again, and this time the server crashes and nobody restarts it."));
 	size_t base = check_ncalls(c);
-	if ((semid = hold_semaphore(c)) < 0)
+	if (hold_semaphore(c) < 0)
 		return;
 	check_start(c, 0);
 	waiting = check_wait_asleep(c, SYS_semtimedop, SV_NONE, 0);
