@@ -23,6 +23,7 @@
 #include "code.h"
 #include "expect.h"
 #include "flags.h"
+#include "exercise.h"
 #include "i18n.h"
 #include "playground.h"
 #include "procview.h"
@@ -508,6 +509,9 @@ step_show(int index, int run)
 	session.step = index;
 	session.question = NULL;
 	session.paused = 0;
+	/* The class hears of the move first, and runs it alongside. */
+	if (step_on_show != NULL)
+		step_on_show(l->slug, index);
 	if (index == 0) {
 		heading = xasprintf(_("Lesson %d: %s"), l->number, step_translate(&l->title));
 		out("\n");
@@ -526,11 +530,19 @@ step_show(int index, int run)
 	show_blocks(st->blocks, st->nblocks, 0, run);
 	if (run)
 		step_mark_world();
+	/* The recap names the lesson's exercise, where the learner writes
+	 * what the lesson showed. */
+	if (index + 1 == (int)l->nsteps && session.question == NULL && !session.paused &&
+	    exercise_state(l->number) != NULL) {
+		char *text = xasprintf(_("Now write it yourself: exercise %d at the prompt starts exercise %d, and check %d grades your program against real tutor processes."),
+				       l->number, l->number, l->number);
+		render_paragraph(text, NULL, 0, NULL);
+		free(text);
+		out("\n");
+	}
 	struct lesson_progress *p = session_progress(l);
 	if (p->steps_seen < index + 1)
 		p->steps_seen = index + 1;
-	if (step_on_show != NULL)
-		step_on_show(l->slug, index);
 }
 
 void
@@ -685,7 +697,8 @@ step_hint(void)
 			return -2;
 		if (session.hints_shown >= q->nhints)
 			return -3;
-		char *prefix = xasprintf(_("Hint %zu of %zu: "), session.hints_shown + 1, q->nhints);
+		char *prefix = q->nhints == 1 ? xstrdup(_("Hint: "))
+					      : xasprintf(_("Hint %zu of %zu: "), session.hints_shown + 1, q->nhints);
 		paragraph(&q->hints[session.hints_shown++], 0, prefix);
 		free(prefix);
 		return 0;
