@@ -58,7 +58,7 @@ DEPS_STAMP = $(BUILD)/.deps-ok
 	update-po po-init lint bench deps
 .DELETE_ON_ERROR:
 
-TOOLS = $(BUILD)/ptydrive $(BUILD)/waitall $(BUILD)/staleprobe
+TOOLS = $(BUILD)/ptydrive $(BUILD)/waitall $(BUILD)/staleprobe $(BUILD)/errinject
 all: $(BUILD)/$(PACKAGE) $(TOOLS) $(CATALOGS) $(BUILD)/$(PACKAGE).1 $(BUILD)/$(PACKAGE).bash
 
 # ---- what the build needs -------------------------------------------------
@@ -124,7 +124,7 @@ $(BUILD)/ptydrive: tests/lib/ptydrive.c | $(DEPS_STAMP)
 	$(say) CC $@
 	$(Q)$(CC) $(TOOL_CFLAGS) -o $@ $< -lutil
 
-$(BUILD)/waitall $(BUILD)/staleprobe: $(BUILD)/%: tests/lib/%.c | $(DEPS_STAMP)
+$(BUILD)/waitall $(BUILD)/staleprobe $(BUILD)/errinject: $(BUILD)/%: tests/lib/%.c | $(DEPS_STAMP)
 	$(say) CC $@
 	$(Q)$(CC) $(TOOL_CFLAGS) -o $@ $<
 
@@ -254,7 +254,7 @@ $(BUILD)/locales/%.UTF-8: | $(DEPS_STAMP)
 # ---- tests ----------------------------------------------------------------
 
 TEST_ENV = IPCTUTOR=$(abspath $(BUILD)/$(PACKAGE)) PTYDRIVE=$(abspath $(BUILD)/ptydrive) \
-	WAITALL=$(abspath $(BUILD)/waitall) STALEPROBE=$(abspath $(BUILD)/staleprobe) \
+	WAITALL=$(abspath $(BUILD)/waitall) STALEPROBE=$(abspath $(BUILD)/staleprobe) ERRINJECT=$(abspath $(BUILD)/errinject) \
 	IPCTUTOR_LESSONS=$(abspath lessons) IPCTUTOR_LOCALEDIR=$(abspath $(BUILD)/locale) \
 	BUILD=$(abspath $(BUILD)) srcdir=$(abspath .) LC_ALL=C LINGUAS='$(LINGUAS)' 
 

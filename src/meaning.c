@@ -32,7 +32,7 @@ static const struct meaning table[] = {
 	{ GET, ENOSPC, N_("This IPC namespace has reached its limit for such objects (msgmni, semmni or shmmni).") },
 	{ GET, EINVAL, N_("The size or number asked for does not fit the existing object or the system's limits.") },
 	{ BY_ID | RECEIVE | SEND | RMID, EINVAL, N_("No object has this identifier now: it was removed, or its slot holds a newer object with another sequence number. Linux answers EINVAL here since 4.2 (older kernels said EIDRM).") },
-	{ BY_ID | RECEIVE | SEND | RMID, EIDRM, N_("The object was removed while this process was asleep in it (or in the middle of the call): EIDRM is the immediate signal that the server removed it.") },
+	{ BY_ID | RECEIVE | SEND | RMID, EIDRM, N_("The object was removed while this process was asleep in it (or in the middle of the call): EIDRM is the immediate signal that the server removed it. Before Linux 4.2 a stale identifier whose slot held a newer object gave EIDRM too.") },
 	{ RECEIVE, ENOMSG, N_("The queue has no message of that type, and IPC_NOWAIT said not to wait.") },
 	{ SEND | BY_ID, EAGAIN, N_("The call would have to wait, and IPC_NOWAIT said not to.") },
 	{ RMID | BY_ID, EPERM, N_("Only the creator, the owner or a privileged process may remove or change this object.") },
