@@ -54,7 +54,7 @@ LINGUAS = $(shell cat po/LINGUAS 2>/dev/null)
 CATALOGS = $(patsubst %,$(BUILD)/locale/%/LC_MESSAGES/$(PACKAGE).mo,$(LINGUAS) en@pseudo)
 DEPS_STAMP = $(BUILD)/.deps-ok
 
-.PHONY: FORCE check-leaks coverage fuzz bench book all run check check-asan check-valgrind unit install uninstall dist clean pot \
+.PHONY: FORCE check-leaks coverage fuzz bench book book-record book-pdf all run check check-asan check-valgrind unit install uninstall dist clean pot \
 	update-po po-init lint bench deps
 .DELETE_ON_ERROR:
 
@@ -238,6 +238,22 @@ book: all
 	$(Q)env -u XDG_RUNTIME_DIR LC_ALL=C IPCTUTOR_LOCALEDIR=$(BUILD)/locale \
 	  book/build.sh $(BUILD)/$(PACKAGE) lessons book $(BOOK_LANGS)
 	@echo "book/: $(BOOK_LANGS)"
+
+# book/recorded-run.txt: the kernel and machine the book names, and the
+# figures of one real restartcost run (make book never measures, so that it
+# gives the same book on every machine).  Then make book.
+book-record: all
+	$(Q)book/record.sh $(BUILD)/$(PACKAGE) lessons 100 > book/recorded-run.txt.tmp
+	$(Q)mv book/recorded-run.txt.tmp book/recorded-run.txt
+	@cat book/recorded-run.txt
+
+# book/LL/ipctutor.pdf is not committed: make book-pdf prints each language's
+# HTML with WeasyPrint (page numbers in the contents), into the build tree.
+book-pdf: book
+	$(Q)mkdir -p $(BUILD)/book
+	$(Q)for ll in $(BOOK_LANGS); do \
+	  weasyprint -q book/$$ll/ipctutor.html $(BUILD)/book/ipctutor-$$ll.pdf || exit 1; \
+	  echo "$(BUILD)/book/ipctutor-$$ll.pdf"; done
 
 # ---- locales for the tests ------------------------------------------------
 

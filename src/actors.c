@@ -22,7 +22,6 @@
 
 #include "actors.h"
 #include "agent.h"
-#include "cmd.h"
 #include "flags.h"
 #include "i18n.h"
 #include "ipc.h"
@@ -156,12 +155,6 @@ const struct play_sink tutor_sink = {
 	sink_call, sink_note, sink_error, sink_var, sink_created, sink_removed,
 };
 
-void
-actors_setup(int guardian_fd)
-{
-	agent_setup(cmd_execute_in_agent, &tutor_sink, guardian_fd);
-}
-
 /* ---- the tutor side of "server ..." and "client ..." ---------------- */
 
 /* The agreed key as text, running "key" first if the learner has not. */
@@ -246,6 +239,8 @@ note_end(struct play_ctx *ctx, const char *name, const char *pid, int status)
 	}
 }
 
+/* Start the server in MODE: the agreed key first, then the process, then
+ * its start-up with the recovery pattern (VERB_SERVE). */
 static int
 server_start(struct play_ctx *ctx, const char *mode)
 {
@@ -262,7 +257,7 @@ server_start(struct play_ctx *ctx, const char *mode)
 		return -1;
 	if ((a = spawn(ctx, "server")) == NULL)
 		return -1;
-	line = xasprintf("_serve %s %s", key, mode);
+	line = xasprintf("%s %s %s", VERB_SERVE, key, mode);
 	r = run_in(ctx, a, line);
 	free(line);
 	return r;
@@ -284,21 +279,64 @@ server_crash(struct play_ctx *ctx)
 	return 0;
 }
 
-static int
-actor_stop(struct play_ctx *ctx, const char *name)
+int
+actor_start(struct play_ctx *ctx, const char *actor, int argc, char **argv)
 {
-	struct agent *a = agent_find(name);
+	(void)actor;
+	return server_start(ctx, argc > 1 ? argv[1] : "msg");
+}
+
+int
+actor_crash(struct play_ctx *ctx, const char *actor, int argc, char **argv)
+{
+	(void)actor, (void)argc, (void)argv;
+	return server_crash(ctx);
+}
+
+int
+actor_restart(struct play_ctx *ctx, const char *actor, int argc, char **argv)
+{
+	(void)actor;
+	if (agent_find("server") != NULL)
+		server_crash(ctx);
+	return server_start(ctx, argc > 1 ? argv[1] : "msg");
+}
+
+int
+actor_stop(struct play_ctx *ctx, const char *actor, int argc, char **argv)
+{
+	struct agent *a = agent_find(actor);
 	char pid[24];
 
+	(void)argc, (void)argv;
 	if (a == NULL) {
-		play_error(ctx, _("%s is not running."), name);
+		play_error(ctx, _("%s is not running."), actor);
 		return -1;
 	}
 	snprintf(pid, sizeof pid, "%ld", (long)agent_pid(a));
 	if (!agent_is_blocked(a))
-		run_in(ctx, a, "_shutdown");
-	note_end(ctx, name, pid, agent_finish(a));
+		run_in(ctx, a, VERB_SHUTDOWN);
+	note_end(ctx, actor, pid, agent_finish(a));
 	return 0;
+}
+
+int
+actor_open(struct play_ctx *ctx, const char *actor, int argc, char **argv)
+{
+	const char *mode = argc > 1 ? argv[1] : "msg", *key;
+	struct agent *a;
+	char *line;
+	int r;
+
+	if (!valid_mode(ctx, mode) || (key = agreed_key(ctx)) == NULL)
+		return -1;
+	a = agent_find(actor);
+	if (a == NULL && (a = spawn(ctx, actor)) == NULL)
+		return -1;
+	line = xasprintf("%s %s %s", VERB_OPEN, key, mode);
+	r = run_in(ctx, a, line);
+	free(line);
+	return r;
 }
 
 /* Join ARGV back into one command line, quoting words with blanks. */
@@ -328,58 +366,24 @@ join_words(int argc, char **argv)
 }
 
 int
-actor_command(struct play_ctx *ctx, int argc, char **argv)
+actor_forward(struct play_ctx *ctx, const char *actor, int argc, char **argv)
 {
-	const char *name = argv[0], *verb = argv[1];
-	int is_server = strcmp(name, "server") == 0;
-	const struct command *cmd;
-	struct agent *a;
+	struct agent *a = agent_find(actor);
 	char *line;
 	int r;
 
-	if (is_server && strcmp(verb, "start") == 0 && argc <= 3)
-		return server_start(ctx, argc > 2 ? argv[2] : "msg");
-	if (is_server && strcmp(verb, "crash") == 0 && argc == 2)
-		return server_crash(ctx);
-	if (is_server && strcmp(verb, "restart") == 0 && argc <= 3) {
-		if (agent_find("server") != NULL)
-			server_crash(ctx);
-		return server_start(ctx, argc > 2 ? argv[2] : "msg");
-	}
-	if (strcmp(verb, "stop") == 0 && argc == 2)
-		return actor_stop(ctx, name);
-	if (!is_server && strcmp(verb, "open") == 0 && argc <= 3) {
-		const char *mode = argc > 2 ? argv[2] : "msg", *key;
-		if (!valid_mode(ctx, mode) || (key = agreed_key(ctx)) == NULL)
-			return -1;
-		a = agent_find(name);
-		if (a == NULL && (a = spawn(ctx, name)) == NULL)
-			return -1;
-		line = xasprintf("_open %s %s", key, mode);
-		r = run_in(ctx, a, line);
-		free(line);
-		return r;
-	}
-	cmd = cmd_find(verb);
-	if (cmd == NULL || !(cmd->flags & CMD_AGENT) || (cmd->flags & CMD_HIDDEN)) {
-		play_error(ctx, _("%s cannot do \"%s\": help %s lists what it can."), name, verb, name);
-		return -1;
-	}
-	if (cmd_check_args(ctx, cmd, argc - 2) != 0 || cmd_guard_remove(ctx, argc - 1, argv + 1) != 0)
-		return -1;
-	a = agent_find(name);
-	if (a == NULL && is_server) {
+	if (a == NULL && strcmp(actor, "server") == 0) {
 		play_error(ctx, _("No server is running: server start starts one."));
 		return -1;
 	}
 	if (a != NULL && agent_is_blocked(a)) {
 		play_error(ctx, _("%s is still asleep in its last call; wake it (for example by sending a message) or stop it."),
-			   name);
+			   actor);
 		return -1;
 	}
-	if (a == NULL && (a = spawn(ctx, name)) == NULL)
+	if (a == NULL && (a = spawn(ctx, actor)) == NULL)
 		return -1;
-	line = join_words(argc - 1, argv + 1);
+	line = join_words(argc, argv);
 	r = run_in(ctx, a, line);
 	free(line);
 	return r;
@@ -437,15 +441,15 @@ actors_recover(struct play_ctx *ctx, enum ipc_kind kind, key_t key, size_t size)
 		}
 		play_call(ctx, &call);
 		if (st.cuid != geteuid() || (st.mode & 0777) != OBJECT_MODE) {
-			play_note(ctx, _("Not ours (creator uid %lu, mode 0%o): another program may use this key, so the server leaves it alone and gives up."),
-				  (unsigned long)st.cuid, st.mode & 0777);
+			play_note(ctx, _("Not ours (creator uid %s, mode 0%o): another program may use this key, so the server leaves it alone and gives up."),
+				  mask_uid(st.cuid), st.mode & 0777);
 			/* The lesson's explanation is chosen by why it failed. */
 			play_var(ctx, "outcome", "EEXIST");
 			ctx->exit_status = 1;
 			return -1;
 		}
-		play_note(ctx, _("Ours (creator uid %lu, mode 0%o): left over from a crashed server, so it is removed."),
-			  (unsigned long)st.cuid, st.mode & 0777);
+		play_note(ctx, _("Ours (creator uid %s, mode 0%o): left over from a crashed server, so it is removed."),
+			  mask_uid(st.cuid), st.mode & 0777);
 		if (ipc_ctl(kind, old, IPC_RMID, NULL, &call) == 0)
 			play_after_rmid(ctx, kind, old);
 		play_call(ctx, &call);

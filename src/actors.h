@@ -13,15 +13,32 @@
 
 #include "play.h"
 
-/* Connect the tutor's display to the agents; GUARDIAN_FD as for agents. */
-void actors_setup(int guardian_fd);
-
 /* The tutor's sink: shows what any process did, the tutor itself ("you")
  * or, through agent.c, a server or client (named by the play_ctx). */
 extern const struct play_sink tutor_sink;
 
-/* "server ...", "client ...", "client2 ..." at the prompt. */
-int actor_command(struct play_ctx *ctx, int argc, char **argv);
+/* The verbs the tutor carries out itself for the process ACTOR ("server",
+ * "client", "client2"): ARGV[0] is the verb, its arity already checked
+ * (the rows in playground.c).  start [MODE], crash and restart are the
+ * server's; open [MODE] a client's; stop ends either.  Each says what
+ * became of the process; 0, or -1 when refused. */
+int actor_start(struct play_ctx *ctx, const char *actor, int argc, char **argv);
+int actor_crash(struct play_ctx *ctx, const char *actor, int argc, char **argv);
+int actor_restart(struct play_ctx *ctx, const char *actor, int argc, char **argv);
+int actor_stop(struct play_ctx *ctx, const char *actor, int argc, char **argv);
+int actor_open(struct play_ctx *ctx, const char *actor, int argc, char **argv);
+
+/* Send the command ARGV (a verb or a call, checked already) to the process
+ * ACTOR, starting a client on first use, and say what became of it: done,
+ * asleep in a call, or dead.  0, or -1 when refused. */
+int actor_forward(struct play_ctx *ctx, const char *actor, int argc, char **argv);
+
+/* The lines the tutor sends its own server and client processes: the
+ * server's start-up (VERB_SERVE KEY MODE), a client's look-up (VERB_OPEN
+ * KEY MODE) and a clean stop.  Hidden rows of the playground's table. */
+#define VERB_SERVE "_serve"
+#define VERB_OPEN "_open"
+#define VERB_SHUTDOWN "_shutdown"
 
 /* Verbs that run inside a server or client process. */
 int verb_serve(struct play_ctx *ctx, int argc, char **argv);
@@ -42,10 +59,8 @@ int verb_write(struct play_ctx *ctx, int argc, char **argv);
  * that is not ours is left alone, with ctx->exit_status set to 1). */
 int actors_recover(struct play_ctx *ctx, enum ipc_kind kind, key_t key, size_t size);
 
-/* At exit: stop every process, then remove every object still registered,
- * showing the calls.  Returns the number of objects still listed by the
- * kernel afterwards in this namespace that this tutor created (0 on
- * success). */
+/* At exit, or to clear the stage: stop every process, then remove every
+ * object still registered, showing the calls when SHOW_CALLS. */
 void actors_shutdown(int show_calls);
 
 #endif

@@ -27,6 +27,7 @@
 #include "mask.h"
 #include "nav.h"
 #include "ns.h"
+#include "playground.h"
 #include "pot.h"
 #include "progress.h"
 #include "registry.h"
@@ -35,6 +36,7 @@
 #include "session.h"
 #include "step.h"
 #include "transcript.h"
+#include "tty.h"
 #include "util.h"
 #include "view.h"
 
@@ -230,6 +232,7 @@ static void
 fatal_signal(int sig)
 {
 	registry_emergency_cleanup();
+	tty_give_back();
 	coverage_flush();
 	signal(sig, SIG_DFL);
 	raise(sig);
@@ -425,12 +428,18 @@ main(int argc, char **argv)
 	guardian = setup_namespace(o.shared, state_dir);
 	actor_state_init(&session.you);
 	mask_pid(getpid(), "you");
+	mask_own_uid();
 	session.ctx = (struct play_ctx){ "you", 0, &session.you, &tutor_sink, -1, -1 };
-	actors_setup(guardian);
+	play_setup(guardian);
 	if (o.book != NULL) {
 		free(state_dir);
 		return run_book(o.book);
 	}
+	/* Ctrl-C is for the tutor alone, not for the make or shell that
+	 * started it; the pager only where a learner reads a terminal. */
+	if (interactive)
+		tty_take_foreground();
+	tty_pager_enable(interactive && isatty(STDOUT_FILENO));
 	transcript_start();
 	if (state_dir == NULL)
 		render_paragraph(_("Progress is not saved: neither XDG_STATE_HOME nor HOME is set."), NULL, 0, NULL);
@@ -442,7 +451,9 @@ main(int argc, char **argv)
 	out_flush();
 
 	sig = repl_run(interactive);
+	tty_pager_enable(0);
 	clean_up();
+	tty_give_back();
 	if (o.transcript != NULL && transcript_save(o.transcript) != 0)
 		fprintf(stderr, _("%s: cannot write the transcript %s: %s\n"), PACKAGE, o.transcript, strerror(errno));
 

@@ -10,9 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "mask.h"
-#include "render.h"
 #include "util.h"
 
 struct mask_entry {
@@ -22,11 +22,18 @@ struct mask_entry {
 
 static struct mask_entry *entries;
 static size_t nentries;
+static int enabled;   /* reproducible output was asked for */
+
+void
+mask_enable(int on)
+{
+	enabled = on;
+}
 
 void
 mask_add(const char *real, const char *mask)
 {
-	if (!render_options()->reproducible || real[0] == '\0')
+	if (!enabled || real[0] == '\0')
 		return;
 	for (size_t i = 0; i < nentries; i++)
 		if (strcmp(entries[i].real, real) == 0) {
@@ -117,4 +124,25 @@ mask_pid(pid_t pid, const char *role)
 	snprintf(real, sizeof real, "%ld", (long)pid);
 	mask_add(real, buf);
 	return buf;
+}
+
+const char *
+mask_uid(uid_t uid)
+{
+	static char buf[24];
+
+	if (enabled && uid == geteuid())
+		return "$UID";
+	snprintf(buf, sizeof buf, "%lu", (unsigned long)uid);
+	return buf;
+}
+
+void
+mask_own_uid(void)
+{
+	char real[32];
+
+	/* With its comma, so that "cuid=1000" does not match "cuid=10001". */
+	snprintf(real, sizeof real, "cuid=%lu,", (unsigned long)geteuid());
+	mask_add(real, "cuid=$UID,");
 }

@@ -25,29 +25,6 @@
 #include "util.h"
 #include "vars.h"
 
-struct session session;
-
-struct lesson *
-session_lesson(void)
-{
-	if (session.lesson < 0 || (size_t)session.lesson >= session.course.nlessons)
-		return NULL;
-	return session.course.lessons[session.lesson];
-}
-
-struct lesson_progress *
-session_progress(const struct lesson *lesson)
-{
-	for (size_t i = 0; i < session.nprogress; i++)
-		if (strcmp(session.progress[i].slug, lesson->slug) == 0)
-			return &session.progress[i];
-	session.progress = xreallocarray(session.progress, session.nprogress + 1, sizeof *session.progress);
-	struct lesson_progress *p = &session.progress[session.nprogress++];
-	memset(p, 0, sizeof *p);
-	snprintf(p->slug, sizeof p->slug, "%s", lesson->slug);
-	return p;
-}
-
 void
 nav_stage(int lesson)
 {

@@ -12,9 +12,9 @@
 #include <string.h>
 
 #include "agent.h"
-#include "cmd.h"
 #include "flags.h"
 #include "i18n.h"
+#include "playground.h"
 #include "procview.h"
 #include "render.h"
 #include "session.h"
@@ -75,7 +75,7 @@ step_run_line(const char *text)
 	render_command(shown != NULL ? shown : text);
 	free(shown);
 	free(missing);
-	cmd_execute(line);
+	play_execute(&session.ctx, line);
 	free(line);
 }
 
@@ -117,7 +117,7 @@ expectation_holds(const char *text, char *why, size_t len)
 		free(missing);
 		return 0;
 	}
-	int n = cmd_split(copy, w, 8), ok = 0;
+	int n = split_words(copy, w, 8), ok = 0;
 	const char *outcome = var_get("outcome");
 	enum ipc_kind kind;
 	long num;

@@ -41,6 +41,11 @@ void strbuf_free(struct strbuf *sb);
 /* Remove leading and trailing blanks in place; returns S. */
 char *strtrim(char *s);
 
+/* Split LINE into words in place: blanks separate, "double quotes" group
+ * (with \" and \\ inside).  Returns the word count, or -1 for an unclosed
+ * quote.  At most MAX words; more is -2. */
+int split_words(char *line, char **argv, int max);
+
 /* Is S[0..N) well-formed UTF-8 (no overlongs, no surrogates)? */
 int utf8_valid(const char *s, size_t n);
 

@@ -117,8 +117,8 @@ show_kind(enum ipc_kind kind, const struct sysv_object *objs, int n)
 		else
 			snprintf(tail, sizeof tail, "%-9lu %-5lu %-7s %s", o->count, o->bytes,
 				 (o->mode & 01000) ? "dest" : "-", p1);
-		row("  %s %-12s %-8d %-5u %-4u %04o   %-5lu %s", registry_has(kind, o->id) ? "*" : " ", key,
-		    o->id, parts.index, parts.seq, o->mode, (unsigned long)o->uid, tail);
+		row("  %s %-12s %-8d %-5u %-4u %04o   %-5s %s", registry_has(kind, o->id) ? "*" : " ", key,
+		    o->id, parts.index, parts.seq, o->mode, mask_uid(o->uid), tail);
 	}
 }
 

@@ -1,7 +1,7 @@
 /* ipctutor - learn how System V IPC identifiers behave across server restarts.
  * Copyright (C) 2026 The ipctutor authors.  GPL-3.0-or-later: see COPYING.
  *
- * test-cmd.c: unit tests for the command line's building blocks.  cmd_split
+ * test-cmd.c: unit tests for the command line's building blocks.  split_words
  * (blanks, tabs, double quotes with \" and \\ inside, the empty quoted word,
  * an unclosed quote, too many words); cmd_complete (command names, server
  * and client verbs, keys, flag expressions after '|', control words, errno
@@ -27,14 +27,14 @@
 
 #define COUNT(array)	(sizeof(array) / sizeof((array)[0]))
 
-/* ---- cmd_split ------------------------------------------------------------ */
+/* ---- split_words ------------------------------------------------------------ */
 
 static void
 check_split(const char *line, int max, int want, const char *const *words, const char *name)
 {
 	char *copy = xstrdup(line);
 	char *argv[16];
-	int argc = cmd_split(copy, argv, max);
+	int argc = split_words(copy, argv, max);
 	int same = argc == want;
 
 	for (int i = 0; same && i < want; i++)
@@ -42,7 +42,7 @@ check_split(const char *line, int max, int want, const char *const *words, const
 			diag("word %d: got \"%s\", want \"%s\"", i, argv[i], words[i]);
 			same = 0;
 		}
-	if (!ok(same, "cmd_split: %s", name))
+	if (!ok(same, "split_words: %s", name))
 		diag("got %d words, want %d", argc, want);
 	free(copy);
 }
