@@ -22,6 +22,7 @@
 
 #include "actors.h"
 #include "agent.h"
+#include "errnos.h"
 #include "flags.h"
 #include "i18n.h"
 #include "ipc.h"
@@ -45,12 +46,13 @@ static const char *const id_var[KIND_COUNT] = { "qid", "semid", "shmid" };
  * made by a process is ADDRN, counted from the process's start (a restarted
  * server begins again at 1).  An address already named keeps its name (two
  * processes forked alike often attach at the same address). */
-static struct { char actor[16]; int count; } attach_counts[8];
+#define MAX_NAMED_ACTORS 8
+static struct { char actor[16]; int count; } attach_counts[MAX_NAMED_ACTORS];
 
 static void
 forget_attachments(const char *actor)
 {
-	for (size_t i = 0; i < 8; i++)
+	for (size_t i = 0; i < MAX_NAMED_ACTORS; i++)
 		if (strcmp(attach_counts[i].actor, actor) == 0)
 			attach_counts[i].count = 0;
 }
@@ -61,7 +63,8 @@ name_address(const char *actor, unsigned long addr)
 	char real[32], masked[16];
 	size_t i;
 
-	for (i = 0; i < 7 && attach_counts[i].actor[0] != '\0' && strcmp(attach_counts[i].actor, actor) != 0; i++)
+	/* The last entry is shared when more processes than that attach. */
+	for (i = 0; i < MAX_NAMED_ACTORS - 1 && attach_counts[i].actor[0] != '\0' && strcmp(attach_counts[i].actor, actor) != 0; i++)
 		;
 	if (attach_counts[i].actor[0] == '\0')
 		snprintf(attach_counts[i].actor, sizeof attach_counts[i].actor, "%s", actor);

@@ -114,7 +114,7 @@ figures(struct strbuf *to, const char *variant, const long *f, long restarts)
 
 	strbuf_addf(to, _("%s, %ld restarts (after the SIGKILL, in microseconds):"), _(variant), restarts);
 	strbuf_adds(to, "\n");
-	for (int p = 0; p < PHASES; p++) {
+	for (size_t p = 0; p < PHASES; p++) {
 		strbuf_addf(to, _("  %s: median %.0f, 99th percentile %.0f"), _(phase_names[p]),
 			    (double)f[2 * p], (double)f[2 * p + 1]);
 		strbuf_adds(to, "\n");

@@ -78,12 +78,12 @@ cycle(struct play_ctx *ctx, int show)
 	} else {
 		id = msgget(IPC_PRIVATE, IPC_CREAT | 0600);
 		if (id < 0) {
-			trace_record(&get, "msgget(IPC_PRIVATE, IPC_CREAT|0600)", -1, errno);
+			trace_record(&get, CALL_MSGGET, "msgget(IPC_PRIVATE, IPC_CREAT|0600)", -1, errno);
 		} else if ((r = msgctl(id, IPC_RMID, NULL)) != 0) {
 			char text[64];
 			snprintf(text, sizeof text, "msgctl(%d, IPC_RMID, NULL)", id);
-			trace_record(&get, "msgget(IPC_PRIVATE, IPC_CREAT|0600)", id, 0);
-			trace_record(&rm, text, r, errno);
+			trace_record(&get, CALL_MSGGET, "msgget(IPC_PRIVATE, IPC_CREAT|0600)", id, 0);
+			trace_record(&rm, CALL_MSGCTL, text, r, errno);
 		} else {
 			return id;
 		}

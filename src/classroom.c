@@ -54,6 +54,7 @@
 
 #include "actors.h"
 #include "classroom.h"
+#include "errnos.h"
 #include "flags.h"
 #include "i18n.h"
 #include "ipc.h"

@@ -15,12 +15,14 @@
 
 #include "agent.h"
 #include "cmd.h"
+#include "errnos.h"
 #include "flags.h"
 #include "i18n.h"
 #include "nav.h"
 #include "playground.h"
 #include "render.h"
 #include "session.h"
+#include "step.h"
 #include "transcript.h"
 #include "util.h"
 
@@ -90,7 +92,8 @@ cmd_execute(char *line)
 		return 0;  /* a comment, useful in scripts for a class */
 	if (line[0] == '\0')
 		return nav_next(ctx, 0, NULL);
-	if (session.question != NULL && !session.question_answered && isdigit((unsigned char)line[0])) {
+	if (session.question != NULL && !session.question_answered
+	    && (isdigit((unsigned char)line[0]) || step_choice_named(line) > 0)) {
 		char *args[2] = { "answer", line };
 		return nav_answer(ctx, 2, args);
 	}
@@ -208,16 +211,23 @@ complete_list(const char *const *list, const char *text, void (*add)(const char 
 			add(list[i], arg);
 }
 
-/* Command names matching TEXT; VERBS adds the server/client verbs and
- * the commands that may run in an agent, instead of the tutor's. */
+/* Command names matching TEXT; with ACTOR ("server", "client"...), the
+ * verbs that process takes and the commands that may run in it, instead
+ * of the tutor's. */
 static void
-complete_commands(const char *text, int verbs, void (*add)(const char *, void *), void *arg)
+complete_commands(const char *text, const char *actor, void (*add)(const char *, void *), void *arg)
 {
+	unsigned other = actor == NULL ? 0 : strcmp(actor, "server") == 0 ? CMD_CLIENT : CMD_SERVER;
+
 	for (size_t i = 0; i < NROWS; i++) {
 		unsigned f = row(i)->flags;
 		if (f & CMD_HIDDEN)
 			continue;
-		if (verbs ? !(f & (CMD_VERB | CMD_AGENT)) : !(f & CMD_TUTOR))
+		if (actor != NULL ? !(f & (CMD_VERB | CMD_AGENT)) : !(f & CMD_TUTOR))
+			continue;
+		/* A verb of the other kind of process only: "client <Tab>"
+		 * offers no "crash". */
+		if (actor != NULL && (f & (CMD_SERVER | CMD_CLIENT)) == other)
 			continue;
 		if (strncmp(row(i)->name, text, strlen(text)) == 0)
 			add(row(i)->name, arg);
@@ -238,7 +248,7 @@ cmd_complete(const char *line, size_t start, const char *text,
 		return 0;
 	}
 	if (argc == 0) {
-		complete_commands(text, 0, add, arg);
+		complete_commands(text, NULL, add, arg);
 		free(copy);
 		return 0;
 	}
@@ -247,7 +257,7 @@ cmd_complete(const char *line, size_t start, const char *text,
 	/* "client msgsnd ...": complete as the inner command. */
 	if (cmd != NULL && (cmd->flags & CMD_ACTOR)) {
 		if (argc == 1) {
-			complete_commands(text, 1, add, arg);
+			complete_commands(text, argv[0], add, arg);
 			free(copy);
 			return 0;
 		}
@@ -276,7 +286,7 @@ cmd_complete(const char *line, size_t start, const char *text,
 		complete_list(errno_names(), text, add, arg);
 		break;
 	case ARG_COMMAND:
-		complete_commands(text, 0, add, arg);
+		complete_commands(text, NULL, add, arg);
 		break;
 	case ARG_MODE: {
 		static const char *const modes[] = { "msg", "shm", NULL };

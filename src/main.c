@@ -24,6 +24,7 @@
 #include "i18n.h"
 #include "lead.h"
 #include "lesson.h"
+#include "lint.h"
 #include "mask.h"
 #include "nav.h"
 #include "ns.h"
@@ -37,6 +38,7 @@
 #include "step.h"
 #include "transcript.h"
 #include "tty.h"
+#include "vars.h"
 #include "util.h"
 #include "view.h"
 
@@ -192,6 +194,8 @@ lint(int n, char **files)
 		if (l == NULL) {
 			fprintf(stderr, "%s\n", err);
 			status = 1;
+		} else if (lint_run_lines(l, stderr) > 0) {
+			status = 1;
 		}
 		lesson_free(l);
 	}
@@ -298,10 +302,16 @@ start_position(const char *arg)
 		for (size_t i = 0; l != NULL && i < session.course.nlessons; i++)
 			if (session.course.lessons[i] == l)
 				lesson = (int)i;
-		if (l == NULL || (size_t)step >= l->nsteps)
+		if (l == NULL || (size_t)step >= l->nsteps) {
 			step = 0;
-		else
-			render_paragraph(_("Welcome back: continuing where you stopped."), NULL, 0, NULL);
+		} else {
+			var_setf("where", "%d.%d", l->number, step + 1);
+			var_setf("lesson", "%d", l->number);
+			var_set("title", step_translate(&l->title));
+			nav_score_text(l, session_progress(l), "score");
+			render_paragraph(_("Welcome back to lesson {lesson}, {title}, at step {where}; your score in this lesson so far: {score}."),
+					 var_lookup, 0, NULL);
+		}
 	} else {
 		render_paragraph(_("Welcome to ipctutor. Press Enter to go on, type help for the commands, quit to leave."),
 				 NULL, 0, NULL);
@@ -341,6 +351,7 @@ clean_up(void)
 {
 	size_t left;
 
+	nav_count_time();
 	actors_shutdown(1);
 	left = registry_count();
 	render_paragraph(left == 0 ? _("All IPC objects this tutor created are removed: objects left behind: 0.")
@@ -393,6 +404,7 @@ main(int argc, char **argv)
 			strerror(errno));
 	session.lesson = -1;
 	session.step = -1;
+	session.world_lesson = -1;
 	if (o.complete != NULL) {
 		repl_print_completions(o.complete);
 		return out_error() ? EXIT_BAD_INPUT : EXIT_SUCCESS;

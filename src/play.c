@@ -196,7 +196,9 @@ play_key_path(void)
 	if (path != NULL)
 		return path;
 	dir = getenv("XDG_RUNTIME_DIR");
-	if (dir != NULL && dir[0] == '/' && access(dir, W_OK) == 0)
+	if (run_dir() != NULL)
+		path = xasprintf("%s/ipctutor-%ld.key", run_dir(), (long)geteuid());
+	else if (dir != NULL && dir[0] == '/' && access(dir, W_OK) == 0)
 		path = xasprintf("%s/ipctutor.key", dir);
 	else
 		path = xasprintf("/tmp/ipctutor-%ld.key", (long)geteuid());

@@ -374,6 +374,14 @@ exe_dir(void)
 	return xstrdup(buf);
 }
 
+const char *
+run_dir(void)
+{
+	const char *dir = getenv("IPCTUTOR_RUNDIR");
+
+	return dir != NULL && dir[0] == '/' ? dir : NULL;
+}
+
 #ifdef IPCTUTOR_COVERAGE
 /* gcov's dump function: make coverage builds it with --coverage and
  * -DIPCTUTOR_COVERAGE (a weak reference would not pull it from libgcov). */

@@ -78,6 +78,11 @@ void child_start(pid_t parent, int die_with_parent);
  * paths where the counters would otherwise be lost. */
 void coverage_flush(void);
 
+/* The folder for the key files ($IPCTUTOR_RUNDIR, when it names an
+ * absolute path), or NULL for the usual places (XDG_RUNTIME_DIR, /tmp).
+ * Lets a class agree on a folder, and a test keep its files in its own. */
+const char *run_dir(void);
+
 /* Create DIR and its parents with mode 0700 where missing.  0 or -1. */
 int mkdir_parents(const char *dir);
 

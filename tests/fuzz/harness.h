@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "errnos.h"
 #include "flags.h"
 #include "lesson.h"
 #include "util.h"

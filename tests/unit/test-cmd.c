@@ -227,8 +227,14 @@ test_complete(const char *lessons)
 	   !has(&c, "stop") && !has(&c, "send"), "\"s\": commands, not verbs");
 	cands_free(&c);
 	ret = complete("client s", &c);
-	ok(ret == 0 && has(&c, "send") && has(&c, "start") && has(&c, "stop") && has(&c, "semget") &&
-	   !has(&c, "server"), "\"client s\": verbs and agent commands, not the tutor's");
+	ok(ret == 0 && has(&c, "send") && !has(&c, "start") && has(&c, "stop") && has(&c, "semget") &&
+	   !has(&c, "server"), "\"client s\": client verbs and agent commands, not the tutor's nor the server's");
+	cands_free(&c);
+	ret = complete("client c", &c);
+	ok(ret == 0 && !has(&c, "crash"), "\"client c\": no crash, which only the server takes");
+	cands_free(&c);
+	ret = complete("server ", &c);
+	ok(ret == 0 && has(&c, "crash") && has(&c, "start") && !has(&c, "open"), "\"server \": crash and start, not open");
 	cands_free(&c);
 	ret = complete("server _", &c);
 	ok(ret == 0 && c.n == 0, "\"server _\": hidden commands are not completed");
