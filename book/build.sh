@@ -5,7 +5,7 @@
 # build.sh: make the book for the languages given, into OUTDIR (book/ for
 # `make book`, a scratch directory for the freshness test).  Per language:
 # README.md (the front page), one NN-slug.md chapter per lesson (made by the
-# tutor itself: ipctutor --book), and ipctutor.html, the whole book on one
+# tutor itself: ipctutor --book), the drawings with their words translated, and ipctutor.html, the whole book on one
 # printable page: a title page, the contents (with page numbers when
 # printed by a renderer that knows CSS target-counter, such as WeasyPrint),
 # the front page's text and the chapters (cmark plus book/template.html).
@@ -24,6 +24,10 @@ for ll in "$@"; do
 	dir=$out/$ll
 	mkdir -p "$dir"
 	"$tutor" --lessons "$lessons" --lang "$ll" --book index > "$dir/README.md"
+	# The drawings, with their words in this language.
+	for svg in "$here"/*.svg; do
+		"$tutor" --lang "$ll" --book svg < "$svg" > "$dir/$(basename "$svg")"
+	done
 	chapters=$(mktemp) toc=$(mktemp) front=$(mktemp)
 	for f in "$lessons"/[0-9][0-9]-*.md; do
 		name=$(basename "$f" .md)
@@ -60,5 +64,5 @@ for ll in "$@"; do
 	' "$here/template.html" > "$dir/ipctutor.html"
 	rm -f "$chapters" "$toc" "$front"
 done
-# The pictures and the stylesheet, beside the languages' folders.
-[ "$(cd "$out" && pwd)" = "$here" ] || cp "$here"/*.svg "$here/book.css" "$out/"
+# The stylesheet, beside the languages' folders.
+[ "$(cd "$out" && pwd)" = "$here" ] || cp "$here/book.css" "$out/"

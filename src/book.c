@@ -11,7 +11,9 @@
  * of its questions, for revision.  Nothing volatile is printed (the tutor
  * runs with --reproducible), so the same kernel gives the same bytes; the
  * few figures that differ from run to run (restartcost) come from one
- * recorded run, named as such (book_record.c).
+ * recorded run, named as such (book_record.c).  The drawings are numbered
+ * figures, referred to from the text, with their words translated
+ * (ipctutor --book svg).
  */
 #define _GNU_SOURCE
 #include <stdio.h>
@@ -34,16 +36,37 @@
 #define BOOK_COLUMNS 96
 #define CONTINUATION "  ↪ "
 
-/* Pictures: which lesson shows which drawing from book/, and what it
- * shows, for the reader who cannot see it. */
+/* Pictures: which lesson shows which drawing from book/, after which of its
+ * steps (by its English title; the chapter's start when no step has it),
+ * what it shows (its caption, and its text for the reader who cannot see
+ * it), and the sentence that refers to it from the text ({figure}: its
+ * number). */
 static const struct picture {
 	const char *slug;
+	const char *step;
 	const char *file;
 	const char *alt;
+	const char *ref;
 } pictures[] = {
-	{ "create-open", "identifier.svg", N_("An identifier: sequence number × 32768 + slot.") },
-	{ "stale-id", "timeline.svg", N_("Server 1 creates queue 0, crashes; server 2 removes it and creates queue 1; the client still holding 0 gets EINVAL.") },
-	{ "shm-deferred", "shm-dest.svg", N_("A segment attached twice before IPC_RMID, and after: key 0, SHM_DEST, destroyed at the last detach.") },
+	{ "create-open", "The server creates the queue", "identifier.svg",
+	  N_("An identifier: sequence number × 32768 + slot."),
+	  /* TRANSLATORS: {figure} is the figure's number, such as 1.1; keep it. */
+	  N_("Figure {figure} shows the two parts of an identifier: the sequence number in the high bits, the slot in the low 15.") },
+	{ "stale-id", "The server restarts under it", "timeline.svg",
+	  N_("Server 1 creates queue 0, crashes; server 2 removes it and creates queue 1; the client still holding 0 gets EINVAL."),
+	  N_("Figure {figure} shows the same on a time line: the client still holds identifier 0 while the new server's queue has identifier 1.") },
+	{ "shm-deferred", "What the kernel shows", "shm-dest.svg",
+	  N_("A segment attached twice before IPC_RMID, and after: key 0, SHM_DEST, destroyed at the last detach."),
+	  N_("Figure {figure} shows the segment before and after IPC_RMID: it stays, with key 0 and SHM_DEST, until the last detach.") },
+};
+
+/* The words in the drawings (book/ *.svg) that are translated: each
+ * <text> or <title> whose whole content is one of these. */
+static const char *const picture_words[] = {
+	N_("seq (16 bits)"), N_("slot (15 bits)"), N_("id = seq × 32768 + slot"),
+	N_("shmctl IPC_RMID with two attachments"), N_("key 0x54xxxxxx"), N_("key 0 (IPC_PRIVATE)"),
+	N_("client: read ADDR1 → old data"), N_("→ destroyed"),
+	N_("server 1, SIGKILL, server 2, stale client"), N_("queue 0"), N_("queue 1"),
 };
 
 /* Prose, filled in and with volatile values masked, as one Markdown
@@ -343,6 +366,109 @@ book_blocks(struct strbuf *to, struct revision *rev, const struct block *blocks,
 	}
 }
 
+/* Does lesson L have a step titled TITLE (English)? */
+static int
+has_step(const struct lesson *l, const char *title)
+{
+	for (size_t s = 0; s < l->nsteps; s++)
+		if (strcmp(l->steps[s].title.text, title) == 0)
+			return 1;
+	return 0;
+}
+
+/* The pictures of lesson L that go after the step titled STEP (NULL: after
+ * the introduction, for those whose step the lesson does not have): the
+ * sentence that refers to it, the drawing and its numbered caption.
+ * FIGURES counts the chapter's figures. */
+static void
+book_pictures(struct strbuf *to, const struct lesson *l, const char *step, int *figures)
+{
+	for (size_t i = 0; i < sizeof pictures / sizeof pictures[0]; i++) {
+		const struct picture *p = &pictures[i];
+		char *caption;
+
+		if (strcmp(p->slug, l->slug) != 0
+		    || (step == NULL ? has_step(l, p->step) : strcmp(p->step, step) != 0))
+			continue;
+		const char *ref = _(p->ref), *at = strstr(ref, "{figure}");
+		++*figures;
+		if (at != NULL)
+			strbuf_addf(to, "%.*s%d.%d%s", (int)(at - ref), ref, l->number, *figures, at + 8);
+		else
+			strbuf_adds(to, ref);
+		caption = xasprintf(_("Figure %d.%d. %s"), l->number, *figures, _(p->alt));
+		strbuf_addf(to, "\n\n![%s](%s)\n\n*%s*\n\n", _(p->alt), p->file, caption);
+		free(caption);
+	}
+}
+
+/* Append TEXT to TO with the characters XML gives a meaning escaped. */
+static void
+xml_escape(struct strbuf *to, const char *text)
+{
+	for (; *text != '\0'; text++)
+		switch (*text) {
+		case '&': strbuf_adds(to, "&amp;"); break;
+		case '<': strbuf_adds(to, "&lt;"); break;
+		case '>': strbuf_adds(to, "&gt;"); break;
+		default: strbuf_addc(to, *text);
+		}
+}
+
+int
+book_svg(FILE *in)
+{
+	struct strbuf svg = STRBUF_INIT, done = STRBUF_INIT;
+	char chunk[4096];
+	size_t n;
+	const char *p;
+
+	strbuf_init(&svg);
+	strbuf_init(&done);
+	while ((n = fread(chunk, 1, sizeof chunk, in)) > 0)
+		strbuf_addn(&svg, chunk, n);
+	if (ferror(in)) {
+		strbuf_free(&svg);
+		strbuf_free(&done);
+		return -1;
+	}
+	/* Each element's text: what stands between a closing tag's "</" and
+	 * the last '>' before it. */
+	for (p = svg.buf; *p != '\0';) {
+		const char *end = strstr(p, "</"), *gt = NULL;
+		int hit = 0;
+
+		if (end == NULL) {
+			strbuf_adds(&done, p);
+			break;
+		}
+		for (const char *q = p; q < end; q++)
+			if (*q == '>')
+				gt = q;
+		if (gt != NULL) {
+			size_t len = (size_t)(end - gt - 1);
+			strbuf_addn(&done, p, (size_t)(gt + 1 - p));
+			for (size_t w = 0; w < sizeof picture_words / sizeof picture_words[0] && !hit; w++)
+				if (strlen(picture_words[w]) == len && strncmp(gt + 1, picture_words[w], len) == 0) {
+					xml_escape(&done, _(picture_words[w]));
+					hit = 1;
+				}
+			if (!hit)
+				strbuf_addn(&done, gt + 1, len);
+		} else {
+			strbuf_addn(&done, p, (size_t)(end - p));
+		}
+		/* The closing tag, whole: the next search starts after it. */
+		p = strchr(end, '>');
+		p = p != NULL ? p + 1 : end + strlen(end);
+		strbuf_addn(&done, end, (size_t)(p - end));
+	}
+	out("%s", done.buf);
+	strbuf_free(&svg);
+	strbuf_free(&done);
+	return 0;
+}
+
 int
 book_chapter(int lesson_index)
 {
@@ -350,6 +476,7 @@ book_chapter(int lesson_index)
 	struct strbuf chapter = STRBUF_INIT;
 	struct revision rev;
 	char *heading;
+	int figures = 0;
 
 	nav_stage(lesson_index);
 	l = session_lesson();
@@ -361,15 +488,14 @@ book_chapter(int lesson_index)
 	heading = xasprintf(_("Lesson %d: %s"), l->number, step_translate(&l->title));
 	strbuf_addf(&chapter, "# %s\n\n", heading);
 	free(heading);
-	for (size_t i = 0; i < sizeof pictures / sizeof pictures[0]; i++)
-		if (strcmp(pictures[i].slug, l->slug) == 0)
-			strbuf_addf(&chapter, "![%s](../%s)\n\n", _(pictures[i].alt), pictures[i].file);
 	book_blocks(&chapter, &rev, l->intro, l->nintro);
+	book_pictures(&chapter, l, NULL, &figures);
 	for (size_t s = 0; s < l->nsteps; s++) {
 		heading = xasprintf("%d.%zu %s", l->number, s + 1, step_translate(&l->steps[s].title));
 		strbuf_addf(&chapter, "## %s\n\n", heading);
 		free(heading);
 		book_blocks(&chapter, &rev, l->steps[s].blocks, l->steps[s].nblocks);
+		book_pictures(&chapter, l, l->steps[s].title.text, &figures);
 	}
 	if (rev.count > 0)
 		strbuf_addf(&chapter, "## %s\n\n%s", _("Questions for revision"), rev.list.buf);

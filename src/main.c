@@ -331,6 +331,9 @@ run_book(const char *what)
 	session.save_progress = 0;
 	if (strcmp(what, "index") == 0) {
 		book_index();
+	} else if (strcmp(what, "svg") == 0) {
+		if (book_svg(stdin) != 0)
+			status = EXIT_BAD_INPUT;
 	} else if (nav_parse_position(&session.ctx, what, &lesson, &step) != 0) {
 		status = EXIT_USAGE;
 	} else if (book_chapter(lesson) != 0) {

@@ -8,7 +8,7 @@
 # transcript shows a uid, no transcript line is wider than the book's 96
 # columns, no section is a stub; its HTML passes the tidy validator without
 # a warning, and each page holds every chapter and shows every picture,
-# which exists.
+# which exists and, in a translation, is labelled in its language.
 source "$(dirname "$0")/lib/common.sh"
 
 for tool in cmark tidy; do
@@ -72,6 +72,11 @@ for ll in $langs; do
 	done
 	for img in $(grep -o 'src="[^"]*"' "$html" | sed 's/src="//; s/"$//' | sort -u); do
 		[ -f "$srcdir/book/$ll/$img" ]; ok $? "book/$ll shows $img, which exists"
+		# A translation's drawings carry its words, not the English ones.
+		if [ "$ll" != en ]; then
+			! cmp -s "$srcdir/book/$img" "$srcdir/book/$ll/$img"
+			ok $? "book/$ll/$img is labelled in $ll"
+		fi
 	done
 done
 done_testing
