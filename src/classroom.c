@@ -710,12 +710,22 @@ run_watch(const struct classroom_options *o)
 static const struct subcommand {
 	const char *name;
 	const char *options;    /* the long options it accepts, space-separated */
+	const char *summary;    /* its line in ipctutor --help (N_: translated when shown) */
 	int (*run)(const struct classroom_options *o);
 } subcommands[] = {
-	{ "server", "shm", run_server },
-	{ "client", "shm naive count", run_client },
-	{ "watch", "once", run_watch },
+	{ "server", "shm", N_("the lesson's server; it recovers from crashes"), run_server },
+	{ "client", "shm naive count", N_("one request per line typed; survives server restarts"), run_client },
+	{ "watch", "once", N_("the IPC objects, IDs decoded, refreshed every second"), run_watch },
 };
+
+void
+classroom_help(void)
+{
+	fputs(_("Subcommands, for a class on one machine (host IPC namespace):\n"), stdout);
+	for (size_t i = 0; i < sizeof subcommands / sizeof subcommands[0]; i++)
+		printf("  %-21s%s\n", subcommands[i].name, _(subcommands[i].summary));
+	printf(_("'%s SUBCOMMAND --help' tells more about each.\n\n"), PACKAGE);
+}
 
 int
 classroom_is_subcommand(const char *word)

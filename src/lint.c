@@ -67,12 +67,10 @@ static void
 note_sets(struct known *k, int argc, char **argv)
 {
 	const char *actor = "", *prefix = "";
-	int is_server = 0;
 
 	if (argc >= 2 && (strcmp(argv[0], "server") == 0 || strncmp(argv[0], "client", 6) == 0)) {
-		is_server = strcmp(argv[0], "server") == 0;
 		actor = argv[0];
-		prefix = is_server ? "" : argv[0];
+		prefix = strcmp(argv[0], "server") == 0 ? "" : argv[0];
 		argc--;
 		argv++;
 	}

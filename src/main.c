@@ -95,9 +95,12 @@ static void
 usage(void)
 {
 	printf(_("Usage: %s [OPTION]... [LESSON[.STEP]]\n"), PACKAGE);
+	/* TRANSLATORS: align "or:" under "Usage:" above. */
+	printf(_("  or:  %s SUBCOMMAND [OPTION]...\n"), PACKAGE);
 	fputs(_("Learn how System V IPC identifiers behave when a server crashes and\n"
 		"restarts, with real system calls in real server and client processes.\n"
 		"Without LESSON, continue where you stopped.\n\n"), stdout);
+	classroom_help();
 	fputs(_("  -l, --list           list the lessons with your progress, then exit\n"
 		"      --lang=LL        use language LL (de, fr, es, zh_CN...), even when\n"
 		"                       no locale for it is installed\n"

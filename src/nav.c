@@ -89,10 +89,11 @@ show_step(int step)
 		nav_stage(session.lesson);
 		step_replay(step);
 	}
+	/* Running the step changes the world: it is the next step's once
+	 * the step has run to its end (step.c marks it), maybe only after
+	 * its question is answered or skipped. */
+	session.world_step = -1;
 	step_show(step, 1);
-	/* Its commands ran (or run when its question is answered or
-	 * skipped): the next step's world. */
-	session.world_step = step + 1;
 }
 
 void
@@ -553,12 +554,7 @@ nav_follow_to(const char *slug, int step)
 		return;
 	var_setf("where", "%d.%d", l->number, step + 1);
 	render_paragraph(_("Following the teacher to {where}."), var_lookup, 0, NULL);
-	if (lesson == session.lesson && step == session.step + 1) {
-		step_show(step, 1);
-	} else {
-		session.lesson = -1;   /* rebuild the stage for that step */
-		nav_enter(lesson, step);
-	}
+	nav_enter(lesson, step);   /* in that step's world, rebuilt if need be */
 	progress_save();
 }
 

@@ -42,6 +42,8 @@ count_translated(const struct prose *prose, void *arg)
 
 void (*step_on_show)(const char *slug, int step);
 
+static void step_mark_world(void);
+
 const char *
 step_translate(const struct prose *prose)
 {
@@ -514,6 +516,8 @@ step_show(int index, int run)
 	free(heading);
 	out("\n");
 	show_blocks(st->blocks, st->nblocks, 0, run);
+	if (run)
+		step_mark_world();
 	struct lesson_progress *p = session_progress(l);
 	if (p->steps_seen < index + 1)
 		p->steps_seen = index + 1;
@@ -528,6 +532,16 @@ step_continue(void)
 	const struct step *st = &l->steps[session.step];
 
 	show_blocks(st->blocks, st->nblocks, session.resume_block, 1);
+	step_mark_world();
+}
+
+/* After a step's blocks ran to their end (no question open, no presenter
+ * pause), the world is the next step's.  Until then it is no step's. */
+static void
+step_mark_world(void)
+{
+	if (session.question == NULL && !session.paused)
+		session.world_step = session.step + 1;
 }
 
 void

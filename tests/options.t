@@ -13,6 +13,10 @@ run() { $(neutral_env) "$IPCTUTOR" "$@"; }
 out=$(run --help); st=$?
 [ $st = 0 ] && [[ $out == "Usage: ipctutor [OPTION]... [LESSON[.STEP]]"* ]] && [[ $out == *"--shared"* ]] && [[ $out == *"Exit status"* ]]
 ok $? "--help: usage on standard output, status 0"
+for sub in server client watch; do
+	grep -Eq "^  $sub +[a-z]" <<< "$out" && run $sub --help | grep -q "^Usage: ipctutor $sub"
+	ok $? "--help names the subcommand $sub, which has its own --help"
+done
 out=$(run --version); st=$?
 [ $st = 0 ] && [[ $out == "ipctutor "[0-9]* ]] && [[ $out == *"GPLv3+"* ]]
 ok $? "--version: name, version and licence, status 0"

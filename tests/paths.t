@@ -74,6 +74,24 @@ for f in "$IPCTUTOR_LESSONS"/[0-9][0-9]-*.md; do
 	rm -rf "$HOME_DIR" && mkdir -p "$HOME_DIR"
 done
 
+# --- leaving a question open for the next step, by goto ----------------
+# The rest of the step after its question has not run: the next step's
+# world must be rebuilt, not taken as it stands.
+{
+	for f in "$IPCTUTOR_LESSONS"/[0-9][0-9]-*.md; do
+		n=$((10#$(basename "$f" | cut -c1-2)))
+		awk -v n="$n" '/^## /{s++} /^~~~ (quiz|predict)/{if (s && !seen[s]++) print "goto " n "." s "\ngoto " n "." s + 1}' "$f"
+	done
+	echo quit
+} > "$TEST_TMP/open.in"
+tutor < "$TEST_TMP/open.in" > "$TEST_TMP/open.out" 2>&1
+status=$?
+jumps=$(grep -c "^goto" "$TEST_TMP/open.in")
+[ "$status" = 0 ] && ! grep -q "This step expected" "$TEST_TMP/open.out"
+ok $? "goto the next step with a question left open, $((jumps / 2)) times: exit $status, no failed expectation"
+grep -B3 "This step expected" "$TEST_TMP/open.out" | head -20 | diag
+rm -rf "$HOME_DIR" && mkdir -p "$HOME_DIR"
+
 # --- a question counts once; skipped questions are said -----------------
 # Lesson 1 has three questions: a prediction at 1.2 (not visited here), then
 # at 1.7 a quiz (2 is right) and a prediction.
@@ -119,6 +137,86 @@ printf '2\nquit\n' | tutor 1.7 > /dev/null 2>&1
 printf 'quit\n' | tutor > "$TEST_TMP/resume.out" 2>&1
 tr '\n' ' ' < "$TEST_TMP/resume.out" | grep -q "Welcome back to lesson 1, .* at step 1.7; your score in this lesson so far: 1/3, 2 unanswered\."
 ok $? "resume says the step and the score"
+
+# --- hints, reasons and second tries, on a lesson of the test's own -----
+mkdir -p "$TEST_TMP/lessons"
+cat > "$TEST_TMP/lessons/01-questions.md" <<'MD'
+# Questions
+
+## Ask
+
+~~~ run
+key
+~~~
+
+~~~ quiz
+Which call creates a message queue?
+- [ ] `semget`
+  why: semget makes a semaphore set, not a queue.
+- [x] `msgget`
+  why: msgget with IPC_CREAT creates the queue.
+- [ ] `shmget`
+~~~
+
+~~~ hint
+Look for the message queue's own get call.
+
+Its name starts with msg.
+~~~
+
+~~~ predict
+run: msgget {key} IPC_CREAT|IPC_EXCL|0600
+What does creating the queue with IPC_EXCL answer?
+- EEXIST
+  why: Nothing used this key before in this fresh namespace.
+- ENOENT
+- ok
+~~~
+
+The queue exists now.
+
+## Recap
+
+That was all.
+MD
+tutor --lessons "$TEST_TMP/lessons" 1 > "$TEST_TMP/q.out" 2>&1 <<'IN'
+hint
+hint
+hint
+1
+1
+2
+hint
+eexist
+OK
+lessons
+quit
+IN
+ok $? "the question lesson runs (exit 0)"
+tr '\n' ' ' < "$TEST_TMP/q.out" | tr -s ' ' > "$TEST_TMP/q.flat"
+has() { grep -qF -- "$1" "$TEST_TMP/q.flat"; }
+has "Hint 1 of 2: Look for the message queue's own get call." && has "Hint 2 of 2: Its name starts with msg." &&
+	! has "Hint 3"
+ok $? "hint: the question's own hints, one paragraph more each time"
+has "That was the last hint for this question"
+ok $? "hint: after the last one, says so"
+has "1 Not quite. semget makes a semaphore set, not a queue. Try again"
+ok $? "a wrong choice: its reason, and another try"
+has "You chose that one already"
+ok $? "the same wrong choice again is not graded twice"
+has "2 Right. msgget with IPC_CREAT creates the queue."
+ok $? "the right choice: Right, and its reason"
+has "This question has no hint of its own"
+ok $? "hint at a question without hints of its own says so, and gives no other"
+has "eexist Not quite. Nothing used this key before in this fresh namespace. Try again"
+ok $? "a prediction by name (any case), wrong: its reason, another try, no call shown yet"
+grep -A3 "^ipctutor 1.1?> OK$" "$TEST_TMP/q.out" | grep -q "msgget(0x.*IPC_CREAT|IPC_EXCL|0600) = 0" &&
+	[ "$(grep -c 'msgget(0x' "$TEST_TMP/q.out")" = 1 ]
+ok $? "the prediction's call is made once and shown with the answer"
+has "Right this time: the kernel answered ok."
+ok $? "right at the second try is said so"
+has "· score 0/2 All lessons"
+ok $? "and scored by the first tries, both wrong: 0/2"
 
 [ "$(ipc_objects | wc -l)" = 0 ]
 ok $? "no object is left in the namespace"

@@ -167,13 +167,14 @@ ipc_objects() {
 
 tap_n=0
 tap_failed=0
-ok() {  # ok CONDITION-STATUS DESCRIPTION
+ok() {  # ok CONDITION-STATUS DESCRIPTION; returns CONDITION-STATUS
 	tap_n=$((tap_n + 1))
 	if [ "$1" = 0 ]; then
 		echo "ok $tap_n - $2"
 	else
 		echo "not ok $tap_n - $2"
 		tap_failed=$((tap_failed + 1))
+		return 1
 	fi
 }
 diag() { { cat; echo; } | sed '/^$/d; s/^/# /'; }
