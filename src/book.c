@@ -22,7 +22,7 @@
 
 #include "book.h"
 #include "i18n.h"
-#include "mask.h"
+#include "reproducible.h"
 #include "nav.h"
 #include "render.h"
 #include "session.h"
@@ -79,7 +79,7 @@ book_prose(struct strbuf *to, const struct prose *prose, const char *prefix)
 	strbuf_init(&filled);
 	strbuf_init(&masked);
 	render_fill(step_translate(prose), var_lookup, &filled);
-	mask_text(filled.buf, &masked);
+	repro_text(filled.buf, &masked);
 	strbuf_addf(to, "%s%s\n", prefix, masked.buf);
 	strbuf_free(&filled);
 	strbuf_free(&masked);

@@ -115,7 +115,7 @@ progress_line(long done, long total, double started)
 }
 
 int
-play_churn(struct play_ctx *ctx, int argc, char **argv)
+churn_command(struct play_ctx *ctx, int argc, char **argv)
 {
 	long count = 0, target = -1, done = 0;
 	int until = strcmp(argv[1], "until") == 0, prev_id = -1, id = -1;

@@ -45,7 +45,7 @@ static const struct command commands[] = {
 	{ "lang", N_("[LL]"), N_("Show or switch the language (lang fr, lang zh_CN, lang en)."), group_course,
 	  0, 1, nav_lang, CMD_TUTOR, { ARG_NONE }, NULL },
 	{ "save", N_("FILE"), N_("Write this session so far (commands, calls, answers, score) to FILE in Markdown, for grading."),
-	  group_course, 1, 1, play_save, CMD_TUTOR, { ARG_TEXT }, NULL },
+	  group_course, 1, 1, save_command, CMD_TUTOR, { ARG_TEXT }, NULL },
 	{ "follow", "", N_("Follow the teacher's moves again (with --follow)."), group_course,
 	  0, 0, nav_follow, CMD_TUTOR, { ARG_NONE }, NULL },
 	{ "unfollow", "", N_("Stop following the teacher and go on alone."), group_course,

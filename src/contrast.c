@@ -20,9 +20,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "churn.h"
+#include "contrast.h"
 #include "i18n.h"
-#include "mask.h"
+#include "reproducible.h"
 #include "play.h"
 #include "render.h"
 #include "util.h"
@@ -49,7 +49,7 @@ peer_dies(struct play_ctx *ctx, int keep, int other)
 	close(keep);
 	char pidtext[24];
 	snprintf(pidtext, sizeof pidtext, "%ld", (long)pid);
-	mask_pid(pid, "peer");
+	repro_pid(pid, "peer");
 	play_note(ctx, _("The peer process (pid %s) holds the other end; now it is killed with SIGKILL."),
 		  pidtext);
 	kill(pid, SIGKILL);
@@ -122,7 +122,7 @@ contrast_socket(struct play_ctx *ctx)
 }
 
 int
-play_contrast(struct play_ctx *ctx, int argc, char **argv)
+contrast_command(struct play_ctx *ctx, int argc, char **argv)
 {
 	int r;
 

@@ -259,31 +259,32 @@ flags_parse(enum flag_context context, const char *text, int *out,
 }
 
 /*
- * A bounded string builder: appends never overrun, the buffer stays
- * NUL-terminated, and a truncated result is cut at the end of the buffer.
+ * A string builder in a caller's fixed buffer (util.h's strbuf grows
+ * instead): appends never overrun, the buffer stays NUL-terminated, and a
+ * truncated result is cut at the end of the buffer.
  */
-struct strbuf {
+struct boundbuf {
 	char	*buf;
-	size_t	 len;	/* size of buf */
+	size_t	 size;	/* size of buf */
 	size_t	 used;	/* bytes written, not counting the NUL */
 };
 
 /* Append formatted text to SB, truncating at the end of the buffer. */
 static void __attribute__((format(printf, 2, 3)))
-strbuf_printf(struct strbuf *sb, const char *fmt, ...)
+boundbuf_printf(struct boundbuf *sb, const char *fmt, ...)
 {
 	va_list	ap;
 	int	n;
 
-	if (sb->len == 0 || sb->used >= sb->len - 1)
+	if (sb->size == 0 || sb->used >= sb->size - 1)
 		return;
 	va_start(ap, fmt);
-	n = vsnprintf(sb->buf + sb->used, sb->len - sb->used, fmt, ap);
+	n = vsnprintf(sb->buf + sb->used, sb->size - sb->used, fmt, ap);
 	va_end(ap);
 	if (n < 0)
 		return;
-	if ((size_t)n >= sb->len - sb->used)
-		sb->used = sb->len - 1;
+	if ((size_t)n >= sb->size - sb->used)
+		sb->used = sb->size - 1;
 	else
 		sb->used += (size_t)n;
 }
@@ -291,7 +292,7 @@ strbuf_printf(struct strbuf *sb, const char *fmt, ...)
 void
 flags_format(enum flag_context context, int flags, char *buf, size_t len)
 {
-	struct strbuf	 sb = { buf, len, 0 };
+	struct boundbuf	 sb = { buf, len, 0 };
 	unsigned	 rest = (unsigned)flags, mode = 0;
 	const char	*sep = "";
 	size_t		 i;
@@ -307,19 +308,19 @@ flags_format(enum flag_context context, int flags, char *buf, size_t len)
 		if ((flag_table[i].contexts & CTX(context)) == 0 ||
 		    (rest & flag_table[i].value) != flag_table[i].value)
 			continue;
-		strbuf_printf(&sb, "%s%s", sep, flag_table[i].name);
+		boundbuf_printf(&sb, "%s%s", sep, flag_table[i].name);
 		rest &= ~flag_table[i].value;
 		sep = "|";
 	}
 	if (rest != 0) {
-		strbuf_printf(&sb, "%s%#o", sep, rest);
+		boundbuf_printf(&sb, "%s%#o", sep, rest);
 		sep = "|";
 	}
 	/* strace prints the mode of a get call as "%#03o": 0600, 000. */
 	if (context == FLAGS_GET)
-		strbuf_printf(&sb, "%s%#03o", sep, mode);
+		boundbuf_printf(&sb, "%s%#03o", sep, mode);
 	else if (*sep == '\0')
-		strbuf_printf(&sb, "0");
+		boundbuf_printf(&sb, "0");
 }
 
 const char *const *

@@ -16,7 +16,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "actors.h"
 #include "agent.h"
 #include "book.h"
 #include "classroom.h"
@@ -25,7 +24,6 @@
 #include "lead.h"
 #include "lesson.h"
 #include "lint.h"
-#include "mask.h"
 #include "nav.h"
 #include "ns.h"
 #include "playground.h"
@@ -34,7 +32,9 @@
 #include "registry.h"
 #include "render.h"
 #include "repl.h"
+#include "reproducible.h"
 #include "session.h"
+#include "show.h"
 #include "step.h"
 #include "transcript.h"
 #include "tty.h"
@@ -342,7 +342,7 @@ run_book(const char *what)
 	} else if (book_chapter(lesson) != 0) {
 		status = EXIT_EXPECT;
 	}
-	actors_shutdown(0);
+	play_shutdown(0);
 	out_flush();
 	if (out_error() != 0) {
 		fprintf(stderr, _("%s: write error: %s\n"), PACKAGE, strerror(out_error()));
@@ -358,7 +358,7 @@ clean_up(void)
 	size_t left;
 
 	nav_count_time();
-	actors_shutdown(1);
+	play_shutdown(1);
 	left = registry_count();
 	render_paragraph(left == 0 ? _("All IPC objects this tutor created are removed: objects left behind: 0.")
 				   : _("Some IPC objects could not be removed: see ipcs."), NULL, 0, NULL);
@@ -445,8 +445,8 @@ main(int argc, char **argv)
 		fprintf(stderr, _("%s: cannot follow: %s\n"), PACKAGE, strerror(errno));
 	guardian = setup_namespace(o.shared, state_dir);
 	actor_state_init(&session.you);
-	mask_pid(getpid(), "you");
-	mask_own_uid();
+	repro_pid(getpid(), "you");
+	repro_own_uid();
 	session.ctx = (struct play_ctx){ "you", 0, &session.you, &tutor_sink, -1, -1 };
 	play_setup(guardian);
 	if (o.book != NULL) {

@@ -18,11 +18,11 @@
 #include <string.h>
 #include <time.h>
 
-#include "actors.h"
 #include "flags.h"
 #include "i18n.h"
 #include "lead.h"
 #include "nav.h"
+#include "playground.h"
 #include "progress.h"
 #include "render.h"
 #include "session.h"
@@ -66,7 +66,7 @@ void
 nav_stage(int lesson)
 {
 	nav_count_time();
-	actors_shutdown(0);
+	play_shutdown(0);
 	if (session.ns == NS_PRIVATE || session.ns == NS_PRIVATE_USERNS)
 		ns_renew();   /* failing, the emptied namespace still serves */
 	var_clear_all();

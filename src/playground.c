@@ -13,16 +13,20 @@
 #include <string.h>
 #include <sys/ipc.h>
 
-#include "actors.h"
+#include "calls.h"
 #include "agent.h"
 #include "churn.h"
+#include "contrast.h"
 #include "flags.h"
 #include "i18n.h"
 #include "playground.h"
 #include "registry.h"
+#include "render.h"
 #include "restartcost.h"
+#include "show.h"
 #include "util.h"
 #include "vars.h"
+#include "verbs.h"
 #include "view.h"
 
 #define LINE_MAX_BYTES 4096
@@ -40,40 +44,40 @@ const struct command play_commands[] = {
 	{ "explain", N_("ERRNO|ID"), N_("What an errno means for IPC calls, or how an identifier is built."),
 	  play_group_look, 1, 1, view_explain, CMD_TUTOR, { ARG_EXPLAIN }, NULL },
 	{ "churn", N_("N|until ID"), N_("Create and remove a queue N times (or until identifier ID comes back) to watch the identifiers."),
-	  play_group_look, 1, 2, play_churn, CMD_TUTOR, { ARG_TEXT }, NULL },
+	  play_group_look, 1, 2, churn_command, CMD_TUTOR, { ARG_TEXT }, NULL },
 	{ "restartcost", N_("[N]"), N_("Measure N server restarts: how soon a waiting client notices and is back, over a queue and over a socket."),
-	  play_group_look, 0, 1, play_restartcost, CMD_TUTOR, { ARG_NONE }, NULL },
+	  play_group_look, 0, 1, restartcost_command, CMD_TUTOR, { ARG_NONE }, NULL },
 	{ "contrast", N_("pipe|socket"), N_("Kill the peer of a pipe or socket and see what a connection reports."),
-	  play_group_look, 1, 1, play_contrast, CMD_TUTOR, { ARG_TEXT }, NULL },
+	  play_group_look, 1, 1, contrast_command, CMD_TUTOR, { ARG_TEXT }, NULL },
 
 	{ "key", N_("[PATH] [PROJ]"), N_("Make a key with ftok(); without arguments, the tutor's agreed key file."),
-	  group_calls, 0, 2, play_key, CMD_TUTOR | CMD_AGENT, { ARG_TEXT, ARG_TEXT }, NULL },
+	  group_calls, 0, 2, key_command, CMD_TUTOR | CMD_AGENT, { ARG_TEXT, ARG_TEXT }, NULL },
 	{ "msgget", N_("KEY [FLAGS]"), N_("Create or look up a message queue."), group_calls,
-	  1, 2, play_msgget, CMD_TUTOR | CMD_AGENT, { ARG_KEY, ARG_FLAGS_GET }, NULL },
+	  1, 2, msgget_command, CMD_TUTOR | CMD_AGENT, { ARG_KEY, ARG_FLAGS_GET }, NULL },
 	{ "msgsnd", N_("ID TEXT [FLAGS]"), N_("Send a message (type 1)."), group_calls,
-	  2, 3, play_msgsnd, CMD_TUTOR | CMD_AGENT, { ARG_ID, ARG_TEXT, ARG_FLAGS_MSGSND }, NULL },
+	  2, 3, msgsnd_command, CMD_TUTOR | CMD_AGENT, { ARG_ID, ARG_TEXT, ARG_FLAGS_MSGSND }, NULL },
 	{ "msgrcv", N_("ID [TYPE] [FLAGS]"), N_("Receive a message; without IPC_NOWAIT only a server or client may wait."),
-	  group_calls, 1, 3, play_msgrcv, CMD_TUTOR | CMD_AGENT, { ARG_ID, ARG_TEXT, ARG_FLAGS_MSGRCV }, NULL },
+	  group_calls, 1, 3, msgrcv_command, CMD_TUTOR | CMD_AGENT, { ARG_ID, ARG_TEXT, ARG_FLAGS_MSGRCV }, NULL },
 	{ "msgctl", N_("ID stat|rmid"), N_("Ask about a queue (IPC_STAT) or remove it (IPC_RMID)."), group_calls,
-	  2, 2, play_msgctl, CMD_TUTOR | CMD_AGENT, { ARG_ID, ARG_CTL }, NULL },
+	  2, 2, msgctl_command, CMD_TUTOR | CMD_AGENT, { ARG_ID, ARG_CTL }, NULL },
 	{ "semget", N_("KEY NSEMS [FLAGS]"), N_("Create or look up a semaphore set."), group_calls,
-	  2, 3, play_semget, CMD_TUTOR | CMD_AGENT, { ARG_KEY, ARG_TEXT, ARG_FLAGS_GET }, NULL },
+	  2, 3, semget_command, CMD_TUTOR | CMD_AGENT, { ARG_KEY, ARG_TEXT, ARG_FLAGS_GET }, NULL },
 	{ "semop", N_("ID NUM OP [FLAGS]"), N_("Add OP to semaphore NUM (waits while the result would be negative)."),
-	  group_calls, 3, 4, play_semop, CMD_TUTOR | CMD_AGENT, { ARG_ID, ARG_TEXT, ARG_TEXT, ARG_FLAGS_SEMOP }, NULL },
+	  group_calls, 3, 4, semop_command, CMD_TUTOR | CMD_AGENT, { ARG_ID, ARG_TEXT, ARG_TEXT, ARG_FLAGS_SEMOP }, NULL },
 	{ "semctl", N_("ID NUM CMD [VALUE]"), N_("getval, setval, getncnt, getzcnt, getpid, stat or rmid."),
-	  group_calls, 3, 4, play_semctl, CMD_TUTOR | CMD_AGENT, { ARG_ID, ARG_TEXT, ARG_CTL }, NULL },
+	  group_calls, 3, 4, semctl_command, CMD_TUTOR | CMD_AGENT, { ARG_ID, ARG_TEXT, ARG_CTL }, NULL },
 	{ "shmget", N_("KEY SIZE [FLAGS]"), N_("Create or look up a shared memory segment."), group_calls,
-	  2, 3, play_shmget, CMD_TUTOR | CMD_AGENT, { ARG_KEY, ARG_TEXT, ARG_FLAGS_GET }, NULL },
+	  2, 3, shmget_command, CMD_TUTOR | CMD_AGENT, { ARG_KEY, ARG_TEXT, ARG_FLAGS_GET }, NULL },
 	{ "shmat", N_("ID [FLAGS]"), N_("Attach a segment to this process."), group_calls,
-	  1, 2, play_shmat, CMD_TUTOR | CMD_AGENT, { ARG_ID, ARG_FLAGS_SHMAT }, NULL },
+	  1, 2, shmat_command, CMD_TUTOR | CMD_AGENT, { ARG_ID, ARG_FLAGS_SHMAT }, NULL },
 	{ "shmdt", N_("[ID]"), N_("Detach a segment (the latest one without ID)."), group_calls,
-	  0, 1, play_shmdt, CMD_TUTOR | CMD_AGENT, { ARG_ID }, NULL },
+	  0, 1, shmdt_command, CMD_TUTOR | CMD_AGENT, { ARG_ID }, NULL },
 	{ "shmctl", N_("ID stat|rmid"), N_("Ask about a segment (IPC_STAT) or mark it for removal (IPC_RMID)."),
-	  group_calls, 2, 2, play_shmctl, CMD_TUTOR | CMD_AGENT, { ARG_ID, ARG_CTL }, NULL },
+	  group_calls, 2, 2, shmctl_command, CMD_TUTOR | CMD_AGENT, { ARG_ID, ARG_CTL }, NULL },
 	{ "shmread", N_("[ID]"), N_("Read the text in an attached segment (a memory access, not a call)."),
-	  group_calls, 0, 1, play_shmread, CMD_TUTOR | CMD_AGENT, { ARG_ID }, NULL },
+	  group_calls, 0, 1, shmread_command, CMD_TUTOR | CMD_AGENT, { ARG_ID }, NULL },
 	{ "shmwrite", N_("[ID] TEXT"), N_("Write text into an attached segment."), group_calls,
-	  1, 2, play_shmwrite, CMD_TUTOR | CMD_AGENT, { ARG_ID, ARG_TEXT }, NULL },
+	  1, 2, shmwrite_command, CMD_TUTOR | CMD_AGENT, { ARG_ID, ARG_TEXT }, NULL },
 
 	{ "server", N_("start|crash|restart|stop|COMMAND..."),
 	  N_("Drive the real server process: start it (with the recovery pattern), kill it with SIGKILL, or run a command in it."),
@@ -86,15 +90,15 @@ const struct command play_commands[] = {
 	/* The verbs the tutor carries out itself (drive), then those that run
 	 * inside the process (run). */
 	{ "start", N_("[msg|shm]"), N_("server: create the objects with IPC_CREAT|IPC_EXCL, recovering from a crashed predecessor."),
-	  play_group_verbs, 0, 1, NULL, CMD_VERB | CMD_SERVER, { ARG_MODE }, actor_start },
+	  play_group_verbs, 0, 1, NULL, CMD_VERB | CMD_SERVER, { ARG_MODE }, verb_start },
 	{ "crash", "", N_("server: SIGKILL, as a crash would; nothing gets cleaned up."), play_group_verbs,
-	  0, 0, NULL, CMD_VERB | CMD_SERVER, { ARG_NONE }, actor_crash },
+	  0, 0, NULL, CMD_VERB | CMD_SERVER, { ARG_NONE }, verb_crash },
 	{ "restart", N_("[msg|shm]"), N_("server: crash it if it runs, then start a new one."), play_group_verbs,
-	  0, 1, NULL, CMD_VERB | CMD_SERVER, { ARG_MODE }, actor_restart },
+	  0, 1, NULL, CMD_VERB | CMD_SERVER, { ARG_MODE }, verb_restart },
 	{ "stop", "", N_("server: remove its objects and exit; client: exit."), play_group_verbs,
-	  0, 0, NULL, CMD_VERB | CMD_SERVER | CMD_CLIENT, { ARG_NONE }, actor_stop },
+	  0, 0, NULL, CMD_VERB | CMD_SERVER | CMD_CLIENT, { ARG_NONE }, verb_stop },
 	{ "open", N_("[msg|shm]"), N_("client: look the agreed key up (msgget, or shmget+shmat+semget) and keep the identifiers."),
-	  play_group_verbs, 0, 1, NULL, CMD_VERB | CMD_CLIENT, { ARG_MODE }, actor_open },
+	  play_group_verbs, 0, 1, NULL, CMD_VERB | CMD_CLIENT, { ARG_MODE }, verb_open },
 	{ "send", N_("[--retry] TEXT"), N_("client: msgsnd on the identifier it holds; --retry looks the key up again after EINVAL or EIDRM."),
 	  play_group_verbs, 1, 2, verb_send, CMD_VERB | CMD_AGENT, { ARG_TEXT }, NULL },
 	{ "recv", "", N_("server or client: msgrcv on its queue, waiting for a message."), play_group_verbs,
@@ -111,7 +115,7 @@ const struct command play_commands[] = {
 	/* What the tutor asks of its own server and client processes
 	 * (actors.c sends these lines). */
 	{ VERB_SERVE, "", "", "", 2, 2, verb_serve, CMD_AGENT | CMD_HIDDEN, { ARG_NONE }, NULL },
-	{ VERB_OPEN, "", "", "", 2, 2, verb_open, CMD_AGENT | CMD_HIDDEN, { ARG_NONE }, NULL },
+	{ VERB_LOOKUP, "", "", "", 2, 2, verb_lookup, CMD_AGENT | CMD_HIDDEN, { ARG_NONE }, NULL },
 	{ VERB_SHUTDOWN, "", "", "", 0, 0, verb_shutdown, CMD_AGENT | CMD_HIDDEN, { ARG_NONE }, NULL },
 };
 
@@ -364,11 +368,24 @@ actor_line(struct play_ctx *ctx, int argc, char **argv)
 		return cmd->drive(ctx, name, argc - 1, argv + 1);
 	if (guard_remove(ctx, argc - 1, argv + 1) != 0)
 		return -1;
-	return actor_forward(ctx, name, argc - 1, argv + 1);
+	return verb_forward(ctx, name, argc - 1, argv + 1);
 }
 
 void
 play_setup(int guardian_fd)
 {
 	agent_setup(play_execute_in_agent, &tutor_sink, guardian_fd);
+}
+
+static void
+show_cleanup_call(const struct call *call)
+{
+	render_call("you", call);
+}
+
+void
+play_shutdown(int show_calls)
+{
+	agent_end_all();
+	registry_remove_all(show_calls ? show_cleanup_call : NULL);
 }

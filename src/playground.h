@@ -23,6 +23,11 @@
  * run their lines with play_execute_in_agent; GUARDIAN_FD as for agents. */
 void play_setup(int guardian_fd);
 
+/* At exit, or to clear the stage: stop every server and client process,
+ * then remove every object this tutor created, showing the calls when
+ * SHOW_CALLS. */
+void play_shutdown(int show_calls);
+
 /* Run one playground command line in the tutor, as CTX (a lesson's run
  * line, an exercise's step).  The cross-cutting work is done here, once, as
  * git's dispatcher does: bytes no command can use, splitting and quoting,

@@ -130,7 +130,7 @@ transcript_save(const char *path)
 }
 
 int
-play_save(struct play_ctx *ctx, int argc, char **argv)
+save_command(struct play_ctx *ctx, int argc, char **argv)
 {
 	(void)argc;
 	if (transcript_save(argv[1]) != 0) {

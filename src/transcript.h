@@ -23,6 +23,6 @@ void transcript_command(const char *line);
 int transcript_save(const char *path);
 
 /* "save FILE" at the prompt. */
-int play_save(struct play_ctx *ctx, int argc, char **argv);
+int save_command(struct play_ctx *ctx, int argc, char **argv);
 
 #endif

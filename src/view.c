@@ -18,7 +18,7 @@
 #include "errnos.h"
 #include "flags.h"
 #include "i18n.h"
-#include "mask.h"
+#include "reproducible.h"
 #include "procview.h"
 #include "registry.h"
 #include "render.h"
@@ -44,7 +44,7 @@ row(const char *fmt, ...)
 	va_start(ap, fmt);
 	strbuf_vaddf(&sb, fmt, ap);
 	va_end(ap);
-	mask_text(sb.buf, &masked);
+	repro_text(sb.buf, &masked);
 	out("%s\n", masked.buf);
 	strbuf_free(&sb);
 	strbuf_free(&masked);
@@ -60,7 +60,7 @@ pid_text(pid_t pid, char *buf, size_t len)
 
 	snprintf(real, sizeof real, "%ld", (long)pid);
 	strbuf_init(&sb);
-	mask_text(real, &sb);
+	repro_text(real, &sb);
 	snprintf(buf, len, "%s", sb.buf);
 	strbuf_free(&sb);
 	return buf;
@@ -136,7 +136,7 @@ show_kind(enum ipc_kind kind, const struct sysv_object *objs, int n)
 		snprintf(cells[2], sizeof cells[2], "%u", parts.index);
 		snprintf(cells[3], sizeof cells[3], "%u", parts.seq);
 		snprintf(cells[4], sizeof cells[4], "%04o", o->mode);
-		snprintf(cells[5], sizeof cells[5], "%s", mask_uid(o->uid));
+		snprintf(cells[5], sizeof cells[5], "%s", repro_uid(o->uid));
 		strbuf_init(&line);
 		strbuf_addf(&line, "  %s ", registry_has(kind, o->id) ? "*" : " ");
 		for (size_t c = 0; c < 6; c++)

@@ -7,7 +7,7 @@
  * and client verbs, keys, flag expressions after '|', control words, errno
  * names, "help" topics, lesson names, and its return value: 1 for a flag
  * expression, else 0); the value table of vars.c (old_NAME kept only when a
- * value changes, placeholder expansion, clearing); and mask.c (whole-token
+ * value changes, placeholder expansion, clearing); and reproducible.c (whole-token
  * masking of numbers, masking of paths anywhere, nothing masked without
  * reproducible output, "server#1"-style process names).
  */
@@ -18,7 +18,7 @@
 
 #include "cmd.h"
 #include "lesson.h"
-#include "mask.h"
+#include "reproducible.h"
 #include "render.h"
 #include "session.h"
 #include "util.h"
@@ -354,7 +354,7 @@ masked(const char *in)
 	struct strbuf sb = STRBUF_INIT;
 
 	strbuf_init(&sb);
-	mask_text(in, &sb);
+	repro_text(in, &sb);
 	return sb.buf;
 }
 
@@ -375,14 +375,14 @@ test_mask(void)
 
 	/* Interactive output: nothing is remembered, nothing masked. */
 	render_init(&plain);
-	mask_add("4242", "PID");
-	mask_add("/tmp/ipctutor.XXXX/key", "$KEYFILE");
-	is_str(mask_pid(31337, "tutor"), "tutor#1", "mask_pid names the process even without masking");
+	repro_add("4242", "PID");
+	repro_add("/tmp/ipctutor.XXXX/key", "$KEYFILE");
+	is_str(repro_pid(31337, "tutor"), "tutor#1", "repro_pid names the process even without masking");
 	check_mask("kill(4242) ftok(\"/tmp/ipctutor.XXXX/key\") pid 31337", "kill(4242) ftok(\"/tmp/ipctutor.XXXX/key\") pid 31337",
 		   "reproducible = 0: a plain copy");
 
 	render_init(&repro);
-	mask_add("4242", "PID");
+	repro_add("4242", "PID");
 	check_mask("pid 4242", "pid PID", "a number masked as a whole token");
 	check_mask("4242", "PID", "the whole string");
 	check_mask("(4242)", "(PID)", "between punctuation");
@@ -392,19 +392,19 @@ test_mask(void)
 	check_mask("0x4242 4242.5", "0x4242 PID.5", "0x4242 is another token; '.' bounds a token");
 	check_mask("14242 4242", "14242 PID", "a near miss, then a hit");
 	check_mask("", "", "empty text");
-	mask_add("4242", "OTHER");
+	repro_add("4242", "OTHER");
 	check_mask("pid 4242", "pid OTHER", "a later mask for the same value replaces the earlier one");
-	mask_add("", "NOTHING");
+	repro_add("", "NOTHING");
 	check_mask("a  b", "a  b", "an empty value is never masked");
 
-	mask_add("/tmp/ipctutor.AbC123/key", "$KEYFILE");
+	repro_add("/tmp/ipctutor.AbC123/key", "$KEYFILE");
 	check_mask("ftok(\"/tmp/ipctutor.AbC123/key\", 1)", "ftok(\"$KEYFILE\", 1)", "a path masked");
 	check_mask("x/tmp/ipctutor.AbC123/keyfile", "x$KEYFILEfile", "a path is masked anywhere, even inside a word");
 
-	snprintf(first, sizeof first, "%s", mask_pid(31337, "server"));
-	snprintf(second, sizeof second, "%s", mask_pid(31338, "server"));
-	snprintf(client, sizeof client, "%s", mask_pid(40000, "client"));
-	is_str(first, "server#1", "mask_pid: the first server is server#1");
+	snprintf(first, sizeof first, "%s", repro_pid(31337, "server"));
+	snprintf(second, sizeof second, "%s", repro_pid(31338, "server"));
+	snprintf(client, sizeof client, "%s", repro_pid(40000, "client"));
+	is_str(first, "server#1", "repro_pid: the first server is server#1");
 	is_str(second, "server#2", "the second server#2");
 	is_str(client, "client#1", "roles are counted apart: client#1");
 	check_mask("kill(31337, SIGKILL) wait4(31338) 40000", "kill(server#1, SIGKILL) wait4(server#2) client#1",
@@ -413,17 +413,17 @@ test_mask(void)
 }
 
 static void
-test_mask_pid_fresh(void)
+test_repro_pid_fresh(void)
 {
 	/* Another role counts from 1 too; a pid masked again keeps the latest name. */
 	char a[32], b[32];
 
-	snprintf(a, sizeof a, "%s", mask_pid(5001, "client2"));
-	snprintf(b, sizeof b, "%s", mask_pid(5002, "client2"));
-	is_str(a, "client2#1", "mask_pid: first of a role is #1");
-	is_str(b, "client2#2", "mask_pid: second of a role is #2");
+	snprintf(a, sizeof a, "%s", repro_pid(5001, "client2"));
+	snprintf(b, sizeof b, "%s", repro_pid(5002, "client2"));
+	is_str(a, "client2#1", "repro_pid: first of a role is #1");
+	is_str(b, "client2#2", "repro_pid: second of a role is #2");
 	check_mask("5001 5002", "client2#1 client2#2", "both masked");
-	snprintf(a, sizeof a, "%s", mask_pid(5001, "client2"));
+	snprintf(a, sizeof a, "%s", repro_pid(5001, "client2"));
 	is_str(a, "client2#3", "a pid named again gets the next number");
 	check_mask("5001", "client2#3", "  and is masked with it");
 }
@@ -438,7 +438,7 @@ main(void)
 	test_complete(lessons);
 	test_vars();
 	test_mask();
-	test_mask_pid_fresh();
+	test_repro_pid_fresh();
 	free(lessons);
 	return tap_done();
 }

@@ -1,49 +1,44 @@
 /* ipctutor - learn how System V IPC identifiers behave across server restarts.
  * Copyright (C) 2026 The ipctutor authors.  GPL-3.0-or-later: see COPYING.
  *
- * actors.h: the lesson's cast — a server and up to two clients, each a real
+ * verbs.h: the lesson's cast — a server and up to two clients, each a real
  * process (agent.c) — and what they do: the server's start-up with the
  * recovery pattern, its crash and its clean stop; the client's look-up,
  * send (plain or robust), receive, and the shared memory with its companion
- * semaphore.  Also the tutor's own sink: how the calls of every process are
- * shown and what they teach (meaning.c).
+ * semaphore.  Each verb is a row of the playground's table (playground.c).
  */
-#ifndef IPCTUTOR_ACTORS_H
-#define IPCTUTOR_ACTORS_H
+#ifndef IPCTUTOR_VERBS_H
+#define IPCTUTOR_VERBS_H
 
 #include "play.h"
 
-/* The tutor's sink: shows what any process did, the tutor itself ("you")
- * or, through agent.c, a server or client (named by the play_ctx). */
-extern const struct play_sink tutor_sink;
-
 /* The verbs the tutor carries out itself for the process ACTOR ("server",
- * "client", "client2"): ARGV[0] is the verb, its arity already checked
- * (the rows in playground.c).  start [MODE], crash and restart are the
- * server's; open [MODE] a client's; stop ends either.  Each says what
- * became of the process; 0, or -1 when refused. */
-int actor_start(struct play_ctx *ctx, const char *actor, int argc, char **argv);
-int actor_crash(struct play_ctx *ctx, const char *actor, int argc, char **argv);
-int actor_restart(struct play_ctx *ctx, const char *actor, int argc, char **argv);
-int actor_stop(struct play_ctx *ctx, const char *actor, int argc, char **argv);
-int actor_open(struct play_ctx *ctx, const char *actor, int argc, char **argv);
+ * "client", "client2"): ARGV[0] is the verb, its arity already checked.
+ * start [MODE], crash and restart are the server's; open [MODE] a
+ * client's; stop ends either.  Each says what became of the process; 0,
+ * or -1 when refused. */
+int verb_start(struct play_ctx *ctx, const char *actor, int argc, char **argv);
+int verb_crash(struct play_ctx *ctx, const char *actor, int argc, char **argv);
+int verb_restart(struct play_ctx *ctx, const char *actor, int argc, char **argv);
+int verb_stop(struct play_ctx *ctx, const char *actor, int argc, char **argv);
+int verb_open(struct play_ctx *ctx, const char *actor, int argc, char **argv);
 
 /* Send the command ARGV (a verb or a call, checked already) to the process
  * ACTOR, starting a client on first use, and say what became of it: done,
  * asleep in a call, or dead.  0, or -1 when refused. */
-int actor_forward(struct play_ctx *ctx, const char *actor, int argc, char **argv);
+int verb_forward(struct play_ctx *ctx, const char *actor, int argc, char **argv);
 
 /* The lines the tutor sends its own server and client processes: the
- * server's start-up (VERB_SERVE KEY MODE), a client's look-up (VERB_OPEN
+ * server's start-up (VERB_SERVE KEY MODE), a client's look-up (VERB_LOOKUP
  * KEY MODE) and a clean stop.  Hidden rows of the playground's table. */
 #define VERB_SERVE "_serve"
-#define VERB_OPEN "_open"
+#define VERB_LOOKUP "_lookup"
 #define VERB_SHUTDOWN "_shutdown"
 
 /* Verbs that run inside a server or client process. */
 int verb_serve(struct play_ctx *ctx, int argc, char **argv);
 int verb_shutdown(struct play_ctx *ctx, int argc, char **argv);
-int verb_open(struct play_ctx *ctx, int argc, char **argv);
+int verb_lookup(struct play_ctx *ctx, int argc, char **argv);
 int verb_send(struct play_ctx *ctx, int argc, char **argv);
 int verb_recv(struct play_ctx *ctx, int argc, char **argv);
 int verb_lock(struct play_ctx *ctx, int argc, char **argv);
@@ -57,10 +52,6 @@ int verb_write(struct play_ctx *ctx, int argc, char **argv);
  * again.  Every call goes through CTX.  SIZE is the segment size (shm) or
  * the number of semaphores.  Returns the new identifier, or -1 (an object
  * that is not ours is left alone, with ctx->exit_status set to 1). */
-int actors_recover(struct play_ctx *ctx, enum ipc_kind kind, key_t key, size_t size);
-
-/* At exit, or to clear the stage: stop every process, then remove every
- * object still registered, showing the calls when SHOW_CALLS. */
-void actors_shutdown(int show_calls);
+int verb_recover(struct play_ctx *ctx, enum ipc_kind kind, key_t key, size_t size);
 
 #endif
