@@ -20,6 +20,7 @@
 #include <sys/shm.h>
 
 #include "agent.h"
+#include "code.h"
 #include "expect.h"
 #include "flags.h"
 #include "i18n.h"
@@ -237,6 +238,14 @@ show_answer(void)
 	show_why(c);
 }
 
+/* One line of a C excerpt, as it is (code_lines translated its comments). */
+static void
+show_code_line(const char *line, void *arg)
+{
+	(void)arg;
+	render_verbatim(line);
+}
+
 /* Run one command of a run block as if the learner had typed it. */
 void
 step_run_line(const char *text)
@@ -418,8 +427,7 @@ show_blocks(const struct block *blocks, size_t n, size_t from, int run)
 				out("\n");
 			break;
 		case BLOCK_CODE:
-			for (size_t k = 0; k < b->nlines; k++)
-				render_verbatim(b->lines[k].text);
+			code_lines(b, show_code_line, NULL);
 			out("\n");
 			break;
 		case BLOCK_RUN:
