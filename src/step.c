@@ -23,6 +23,7 @@
 #include "code.h"
 #include "expect.h"
 #include "flags.h"
+#include "exercise.h"
 #include "i18n.h"
 #include "playground.h"
 #include "procview.h"
@@ -526,6 +527,16 @@ step_show(int index, int run)
 	show_blocks(st->blocks, st->nblocks, 0, run);
 	if (run)
 		step_mark_world();
+	/* The recap names the lesson's exercise, where the learner writes
+	 * what the lesson showed. */
+	if (index + 1 == (int)l->nsteps && session.question == NULL && !session.paused &&
+	    exercise_state(l->number) != NULL) {
+		char *text = xasprintf(_("Now write it yourself: exercise %d at the prompt starts exercise %d, and check %d grades your program against real tutor processes."),
+				       l->number, l->number, l->number);
+		render_paragraph(text, NULL, 0, NULL);
+		free(text);
+		out("\n");
+	}
 	struct lesson_progress *p = session_progress(l);
 	if (p->steps_seen < index + 1)
 		p->steps_seen = index + 1;
