@@ -696,7 +696,8 @@ step_hint(void)
 			return -2;
 		if (session.hints_shown >= q->nhints)
 			return -3;
-		char *prefix = xasprintf(_("Hint %zu of %zu: "), session.hints_shown + 1, q->nhints);
+		char *prefix = q->nhints == 1 ? xstrdup(_("Hint: "))
+					      : xasprintf(_("Hint %zu of %zu: "), session.hints_shown + 1, q->nhints);
 		paragraph(&q->hints[session.hints_shown++], 0, prefix);
 		free(prefix);
 		return 0;
