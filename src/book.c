@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "book.h"
+#include "book_record.h"
 #include "code.h"
 #include "errnos.h"
 #include "i18n.h"

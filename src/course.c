@@ -1,12 +1,13 @@
 /* ipctutor - learn how System V IPC identifiers behave across server restarts.
  * Copyright (C) 2026 The ipctutor authors.  GPL-3.0-or-later: see COPYING.
  *
- * course.c: a parsed lesson's life around the parser (lesson.c): read from
- * its file, its prose walked (for translation counts and the catalog),
- * freed; and the course, every lessons/NN-slug.md of a directory in order,
- * found by number or name, read lazily (see course.h): the course holds one
- * struct lesson per file from the start, so pointers to lessons stay valid,
- * and parsing a lesson fills its struct in place.
+ * course.c: a parsed lesson's life around the parser (lesson.c, which also
+ * frees what it made): read from its file, its prose walked (for
+ * translation counts and the catalog); and the course, every
+ * lessons/NN-slug.md of a directory in order, found by number or name,
+ * read lazily (see course.h): the course holds one struct lesson per file
+ * from the start, so pointers to lessons stay valid, and parsing a lesson
+ * fills its struct in place.
  */
 #define _GNU_SOURCE
 #include <ctype.h>
@@ -35,62 +36,6 @@ lesson_load(const char *path, char *err, size_t errlen)
 	lesson = lesson_parse(path, sb.buf, sb.len, err, errlen);
 	strbuf_free(&sb);
 	return lesson;
-}
-
-static void
-prose_free(struct prose *prose)
-{
-	free(prose->text);
-	free(prose->note);
-}
-
-static void
-block_free(struct block *b)
-{
-	prose_free(&b->prose);
-	for (size_t i = 0; i < b->nlines; i++)
-		free(b->lines[i].text);
-	free(b->lines);
-	for (size_t i = 0; i < b->noutcomes; i++)
-		free(b->outcomes[i]);
-	free(b->outcomes);
-	for (size_t i = 0; i < b->nparas; i++)
-		prose_free(&b->paras[i]);
-	free(b->paras);
-	for (size_t i = 0; i < b->nchoices; i++) {
-		prose_free(&b->choices[i].text);
-		prose_free(&b->choices[i].why);
-	}
-	free(b->choices);
-	for (size_t i = 0; i < b->nhints; i++)
-		prose_free(&b->hints[i]);
-	free(b->hints);
-	free(b->predict_run.text);
-	for (size_t i = 0; i < b->ncomments; i++)
-		prose_free(&b->comments[i].text);
-	free(b->comments);
-}
-
-void
-lesson_free(struct lesson *lesson)
-{
-	if (lesson == NULL)
-		return;
-	for (size_t i = 0; i < lesson->nintro; i++)
-		block_free(&lesson->intro[i]);
-	free(lesson->intro);
-	for (size_t s = 0; s < lesson->nsteps; s++) {
-		struct step *st = &lesson->steps[s];
-		prose_free(&st->title);
-		for (size_t i = 0; i < st->nblocks; i++)
-			block_free(&st->blocks[i]);
-		free(st->blocks);
-	}
-	free(lesson->steps);
-	prose_free(&lesson->title);
-	free(lesson->path);
-	free(lesson->slug);
-	free(lesson);
 }
 
 /* Call FN for the translatable prose of one block. */

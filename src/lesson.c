@@ -602,3 +602,59 @@ lesson_parse(const char *path, const char *text, size_t len, char *err, size_t e
 	}
 	return p.lesson;
 }
+
+static void
+prose_free(struct prose *prose)
+{
+	free(prose->text);
+	free(prose->note);
+}
+
+static void
+block_free(struct block *b)
+{
+	prose_free(&b->prose);
+	for (size_t i = 0; i < b->nlines; i++)
+		free(b->lines[i].text);
+	free(b->lines);
+	for (size_t i = 0; i < b->noutcomes; i++)
+		free(b->outcomes[i]);
+	free(b->outcomes);
+	for (size_t i = 0; i < b->nparas; i++)
+		prose_free(&b->paras[i]);
+	free(b->paras);
+	for (size_t i = 0; i < b->nchoices; i++) {
+		prose_free(&b->choices[i].text);
+		prose_free(&b->choices[i].why);
+	}
+	free(b->choices);
+	for (size_t i = 0; i < b->nhints; i++)
+		prose_free(&b->hints[i]);
+	free(b->hints);
+	free(b->predict_run.text);
+	for (size_t i = 0; i < b->ncomments; i++)
+		prose_free(&b->comments[i].text);
+	free(b->comments);
+}
+
+void
+lesson_free(struct lesson *lesson)
+{
+	if (lesson == NULL)
+		return;
+	for (size_t i = 0; i < lesson->nintro; i++)
+		block_free(&lesson->intro[i]);
+	free(lesson->intro);
+	for (size_t s = 0; s < lesson->nsteps; s++) {
+		struct step *st = &lesson->steps[s];
+		prose_free(&st->title);
+		for (size_t i = 0; i < st->nblocks; i++)
+			block_free(&st->blocks[i]);
+		free(st->blocks);
+	}
+	free(lesson->steps);
+	prose_free(&lesson->title);
+	free(lesson->path);
+	free(lesson->slug);
+	free(lesson);
+}
