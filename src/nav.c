@@ -428,7 +428,7 @@ print_lessons(int with_total)
 
 		strbuf_init(&sb);
 		strbuf_addf(&sb, "%2d  %s — ", l->number, l->slug);
-		strbuf_adds(&sb, step_translate(&l->title));
+		strbuf_adds(&sb, prose_translate(&l->title));
 		strbuf_addf(&sb, _(" · %d/%zu steps"), p ? p->steps_seen : 0, l->nsteps);
 		tally(l, p, &t);
 		if (t.right + t.wrong + t.skipped > 0) {
@@ -450,7 +450,7 @@ print_lessons(int with_total)
 			strbuf_addf(&sb, _(" · exercise %d: %s"), l->number, exercise);
 		if (!i18n_is_english()) {
 			size_t done, all;
-			step_translation_count(l, &done, &all);
+			lesson_translation_count(l, &done, &all);
 			/* TRANSLATORS: how much of a lesson is translated. */
 			strbuf_addf(&sb, _(" · %zu%% in your language"), all ? done * 100 / all : 100);
 		}
