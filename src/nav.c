@@ -577,9 +577,15 @@ nav_lang(struct play_ctx *ctx, int argc, char **argv)
 				 var_lookup, 0, NULL);
 		return 0;
 	}
+	char before[32];
+	snprintf(before, sizeof before, "%s", i18n_language());
 	if (!i18n_init(argv[1])) {
-		play_error(ctx, _("No %s translation is installed; the tutor goes on in English."), argv[1]);
-		var_set("language", "en");
+		/* A mistyped name must not cost the learner their language:
+		 * go back to the one in use, and say so in it. */
+		i18n_init(before);
+		var_set("language", i18n_language());
+		play_error(ctx, _("No %s translation is installed; the tutor goes on in %s."), argv[1],
+			   i18n_language());
 		return -1;
 	}
 	var_set("language", i18n_language());
