@@ -31,6 +31,7 @@
 #include <unistd.h>
 
 #include "agent.h"
+#include "proc.h"
 #include "i18n.h"
 #include "ipc.h"
 #include "util.h"
@@ -265,7 +266,7 @@ agent_spawn(const char *name)
 		return NULL;
 	}
 	fflush(stdout);
-	pid = fork();
+	pid = proc_fork();
 	if (pid < 0) {
 		int e = errno;
 		close(down[0]); close(down[1]); close(up[0]); close(up[1]);
@@ -466,8 +467,7 @@ reap(struct agent *a, int *status)
 
 	if (a->pid <= 0)
 		return;
-	while (waitpid(a->pid, &st, 0) < 0 && errno == EINTR)
-		;
+	proc_reap(a->pid, &st);
 	drain(a);   /* dead: its last records are all in the pipe */
 	close(a->to_child);
 	close(a->from_child);
@@ -484,7 +484,7 @@ agent_kill(struct agent *a)
 {
 	int status = 0;
 
-	kill(a->pid, SIGKILL);
+	proc_kill(a->pid, SIGKILL);
 	reap(a, &status);
 	return status;
 }
@@ -497,7 +497,7 @@ agent_finish(struct agent *a)
 	close(a->to_child);
 	a->to_child = open("/dev/null", O_WRONLY | O_CLOEXEC);
 	if (a->busy)
-		kill(a->pid, SIGKILL);
+		proc_kill(a->pid, SIGKILL);
 	reap(a, &status);
 	return status;
 }

@@ -35,6 +35,7 @@
 
 #include "i18n.h"
 #include "lead.h"
+#include "proc.h"
 #include "util.h"
 
 #define BOARD_PATH "/tmp/ipctutor-class.key"
@@ -151,7 +152,7 @@ lead_start(void)
 		close(cmd[1]);
 		return -1;
 	}
-	pid = fork();
+	pid = proc_fork();
 	if (pid == 0) {
 		child_setup(parent, 0);
 		close(cmd[1]);
@@ -220,7 +221,7 @@ follow_start(void)
 
 	if (pipe2(fds, O_CLOEXEC) != 0)
 		return -1;
-	pid = fork();
+	pid = proc_fork();
 	if (pid == 0) {
 		child_setup(parent, 1);
 		close(fds[0]);

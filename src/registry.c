@@ -25,6 +25,7 @@
 #include "i18n.h"
 #include "ipc.h"
 #include "registry.h"
+#include "proc.h"
 #include "util.h"
 
 #define REGISTRY_MAX 512
@@ -197,7 +198,7 @@ registry_guard(const char *state_path)
 		state_file = xstrdup(state_path);
 	if (pipe2(fds, O_CLOEXEC) != 0)
 		return -1;
-	pid = fork();
+	pid = proc_fork();
 	if (pid < 0) {
 		close(fds[0]);
 		close(fds[1]);
