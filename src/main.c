@@ -178,6 +178,21 @@ parse_options(int argc, char **argv, struct options *o)
 	return 0;
 }
 
+/* Say in one sentence why PATH cannot take the transcript, if it cannot. */
+static int
+refuse_transcript(const char *path)
+{
+	char *refusal = transcript_refusal(path), *shown;
+
+	if (refusal == NULL)
+		return 0;
+	shown = text_escaped(refusal, 0);
+	fprintf(stderr, "%s: %s\n", PACKAGE, shown);
+	free(shown);
+	free(refusal);
+	return 1;
+}
+
 /* --lint FILE...: parse each lesson; report every error. */
 static int
 lint(int n, char **files)
@@ -366,6 +381,8 @@ main(int argc, char **argv)
 		o.help ? usage() : version();
 		return fflush(stdout) == 0 && !ferror(stdout) ? EXIT_SUCCESS : EXIT_BAD_INPUT;
 	}
+	if (o.transcript != NULL && refuse_transcript(o.transcript))
+		return EXIT_USAGE;
 	if (o.pot)
 		return pot_write(argc - optind, argv + optind);
 	if (o.lint)
@@ -443,7 +460,9 @@ main(int argc, char **argv)
 
 	sig = repl_run(interactive);
 	clean_up();
-	if (o.transcript != NULL && transcript_save(o.transcript) != 0)
+	if (o.transcript != NULL && refuse_transcript(o.transcript))
+		;
+	else if (o.transcript != NULL && transcript_save(o.transcript) != 0)
 		fprintf(stderr, _("%s: cannot write the transcript %s: %s\n"), PACKAGE, o.transcript, strerror(errno));
 
 	if (sig != 0) {

@@ -61,8 +61,11 @@ static void
 vsend(struct play_ctx *ctx, void (*send)(struct play_ctx *, const char *), const char *fmt, va_list ap)
 {
 	char *text = xvasprintf(fmt, ap);
+	/* The arguments may be the learner's input: shown escaped. */
+	char *shown = text_escaped(text, 1);
 
-	send(ctx, text);
+	send(ctx, shown);
+	free(shown);
 	free(text);
 }
 

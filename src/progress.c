@@ -11,6 +11,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,6 +79,25 @@ parse(char *text, char **slug, int *step)
 	return lineno == 0 ? 1 : 0;
 }
 
+/* Move the progress file out of the way under a name no earlier
+ * set-aside file has (progress.corrupt, progress.corrupt.2, ...): what
+ * cannot be read is kept for the learner, never overwritten.  Returns the
+ * new name (malloc'd) or NULL. */
+static char *
+set_aside(void)
+{
+	for (int n = 1; n < 100; n++) {
+		char *aside = n == 1 ? xasprintf("%s.corrupt", session.progress_path)
+				     : xasprintf("%s.corrupt.%d", session.progress_path, n);
+		if (renameat2(AT_FDCWD, session.progress_path, AT_FDCWD, aside, RENAME_NOREPLACE) == 0)
+			return aside;
+		free(aside);
+		if (errno != EEXIST)
+			break;
+	}
+	return NULL;
+}
+
 void
 progress_load(char **slug, int *step)
 {
@@ -89,27 +109,43 @@ progress_load(char **slug, int *step)
 	if (session.progress_path == NULL)
 		return;
 	if (read_file(session.progress_path, &sb, 1 << 16) != 0) {
-		if (errno != ENOENT)
-			render_error(_("Your progress file %s could not be read (%s); the tutor starts fresh."),
-				     session.progress_path, strerror(errno));
+		int e = errno;
+		char *aside;
+		if (e == ENOENT) {
+			strbuf_free(&sb);
+			return;
+		}
+		aside = set_aside();
+		if (aside != NULL) {
+			render_error(_("Your progress file could not be read (%s); it was set aside as %s and the tutor starts fresh."),
+				     strerror(e), aside);
+		} else {
+			/* Never write over what could not be read. */
+			session.save_progress = 0;
+			render_error(_("Your progress file %s could not be read (%s) nor set aside, so it is left as it is and this session's progress is not saved."),
+				     session.progress_path, strerror(e));
+		}
+		free(aside);
 		strbuf_free(&sb);
 		return;
 	}
 	bad = parse(sb.buf, slug, step);
 	if (bad != 0) {
-		char *aside = xasprintf("%s.corrupt", session.progress_path);
+		char *aside;
 		free(*slug);
 		*slug = NULL;
 		*step = 0;
 		free(session.progress);
 		session.progress = NULL;
 		session.nprogress = 0;
-		if (rename(session.progress_path, aside) == 0)
+		if ((aside = set_aside()) != NULL) {
 			render_error(_("Your progress file is damaged (line %d); it was set aside as %s and the tutor starts fresh."),
 				     bad, aside);
-		else
-			render_error(_("Your progress file is damaged (line %d) and could not be set aside; the tutor starts fresh."),
-				     bad);
+		} else {
+			session.save_progress = 0;
+			render_error(_("Your progress file %s is damaged (line %d) and could not be set aside, so it is left as it is and this session's progress is not saved."),
+				     session.progress_path, bad);
+		}
 		free(aside);
 	}
 	strbuf_free(&sb);

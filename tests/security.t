@@ -51,4 +51,89 @@ else
 	ok 0 "  one sentence # SKIP needs root and a pids cgroup"
 fi
 
+# --- 2. the transcript's temporary file follows no planted link --------------
+# In a folder of another user (who may plant names there), the tutor as
+# root saves a transcript; the attacker has linked the old temporary name
+# (FILE.tmp.PID, the pid being 1 in a PID namespace of its own) to a
+# victim file.
+if [ -n "$root" ]; then
+	chmod 711 "$TEST_TMP"
+	attic=$TEST_TMP/attic
+	mkdir "$attic" && chown 65534:65534 "$attic"
+	echo "precious" > "$TEST_TMP/victim"
+	setpriv --reuid=65534 --regid=65534 --clear-groups ln -s "$TEST_TMP/victim" "$attic/out.md.tmp.1"
+	printf 'save %s\nquit\n' "$attic/out.md" > "$TEST_TMP/save.in"
+	unshare -p -f --mount-proc $(neutral_env) "$IPCTUTOR" --reproducible < "$TEST_TMP/save.in" > "$TEST_TMP/save.out" 2>&1
+	[ "$(cat "$TEST_TMP/victim")" = precious ] && grep -q "^# ipctutor transcript" "$attic/out.md"
+	ok $? "save into another user's folder: a planted link at the temporary name is not followed"
+else
+	ok 0 "save and a planted link # SKIP needs root to be another user"
+fi
+
+# --- 3. save writes regular files only ----------------------------------------
+mkfifo "$TEST_TMP/fifo"
+echo "the target" > "$TEST_TMP/target"
+ln -s "$TEST_TMP/target" "$TEST_TMP/link"
+printf 'save /dev/null\nsave %s\nsave %s\nsave ""\n%s\nquit\n' "$TEST_TMP/fifo" "$TEST_TMP/link" "$after" |
+	tutor > "$TEST_TMP/regular.out" 2>&1
+[ -c /dev/null ] && [ -p "$TEST_TMP/fifo" ] && [ -L "$TEST_TMP/link" ] && [ "$(cat "$TEST_TMP/target")" = "the target" ]
+ok $? "save to a device, a FIFO, a symbolic link: each left as it was"
+[ "$(grep -c "is not a regular file" "$TEST_TMP/regular.out")" = 3 ] && grep -q "needs a file name" "$TEST_TMP/regular.out" \
+	&& grep -qF "$proof" "$TEST_TMP/regular.out"
+ok $? "  one sentence each (and one for save \"\"), the session goes on"
+tutor --transcript /dev/null < /dev/null > "$TEST_TMP/regular2.out" 2>&1
+st=$?
+[ $st = 2 ] && [ -c /dev/null ] && grep -q "/dev/null is not a regular file" "$TEST_TMP/regular2.out"
+ok $? "--transcript /dev/null: refused at the start in one sentence, exit 2"
+
+# --- 6. files that would hang the start ---------------------------------------
+home=$TEST_TMP/home-fifo
+mkdir -p "$home/.local/state/ipctutor"
+mkfifo "$home/.local/state/ipctutor/progress"
+printf '%s\nquit\n' "$after" | env -u XDG_STATE_HOME HOME="$home" LC_ALL=C setsid -w "$WAITALL" --timeout 20 -- \
+	"$IPCTUTOR" --reproducible > "$TEST_TMP/fifoprog.out" 2>&1
+st=$?
+[ $st = 1 ] && grep -qF "$proof" "$TEST_TMP/fifoprog.out" && [ -p "$home/.local/state/ipctutor/progress.corrupt" ]
+ok $? "a FIFO as the progress file: no hang, set aside, the session goes on"
+
+# --- 8. progress that cannot be read is set aside, never overwritten --------
+home=$TEST_TMP/home-big
+state=$home/.local/state/ipctutor
+mkdir -p "$state"
+{ echo "ipctutor-progress 1"; head -c 70000 /dev/zero | tr '\0' '#'; echo; } > "$state/progress"
+echo "an earlier damaged file" > "$state/progress.corrupt"
+sum=$(md5sum < "$state/progress")
+printf '%s\nquit\n' "$after" | env -u XDG_STATE_HOME HOME="$home" LC_ALL=C "$IPCTUTOR" --reproducible > "$TEST_TMP/big.out" 2>&1
+[ "$(md5sum < "$state/progress.corrupt.2")" = "$sum" ] && [ "$(cat "$state/progress.corrupt")" = "an earlier damaged file" ] \
+	&& grep -q "^ipctutor-progress 1" "$state/progress" && grep -q "could not be read (File too large); it was set aside" "$TEST_TMP/big.out"
+ok $? "a progress file over 64 KiB: set aside beside the earlier one, both kept"
+if [ -n "$root" ]; then
+	home=$TEST_TMP/home-sudo
+	state=$home/.local/state/ipctutor
+	mkdir -p "$state"
+	printf 'ipctutor-progress 1\nposition 02-server-crash 3\n' > "$state/progress"
+	chmod 600 "$state/progress"
+	chown -R 65534:65534 "$home"
+	chown 0:0 "$state" "$state/progress"   # as after "sudo ipctutor" made them
+	chmod 755 "$state"
+	printf '%s\nquit\n' "$after" | setpriv --reuid=65534 --regid=65534 --clear-groups \
+		env -u XDG_STATE_HOME HOME="$home" LC_ALL=C "$IPCTUTOR" --reproducible > "$TEST_TMP/sudo.out" 2>&1
+	grep -q "position 02-server-crash 3" "$state/progress" && grep -q "nor set aside, so it is left as it is" "$TEST_TMP/sudo.out" \
+		&& grep -qF "$proof" "$TEST_TMP/sudo.out"
+	ok $? "a root-owned progress file (after sudo): left as it is, said in one sentence"
+else
+	ok 0 "a root-owned progress file # SKIP needs root to make one"
+fi
+
+# --- 9. input echoed back with its control characters escaped ----------------
+printf 'msgget \033[31mred\302\233x\n\342\200\256evil\177\nsave %s\nquit\n' "$TEST_TMP/a$(printf '\342\200\256')b" |
+	tutor > "$TEST_TMP/esc.out" 2>&1
+! grep -q "$(printf '\033')" "$TEST_TMP/esc.out" && ! grep -q "$(printf '\302\233')" "$TEST_TMP/esc.out" \
+	&& ! grep -q "$(printf '\342\200\256')" "$TEST_TMP/esc.out" && ! grep -q "$(printf '\177')" "$TEST_TMP/esc.out"
+ok $? "no raw ESC, C1, DEL or U+202E in the output"
+grep -qF 'msgget \x1b[31mred\u009bx' "$TEST_TMP/esc.out" && grep -qF 'Unknown command "\u202eevil\x7f"' "$TEST_TMP/esc.out" \
+	&& grep -qF 'Transcript saved to '"$TEST_TMP"'/a\u202eb' "$TEST_TMP/esc.out"
+ok $? "  the echo, Unknown command and save show them escaped"
+rm -rf "$TEST_TMP"/a*
+
 done_testing
