@@ -7,14 +7,19 @@
  *   C <call>       a system call (trace_encode)     N <text>  a note
  *   E <text>       a bad-input sentence             V <name> <value>
  *   R <kind> <id>  an object this process created   X <kind> <id>  removed
- *   B <nr>         about to make system call NR, which may block
+ *   B <nr> <head>  about to make system call NR, which may block; HEAD is
+ *                  the call's text so far ("msgrcv(3, ")
  *   Q              it gives up and exits after this command
  *   D              the command is finished
  * Each record is written with one write(2) of less than PIPE_BUF bytes, so
  * records never interleave.  The tutor reads with poll() and a deadline;
  * only while an agent has announced a blocking call does it look at
  * /proc/PID/stat and /proc/PID/syscall between short polls of the pipe, to
- * see the moment the agent is asleep in that call.
+ * see the moment the agent is asleep in that call.  Then the call is shown
+ * at once as strace shows it, "msgrcv(3, <unfinished ...>", and its result
+ * when the kernel wakes the agent as "<... msgrcv resumed>{1, ...) = 5".
+ * Ctrl-C at the tutor interrupts such a call: the agent catches SIGINT with
+ * a handler that does nothing, so the call returns EINTR.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -49,6 +54,8 @@ struct agent {
 	int busy;           /* a command was sent and is not done */
 	int quitting;       /* it said it exits after this command */
 	long blocking_nr;   /* announced system call, or -1 */
+	char head[CALL_TEXT_MAX];  /* its text so far */
+	int unfinished;     /* "<unfinished ...>" shown for it */
 	struct strbuf in;   /* partial record */
 	int status;         /* wait status, once it has ended */
 };
@@ -152,9 +159,16 @@ static const struct play_sink pipe_sink = {
 };
 
 static void
-announce(long nr)
+announce(long nr, const char *head)
 {
-	send_record("B\t%ld", nr);
+	send_record("B\t%ld\t%s", nr, head);
+}
+
+/* SIGINT in a server or client: nothing to do but interrupt its call. */
+static void
+on_interrupt(int sig)
+{
+	(void)sig;
 }
 
 /* The child: a fresh signal state, its own process group (so Ctrl-C at
@@ -172,6 +186,10 @@ child_main(const char *name, int commands, int records, pid_t parent)
 
 	child_start(parent, 1);
 	signal(SIGPIPE, SIG_IGN);
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_interrupt;   /* no SA_RESTART: the call gives EINTR */
+	sigaction(SIGINT, &sa, NULL);
 	setpgid(0, 0);
 	devnull = open("/dev/null", O_RDWR);
 	if (devnull >= 0) {
@@ -298,6 +316,40 @@ agent_spawn(const char *name)
 	return a;
 }
 
+/* The call A announced has completed as CALL: strace's
+ * "<... msgrcv resumed>" and the rest of its text, when the text begins
+ * with the part already shown. */
+static void
+resumed(const struct agent *a, struct call *call)
+{
+	size_t n = strlen(a->head);
+	const char *paren = strchr(a->head, '(');
+
+	if (n == 0 || paren == NULL || strncmp(call->text, a->head, n) != 0)
+		return;
+	char *text = xasprintf("<... %.*s resumed>%s", (int)(paren - a->head), a->head, call->text + n);
+	snprintf(call->text, sizeof call->text, "%s", text);
+	free(text);
+}
+
+/* A is asleep in the call it announced: show it at once, unfinished. */
+static void
+show_unfinished(struct agent *a)
+{
+	struct play_ctx as = { a->name, 0, NULL, view, -1, -1 };
+	struct call call;
+
+	if (a->unfinished || a->head[0] == '\0')
+		return;
+	memset(&call, 0, sizeof call);
+	call.kind = RET_NONE;
+	static const char tail[] = " <unfinished ...>";
+	size_t room = sizeof call.text - sizeof tail;
+	snprintf(call.text, sizeof call.text, "%.*s%s", (int)room, a->head, tail);
+	view->call(&as, &call);
+	a->unfinished = 1;
+}
+
 /* Show one complete record from A. */
 static void
 handle_record(struct agent *a, char *rec)
@@ -309,9 +361,13 @@ handle_record(struct agent *a, char *rec)
 
 	switch (rec[0]) {
 	case 'C':
-		if (trace_decode(arg, &call) == 0)
+		if (trace_decode(arg, &call) == 0) {
+			if (a->unfinished)
+				resumed(a, &call);
 			view->call(&as, &call);
+		}
 		a->blocking_nr = -1;
+		a->unfinished = 0;
 		break;
 	case 'N':
 		view->note(&as, arg);
@@ -334,9 +390,13 @@ handle_record(struct agent *a, char *rec)
 			(rec[0] == 'R' ? view->created : view->removed)(&as, (enum ipc_kind)kind, id);
 		break;
 	}
-	case 'B':
-		a->blocking_nr = strtol(arg, NULL, 10);
+	case 'B': {
+		char *head = NULL;
+		a->blocking_nr = strtol(arg, &head, 10);
+		snprintf(a->head, sizeof a->head, "%s", head != NULL && *head == '\t' ? head + 1 : "");
+		a->unfinished = 0;
 		break;
+	}
 	case 'Q':
 		a->quitting = 1;
 		break;
@@ -423,8 +483,10 @@ wait_agent(struct agent *a)
 			return AGENT_TIMEOUT;
 		if (watching && asleep_in(a, a->blocking_nr)) {
 			/* Asleep, but maybe it wrote first: look once more. */
-			if (poll(&pfd, 1, 0) <= 0)
+			if (poll(&pfd, 1, 0) <= 0) {
+				show_unfinished(a);
 				return AGENT_BLOCKED;
+			}
 		}
 		int r = poll(&pfd, 1, watching ? BLOCK_CHECK_MS : (int)left);
 		if (r < 0 && errno != EINTR)
@@ -538,6 +600,25 @@ agent_readable(int fd)
 	for (int i = 0; i < MAX_AGENTS; i++)
 		if (agents[i].pid > 0 && agents[i].from_child == fd && drain(&agents[i]) < 0)
 			reap(&agents[i], NULL);
+}
+
+int
+agent_interrupt_blocked(void)
+{
+	int n = 0;
+
+	for (int i = 0; i < MAX_AGENTS; i++) {
+		struct agent *a = &agents[i];
+		if (a->pid <= 0 || !a->busy || a->blocking_nr < 0 || proc_kill(a->pid, SIGINT) != 0)
+			continue;
+		n++;
+		/* Show its answer now, not at some later poll: wait until it
+		 * is done, or asleep in another call it announces. */
+		a->blocking_nr = -1;
+		if (wait_agent(a) == AGENT_DONE && a->quitting)
+			reap(a, &a->status);
+	}
+	return n;
 }
 
 void

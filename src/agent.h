@@ -62,6 +62,10 @@ void agent_settle(void);
 size_t agent_pollfds(struct pollfd *fds, size_t max);
 void agent_readable(int fd);
 
+/* Ctrl-C: send SIGINT to every agent asleep in a call, which then returns
+ * EINTR (shown when the agent reports it).  Returns how many. */
+int agent_interrupt_blocked(void);
+
 /* At the tutor's end: idle agents are told to exit (their command pipe
  * closes); agents asleep in a call are killed. */
 void agent_end_all(void);

@@ -128,6 +128,22 @@ book_question(struct qa *qa, const struct block *b, const struct block *after, s
 			}
 }
 
+/* Hint paragraphs PARAS[0..N) as a quoted block into TO (nothing when N
+ * is 0). */
+static void
+book_hint(struct strbuf *to, const struct prose *paras, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		struct strbuf label = STRBUF_INIT;
+		strbuf_init(&label);
+		strbuf_addf(&label, "> **%s** ", k == 0 ? _("Hint:") : "");
+		book_prose(to, &paras[k], k == 0 ? label.buf : "> ");
+		strbuf_free(&label);
+	}
+	if (n > 0)
+		strbuf_adds(to, "\n");
+}
+
 /* One lesson's blocks, in order, into TO; questions into QA. */
 static void
 book_blocks(struct strbuf *to, struct qa *qa, const struct block *blocks, size_t n)
@@ -165,20 +181,15 @@ book_blocks(struct strbuf *to, struct qa *qa, const struct block *blocks, size_t
 				}
 			break;
 		case BLOCK_HINT:
-			for (size_t k = 0; k < b->nparas; k++) {
-				struct strbuf label = STRBUF_INIT;
-				strbuf_init(&label);
-				strbuf_addf(&label, "> **%s** ", k == 0 ? _("Hint:") : "");
-				book_prose(to, &b->paras[k], k == 0 ? label.buf : "> ");
-				strbuf_free(&label);
-			}
-			strbuf_adds(to, "\n");
+			book_hint(to, b->paras, b->nparas);
 			break;
 		case BLOCK_QUIZ:
 			book_question(qa, b, NULL, 0);
+			book_hint(to, b->hints, b->nhints);
 			break;
 		case BLOCK_PREDICT:
 			book_question(qa, b, b + 1, n - i - 1);
+			book_hint(to, b->hints, b->nhints);
 			/* Its explanations went with the answer. */
 			while (i + 1 < n && blocks[i + 1].type == BLOCK_IF)
 				i++;

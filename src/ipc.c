@@ -24,7 +24,7 @@
 #define MSG_TEXT_MAX 128
 #define SHOW_BYTES 48
 
-void (*ipc_before_blocking)(long syscall_nr);
+void (*ipc_before_blocking)(long syscall_nr, const char *head);
 
 struct message {
 	long mtype;
@@ -58,11 +58,21 @@ finish(struct call *call, long ret, int saved_errno)
 	return ret;
 }
 
+/* HEAD: what is known of the call before it is made; NULL: all of
+ * CALL's text but its closing parenthesis. */
 static void
-announce_blocking(int flags, long nr)
+announce_blocking(int flags, long nr, const struct call *call, const char *head)
 {
-	if (!(flags & IPC_NOWAIT) && ipc_before_blocking != NULL)
-		ipc_before_blocking(nr);
+	char text[CALL_TEXT_MAX];
+
+	if ((flags & IPC_NOWAIT) || ipc_before_blocking == NULL)
+		return;
+	if (head == NULL) {
+		size_t n = strlen(call->text);
+		snprintf(text, sizeof text, "%.*s", (int)(n > 0 ? n - 1 : 0), call->text);
+		head = text;
+	}
+	ipc_before_blocking(nr, head);
 }
 
 key_t
@@ -102,7 +112,7 @@ ipc_msgsnd(int id, long type, const char *text, int flags, struct call *call)
 	trace_quote(text, len, SHOW_BYTES, quoted, sizeof quoted);
 	flags_format(FLAGS_MSGSND, flags, f, sizeof f);
 	begin(call, "msgsnd(%d, {%ld, \"%s\"}, %zu, %s)", id, type, quoted, len, f);
-	announce_blocking(flags, SYS_msgsnd);
+	announce_blocking(flags, SYS_msgsnd, call, NULL);
 	int r = msgsnd(id, &m, len, flags);
 	return (int)finish(call, r, errno);
 }
@@ -114,7 +124,9 @@ ipc_msgrcv(int id, long type, int flags, struct call *call)
 	char quoted[SHOW_BYTES * 4 + 8], f[64];
 
 	flags_format(FLAGS_MSGRCV, flags, f, sizeof f);
-	announce_blocking(flags, SYS_msgrcv);
+	char head[32];
+	snprintf(head, sizeof head, "msgrcv(%d, ", id);
+	announce_blocking(flags, SYS_msgrcv, call, head);
 	ssize_t n = msgrcv(id, &m, sizeof m.mtext, type, flags);
 	int saved = errno;
 	if (n >= 0) {
@@ -183,7 +195,7 @@ ipc_semop(int id, unsigned short num, short op, short flags, struct call *call)
 
 	flags_format(FLAGS_SEMOP, flags, f, sizeof f);
 	begin(call, "semop(%d, [{sem_num=%u, sem_op=%d, sem_flg=%s}], 1)", id, num, op, f);
-	announce_blocking(flags, SYS_semop);
+	announce_blocking(flags, SYS_semop, call, NULL);
 	int r = semop(id, &sb, 1);
 	return (int)finish(call, r, errno);
 }

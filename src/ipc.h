@@ -17,8 +17,10 @@
 
 /* Called just before a call that may block (msgrcv, msgsnd or semop without
  * IPC_NOWAIT), with the system call number, so that the process watching
- * can tell "blocked" from "busy".  NULL (the default) means nobody watches. */
-extern void (*ipc_before_blocking)(long syscall_nr);
+ * can tell "blocked" from "busy", and the part of the call's text known
+ * before the call ("msgrcv(3, "), which strace shows as
+ * "msgrcv(3, <unfinished ...>".  NULL (the default) means nobody watches. */
+extern void (*ipc_before_blocking)(long syscall_nr, const char *head);
 
 key_t ipc_ftok(const char *path, int proj, struct call *call);
 

@@ -224,26 +224,48 @@ valid_expectation(const char *text)
 }
 
 /* The choices of a quiz ("- [x] text", "- [ ] text") or of a predict
- * block ("- EINVAL", "- ok"), from line index I to the end of the fence. */
+ * block ("- EINVAL", "- ok"), from line index I to the end of the fence.
+ * A line "  why: reason" under a choice is that choice's reason; other
+ * indented lines continue the choice's text (quiz) or its reason. */
 static void
 fence_choices(struct parser *p, struct block *b, size_t i, int predict)
 {
+	int in_why = 0;    /* the last indented line was a reason */
+
 	for (; i < p->nfence_lines && !p->failed; i++) {
 		const char *t = p->fence_lines[i].text;
 		int line = p->fence_lines[i].line;
-		struct choice c = { { NULL, line, NULL }, 0 };
+		struct choice c = { { NULL, line, NULL }, 0, { NULL, 0, NULL } };
 
 		if (*t == '\0')
 			continue;
-		if (strncmp(t, "  ", 2) == 0 && t[2] != ' ' && b->nchoices > 0 && !predict) {
-			/* An indented line continues the choice before it. */
-			struct prose *prev = &b->choices[b->nchoices - 1].text;
+		if (strncmp(t, "  why: ", 7) == 0 && b->nchoices > 0) {
+			/* The reason of the choice before it. */
+			struct prose *why = &b->choices[b->nchoices - 1].why;
+			if (why->text != NULL) {
+				fail(p, line, _("a choice has one \"why:\" line"));
+				return;
+			}
+			if (t[7] == '\0' || t[7] == ' ') {
+				fail(p, line, _("\"why:\" needs a reason after it"));
+				return;
+			}
+			*why = make_prose(p, t + 7, line, 0);
+			in_why = 1;
+			continue;
+		}
+		if (strncmp(t, "  ", 2) == 0 && t[2] != ' ' && b->nchoices > 0 && (in_why || !predict)) {
+			/* An indented line continues the choice (or its reason)
+			 * before it. */
+			struct prose *prev = in_why ? &b->choices[b->nchoices - 1].why
+						    : &b->choices[b->nchoices - 1].text;
 			char *joined = xasprintf("%s %s", prev->text, t + 2);
 			free(prev->text);
 			prev->text = joined;
 			check_prose(p, joined, line);
 			continue;
 		}
+		in_why = 0;
 		if (strncmp(t, "- ", 2) != 0) {
 			fail(p, line, _("after the first choice only \"- \" choices may follow"));
 			return;
@@ -288,6 +310,23 @@ take_fence_lines(struct parser *p, struct block *b)
 	b->nlines = p->nfence_lines;
 	p->fence_lines = NULL;
 	p->nfence_lines = 0;
+}
+
+/* The question block a "~~~ hint" block belongs to: the block just before
+ * it in the step, when that is a quiz or predict block without a hint yet
+ * (blank lines between are allowed; a paragraph is a block of its own).
+ * NULL otherwise: then the hint is the step's. */
+static struct block *
+open_question(struct parser *p)
+{
+	struct block *last;
+
+	if (p->step == NULL || p->step->nblocks == 0)
+		return NULL;
+	last = &p->step->blocks[p->step->nblocks - 1];
+	if ((last->type == BLOCK_QUIZ || last->type == BLOCK_PREDICT) && last->nhints == 0)
+		return last;
+	return NULL;
 }
 
 /* The fence just closed: turn its lines into a block by its info string. */
@@ -338,6 +377,15 @@ close_fence(struct parser *p)
 		else if (b->nparas == 0)
 			fail(p, p->fence_line, _("empty block"));
 	} else if (strcmp(word, "hint") == 0) {
+		struct block *question = open_question(p);
+		if (question != NULL) {
+			/* Right after a question: the question's own hint. */
+			if (fence_paragraphs(p, 0, &question->hints, &question->nhints) != p->nfence_lines)
+				fail(p, p->fence_line, _("a hint holds paragraphs only"));
+			else if (question->nhints == 0)
+				fail(p, p->fence_line, _("empty block"));
+			return;
+		}
 		b = new_block(p, BLOCK_HINT, p->fence_line);
 		if (fence_paragraphs(p, 0, &b->paras, &b->nparas) != p->nfence_lines)
 			fail(p, p->fence_line, _("a hint holds paragraphs only"));
@@ -599,9 +647,14 @@ block_free(struct block *b)
 	for (size_t i = 0; i < b->nparas; i++)
 		prose_free(&b->paras[i]);
 	free(b->paras);
-	for (size_t i = 0; i < b->nchoices; i++)
+	for (size_t i = 0; i < b->nchoices; i++) {
 		prose_free(&b->choices[i].text);
+		prose_free(&b->choices[i].why);
+	}
 	free(b->choices);
+	for (size_t i = 0; i < b->nhints; i++)
+		prose_free(&b->hints[i]);
+	free(b->hints);
 	free(b->predict_run.text);
 }
 
@@ -635,9 +688,14 @@ block_each_prose(const struct block *b, void (*fn)(const struct prose *, void *)
 		fn(&b->prose, arg);
 	for (size_t i = 0; i < b->nparas; i++)
 		fn(&b->paras[i], arg);
-	if (b->type == BLOCK_QUIZ)
-		for (size_t i = 0; i < b->nchoices; i++)
+	for (size_t i = 0; i < b->nchoices; i++) {
+		if (b->type == BLOCK_QUIZ)
 			fn(&b->choices[i].text, arg);
+		if (b->choices[i].why.text != NULL)
+			fn(&b->choices[i].why, arg);
+	}
+	for (size_t i = 0; i < b->nhints; i++)
+		fn(&b->hints[i], arg);
 }
 
 void

@@ -41,6 +41,8 @@ enum block_type {
 struct choice {
 	struct prose text;
 	int correct;       /* quiz: marked [x]; predict: unused */
+	struct prose why;  /* "  why: ..." under the choice: its one-line
+			      reason; why.text is NULL when there is none */
 };
 
 struct block {
@@ -55,6 +57,10 @@ struct block {
 	size_t nparas;
 	struct choice *choices;       /* QUIZ, PREDICT */
 	size_t nchoices;
+	struct prose *hints;          /* QUIZ, PREDICT: the question's own hint,
+					 a "~~~ hint" block right after it; one
+					 paragraph per "hint" asked */
+	size_t nhints;
 	struct block_line predict_run; /* PREDICT: the command that answers */
 };
 

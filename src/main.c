@@ -35,6 +35,7 @@
 #include "session.h"
 #include "step.h"
 #include "transcript.h"
+#include "tty.h"
 #include "util.h"
 #include "view.h"
 
@@ -245,6 +246,7 @@ static void
 fatal_signal(int sig)
 {
 	registry_emergency_cleanup();
+	tty_give_back();
 	coverage_flush();
 	signal(sig, SIG_DFL);
 	raise(sig);
@@ -448,6 +450,11 @@ main(int argc, char **argv)
 		free(state_dir);
 		return run_book(o.book);
 	}
+	/* Ctrl-C is for the tutor alone, not for the make or shell that
+	 * started it; the pager only where a learner reads a terminal. */
+	if (interactive)
+		tty_take_foreground();
+	tty_pager_enable(interactive && isatty(STDOUT_FILENO));
 	transcript_start();
 	if (state_dir == NULL)
 		render_paragraph(_("Progress is not saved: neither XDG_STATE_HOME nor HOME is set."), NULL, 0, NULL);
@@ -459,7 +466,9 @@ main(int argc, char **argv)
 	out_flush();
 
 	sig = repl_run(interactive);
+	tty_pager_enable(0);
 	clean_up();
+	tty_give_back();
 	if (o.transcript != NULL && refuse_transcript(o.transcript))
 		;
 	else if (o.transcript != NULL && transcript_save(o.transcript) != 0)

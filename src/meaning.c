@@ -41,17 +41,29 @@ static const struct meaning table[] = {
 	{ FTOK, ENOENT, N_("ftok needs a file that exists: the key is made from its inode and device numbers.") },
 };
 
+/* Is TEXT the call NAME: "NAME(..." or, when a blocked call completes,
+ * "<... NAME resumed>..."? */
+static int
+is_call(const char *text, const char *name)
+{
+	size_t n = strlen(name);
+
+	if (strncmp(text, "<... ", 5) == 0)
+		return strncmp(text + 5, name, n) == 0 && text[5 + n] == ' ';
+	return strncmp(text, name, n) == 0 && text[n] == '(';
+}
+
 /* The family of the call named at the start of TEXT. */
 static unsigned
 family_of(const char *text)
 {
-	if (strncmp(text, "msgget(", 7) == 0 || strncmp(text, "semget(", 7) == 0 || strncmp(text, "shmget(", 7) == 0)
+	if (is_call(text, "msgget") || is_call(text, "semget") || is_call(text, "shmget"))
 		return GET;
-	if (strncmp(text, "msgrcv(", 7) == 0)
+	if (is_call(text, "msgrcv"))
 		return RECEIVE;
-	if (strncmp(text, "msgsnd(", 7) == 0)
+	if (is_call(text, "msgsnd"))
 		return SEND;
-	if (strncmp(text, "ftok(", 5) == 0)
+	if (is_call(text, "ftok"))
 		return FTOK;
 	if (strstr(text, "IPC_RMID") != NULL)
 		return RMID;

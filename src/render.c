@@ -21,6 +21,7 @@
 #include "i18n.h"
 #include "mask.h"
 #include "render.h"
+#include "tty.h"
 #include "util.h"
 
 #define DEFAULT_WIDTH 80
@@ -90,6 +91,14 @@ render_width(void)
 	return options.width < MIN_WIDTH ? MIN_WIDTH : options.width;
 }
 
+/* Write LEN bytes of TEXT to standard output, keeping the first error. */
+static void
+emit(const char *text, size_t len)
+{
+	if (fwrite(text, 1, len, stdout) != len && write_error == 0)
+		write_error = errno ? errno : EIO;
+}
+
 void
 out(const char *fmt, ...)
 {
@@ -100,13 +109,16 @@ out(const char *fmt, ...)
 	va_start(ap, fmt);
 	if (capture != NULL) {
 		strbuf_vaddf(capture, fmt, ap);
-	} else if (tee != NULL) {
+	} else if (tee != NULL || tty_pager_active()) {
 		struct strbuf sb = STRBUF_INIT;
 		strbuf_init(&sb);
 		strbuf_vaddf(&sb, fmt, ap);
-		tee(sb.buf, sb.len);
-		if (fwrite(sb.buf, 1, sb.len, stdout) != sb.len && write_error == 0)
-			write_error = errno ? errno : EIO;
+		if (tee != NULL)
+			tee(sb.buf, sb.len);
+		if (tty_pager_active())
+			tty_pager_output(sb.buf, sb.len, emit);
+		else
+			emit(sb.buf, sb.len);
 		strbuf_free(&sb);
 	} else if (vprintf(fmt, ap) < 0 && write_error == 0) {
 		write_error = errno ? errno : EIO;

@@ -5,7 +5,9 @@
  * functions, as lua.c does, and only used on a terminal.  Readline's own
  * signal handling is off: SIGINT, SIGTERM, SIGHUP and SIGWINCH are blocked
  * and read from a signalfd, so Ctrl-C discards the line in ordinary code
- * and a termination signal leads to the same cleanup as "quit".
+ * and a termination signal leads to the same cleanup as "quit".  Ctrl-C
+ * while a server or client is asleep in a call interrupts that call
+ * instead (the learner sees EINTR, as a real server's Ctrl-C would give).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -29,6 +31,7 @@
 #include "repl.h"
 #include "session.h"
 #include "transcript.h"
+#include "tty.h"
 #include "util.h"
 
 #define MAX_POLL 12
@@ -148,6 +151,7 @@ static void
 readline_interrupt_for_output(int fd)
 {
 	rl_clear_visible_line();
+	tty_pager_reset();
 	agent_readable(fd);
 	out_flush();
 	rl_forced_update_display();
@@ -180,6 +184,7 @@ on_line(char *line)
 	}
 	if (line[0] != '\0')
 		add_history(line);
+	tty_pager_reset();
 	run_line(line);
 	free(line);
 	if (!session.quit)
@@ -200,10 +205,18 @@ on_signal(int sig, int interactive)
 	case SIGINT:
 		if (!interactive)
 			break;
-		/* Ctrl-C: drop the line being typed, prompt again. */
+		/* Ctrl-C: drop the line being typed, prompt again; a process
+		 * asleep in a call has that call interrupted. */
 		session.confirm_reset = 0;
 		rl_replace_line("", 0);
 		out("^C\n");
+		tty_pager_reset();
+		if (agent_interrupt_blocked() > 0)
+			render_paragraph(_("Ctrl-C sent SIGINT to the process asleep in that call: the kernel interrupted the call, as shown above."),
+					 NULL, 0, NULL);
+		else
+			render_paragraph(_("Ctrl-C clears the line. To leave, type quit or press Ctrl-D."),
+					 NULL, 0, NULL);
 		out_flush();
 		rl_set_prompt(prompt());
 		rl_on_new_line();

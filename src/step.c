@@ -405,9 +405,12 @@ step_hint(void)
 	if (l == NULL || session.step < 0)
 		return -1;
 	const struct step *st = &l->steps[session.step];
-	for (size_t i = 0; i < st->nblocks; i++)
-		if (st->blocks[i].type == BLOCK_HINT)
-			for (size_t k = 0; k < st->blocks[i].nparas; k++, shown++)
-				paragraph(&st->blocks[i].paras[k], 0, k == 0 ? _("Hint: ") : NULL);
+	for (size_t i = 0; i < st->nblocks; i++) {
+		const struct block *b = &st->blocks[i];
+		const struct prose *paras = b->type == BLOCK_HINT ? b->paras : b->hints;
+		size_t n = b->type == BLOCK_HINT ? b->nparas : b->nhints;
+		for (size_t k = 0; k < n; k++, shown++)
+			paragraph(&paras[k], 0, k == 0 ? _("Hint: ") : NULL);
+	}
 	return shown ? 0 : -1;
 }

@@ -24,7 +24,7 @@ drive() {
 	shift
 	env -u XDG_STATE_HOME -u XDG_RUNTIME_DIR -u LANGUAGE -u LANG HOME="$HOME_DIR" LC_ALL=C \
 		TERM=dumb INPUTRC="$srcdir/tests/lib/inputrc" \
-		"$PTYDRIVE" --timeout 20 --log "$TEST_TMP/$name.log" - -- "$IPCTUTOR" --reproducible "$@" \
+		"$PTYDRIVE" --rows 200 --timeout 20 --log "$TEST_TMP/$name.log" - -- "$IPCTUTOR" --reproducible "$@" \
 		> "$TEST_TMP/$name.out" 2>&1
 	local status=$?
 	ok $status "$name"

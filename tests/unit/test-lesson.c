@@ -627,6 +627,84 @@ test_errors(void)
 	lesson_free(l);
 }
 
+/* ---- question hints and choice reasons -------------------------------- */
+
+static void
+tally_prose(const struct prose *prose, void *arg)
+{
+	(void)prose;
+	(*(int *)arg)++;
+}
+
+static void
+test_question_extras(void)
+{
+	static const char text[] =
+		"# T\n"                                         /*  1 */
+		"## S\n"                                        /*  2 */
+		"~~~ quiz\n"                                    /*  3 */
+		"Which?\n"                                      /*  4 */
+		"- [ ] Wrong one\n"                             /*  5 */
+		"  why: Because it is\n"                        /*  6 */
+		"  wrong.\n"                                    /*  7 */
+		"- [x] Right one that goes\n"                   /*  8 */
+		"  on here\n"                                   /*  9 */
+		"~~~\n"                                         /* 10 */
+		"\n"                                            /* 11 */
+		"~~~ hint\n"                                    /* 12 */
+		"First hint.\n"                                 /* 13 */
+		"\n"                                            /* 14 */
+		"Second hint.\n"                                /* 15 */
+		"~~~\n"                                         /* 16 */
+		"~~~ predict\n"                                 /* 17 */
+		"run: msgget 1\n"                               /* 18 */
+		"What?\n"                                       /* 19 */
+		"- ok\n"                                        /* 20 */
+		"- EINVAL\n"                                    /* 21 */
+		"  why: Only a removed identifier gives it.\n"  /* 22 */
+		"~~~\n"                                         /* 23 */
+		"Between.\n"                                    /* 24 */
+		"\n"                                            /* 25 */
+		"~~~ hint\n"                                    /* 26 */
+		"The step's hint.\n"                            /* 27 */
+		"~~~\n";                                        /* 28 */
+	struct lesson *l = parse("q.md", text);
+	int n = 0;
+
+	if (!ok(l != NULL, "question extras parse")) {
+		diag("error: %s", err);
+		return;
+	}
+	const struct step *st = &l->steps[0];
+	is_int((long long)st->nblocks, 4, "quiz, predict, paragraph, step hint: the question hint is no block");
+	const struct block *q = &st->blocks[0];
+	is_str(q->choices[0].why.text, "Because it is wrong.", "why: joined with its continuation");
+	is_int(q->choices[0].why.line, 6, "why: line");
+	is_str(q->choices[1].text.text, "Right one that goes on here", "choice continuation still joins");
+	ok(q->choices[1].why.text == NULL, "no why: NULL");
+	is_int((long long)q->nhints, 2, "the hint right after the quiz is the question's, two paragraphs");
+	is_str(q->hints[1].text, "Second hint.", "second hint paragraph");
+	const struct block *pr = &st->blocks[1];
+	ok(pr->type == BLOCK_PREDICT && pr->choices[0].why.text == NULL, "predict choice without why");
+	is_str(pr->choices[1].why.text, "Only a removed identifier gives it.", "predict choice why");
+	is_int((long long)pr->nhints, 0, "a hint after a paragraph is not the question's");
+	ok(st->blocks[3].type == BLOCK_HINT, "the step's own hint stays a hint block");
+	lesson_each_prose(l, tally_prose, &n);
+	/* T, S, Which?, 2 choices, 1 why, 2 hints, What?, 1 why, Between., step hint */
+	is_int(n, 12, "every why and question hint is a message");
+	lesson_free(l);
+
+	l = parse("e.md", "# T\n## S\n~~~ quiz\nQ\n- [ ] a\n  why: one\n  why: two\n- [x] b\n~~~\n");
+	is_str(err, "e.md:7: a choice has one \"why:\" line", "two why: lines refused");
+	lesson_free(l);
+	l = parse("e.md", "# T\n## S\n~~~ predict\nrun: x\nQ\n- ok\n  why:\n- EINVAL\n~~~\n");
+	ok(l == NULL, "empty why: refused");
+	lesson_free(l);
+	l = parse("e.md", "# T\n## S\n~~~ predict\nrun: x\nQ\n- ok\n  more\n- EINVAL\n~~~\n");
+	ok(l == NULL, "a predict choice is not continued without a why:");
+	lesson_free(l);
+}
+
 /* ---- the real lessons -------------------------------------------------- */
 
 static int reports;
@@ -930,6 +1008,7 @@ main(void)
 	test_full();
 	test_names_and_notes();
 	test_errors();
+	test_question_extras();
 
 	dir = xasprintf("%s/lessons", srcdir && *srcdir ? srcdir : ".");
 	corpus_add(&corpus, full_lesson, strlen(full_lesson));
