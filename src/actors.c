@@ -453,7 +453,7 @@ actors_recover(struct play_ctx *ctx, enum ipc_kind kind, key_t key, size_t size)
 		play_call(ctx, &call);
 	}
 	if (id >= 0) {
-		play_after_get(ctx, kind, id, flags);
+		play_after_get(ctx, kind, &call);
 		play_var(ctx, id_var[kind], "%d", id);
 	}
 	return id;

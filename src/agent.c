@@ -134,14 +134,12 @@ sink_var(struct play_ctx *ctx, const char *name, const char *value)
 	send_record("V\t%s\t%s", name, value);
 }
 
-/* Tell the guardian too, at once: if the tutor dies before it reads our
- * record, the guardian still knows the object is ours to remove. */
+/* The guardian heard of the object from the get call itself (see
+ * ipc_after_create); the tutor hears of it here. */
 static void
 sink_created(struct play_ctx *ctx, enum ipc_kind kind, int id)
 {
 	(void)ctx;
-	if (guardian >= 0)
-		dprintf(guardian, "+ %d %d\n", (int)kind, id);
 	send_record("R\t%d\t%d", (int)kind, id);
 }
 

@@ -282,7 +282,7 @@ starting_lock(int fd, short type, int wait)
 static int
 lock_key_file(void)
 {
-	int fd = open(play_key_path(), O_RDWR | O_CLOEXEC | O_NOFOLLOW);
+	int fd = open_own_file(play_key_path(), O_RDWR, 0);
 
 	if (fd < 0 || flock(fd, LOCK_EX | LOCK_NB) != 0) {
 		say(fd < 0 ? _("The key file cannot be opened: %s.")
@@ -465,7 +465,7 @@ leave_doomed_segment(struct client *c)
 static void
 wait_while_server_starts(struct client *c)
 {
-	int fd = open(play_key_path(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	int fd = open_own_file(play_key_path(), O_RDONLY, 0);
 
 	if (fd < 0)
 		return;

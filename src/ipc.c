@@ -58,6 +58,43 @@ finish(struct call *call, long ret, int saved_errno)
 	return ret;
 }
 
+long (*ipc_before_create)(enum ipc_kind kind, key_t key);
+void (*ipc_after_create)(long token, enum ipc_kind kind, key_t key, int id);
+
+/* The raw get call of KIND. */
+static int
+raw_get(enum ipc_kind kind, key_t key, size_t size, int flags)
+{
+	return kind == KIND_MSG ? msgget(key, flags)
+	     : kind == KIND_SEM ? semget(key, (int)size, flags)
+	     : shmget(key, size, flags);
+}
+
+/* One get call of KIND, recorded in CALL (its text already begun): made
+ * with the creation hooks around it, and CALL->created set when it made a
+ * new object.  IPC_PRIVATE always creates; IPC_CREAT|IPC_EXCL creates when
+ * it succeeds; plain IPC_CREAT creates only if the key had no object just
+ * before (asked with a get call of flags 0, not shown: the learner did
+ * not make it).  An object that existed is never taken for ours. */
+static int
+get_call(enum ipc_kind kind, key_t key, size_t size, int flags, struct call *call)
+{
+	int may_create = key == IPC_PRIVATE || (flags & IPC_CREAT);
+	int existed = 0, id, saved;
+	long token = 0;
+
+	if (may_create && key != IPC_PRIVATE && !(flags & IPC_EXCL))
+		existed = raw_get(kind, key, 0, 0) >= 0;
+	if (may_create && !existed && ipc_before_create != NULL)
+		token = ipc_before_create(kind, key);
+	id = raw_get(kind, key, size, flags);
+	saved = errno;
+	call->created = may_create && !existed && id >= 0;
+	if (may_create && !existed && ipc_after_create != NULL)
+		ipc_after_create(token, kind, key, call->created ? id : -1);
+	return (int)finish(call, id, saved);
+}
+
 /* HEAD: what is known of the call before it is made; NULL: all of
  * CALL's text but its closing parenthesis. */
 static void
@@ -97,8 +134,7 @@ ipc_msgget(key_t key, int flags, struct call *call)
 	key_format(key, k, sizeof k);
 	flags_format(FLAGS_GET, flags, f, sizeof f);
 	begin(call, "msgget(%s, %s)", k, f);
-	int id = msgget(key, flags);
-	return (int)finish(call, id, errno);
+	return get_call(KIND_MSG, key, 0, flags, call);
 }
 
 int
@@ -183,8 +219,7 @@ ipc_semget(key_t key, int nsems, int flags, struct call *call)
 	key_format(key, k, sizeof k);
 	flags_format(FLAGS_GET, flags, f, sizeof f);
 	begin(call, "semget(%s, %d, %s)", k, nsems, f);
-	int id = semget(key, nsems, flags);
-	return (int)finish(call, id, errno);
+	return get_call(KIND_SEM, key, (size_t)nsems, flags, call);
 }
 
 int
@@ -238,8 +273,7 @@ ipc_shmget(key_t key, size_t size, int flags, struct call *call)
 	key_format(key, k, sizeof k);
 	flags_format(FLAGS_GET, flags, f, sizeof f);
 	begin(call, "shmget(%s, %zu, %s)", k, size, f);
-	int id = shmget(key, size, flags);
-	return (int)finish(call, id, errno);
+	return get_call(KIND_SHM, key, size, flags, call);
 }
 
 void *

@@ -277,7 +277,6 @@ static int
 setup_namespace(int shared, const char *state_dir)
 {
 	char why[128] = "";
-	char *state = state_dir ? xasprintf("%s/objects", state_dir) : NULL;
 	int guardian = -1;
 
 	session.ns = shared ? NS_SHARED : ns_enter_private(why, sizeof why);
@@ -286,11 +285,10 @@ setup_namespace(int shared, const char *state_dir)
 		render_paragraph(_("No private IPC namespace could be had, so the lessons use the host's; the tutor removes only what it created."),
 				 NULL, 0, NULL);
 	if (session.ns == NS_HOST || session.ns == NS_SHARED) {
-		if (state != NULL)
-			registry_recover(state, say_recovered);
-		guardian = registry_guard(state);
+		if (state_dir != NULL)
+			registry_recover(state_dir, say_recovered);
+		guardian = registry_guard(state_dir);
 	}
-	free(state);
 	return guardian;
 }
 
@@ -442,6 +440,8 @@ main(int argc, char **argv)
 	if (o.follow && follow_start() != 0)
 		fprintf(stderr, _("%s: cannot follow: %s\n"), PACKAGE, strerror(errno));
 	guardian = setup_namespace(o.shared, state_dir);
+	if (o.shared)
+		play_key_own_session();
 	actor_state_init(&session.you);
 	mask_pid(getpid(), "you");
 	session.ctx = (struct play_ctx){ "you", 0, &session.you, &tutor_sink, -1, -1 };

@@ -161,22 +161,10 @@ play_arg_id(struct play_ctx *ctx, const char *text, int *id)
 }
 
 void
-play_after_get(struct play_ctx *ctx, enum ipc_kind kind, int id, int flags)
+play_after_get(struct play_ctx *ctx, enum ipc_kind kind, const struct call *call)
 {
-	struct ipc_stat st;
-	struct call probe;
-	int r;
-
-	if (id < 0 || !(flags & IPC_CREAT))
-		return;
-	if ((flags & IPC_EXCL) == 0) {
-		/* It may have existed: ask the kernel who created it (not shown:
-		 * the learner did not make this call). */
-		r = ipc_ctl(kind, id, IPC_STAT, &st, &probe);
-		if (r != 0 || st.cuid != geteuid())
-			return;
-	}
-	ctx->sink->created(ctx, kind, id);
+	if (call->created)
+		ctx->sink->created(ctx, kind, (int)call->ret);
 }
 
 void
@@ -189,26 +177,79 @@ play_after_rmid(struct play_ctx *ctx, enum ipc_kind kind, int id)
 		ctx->state->semid = -1;
 }
 
+static char *key_path;      /* once chosen, for the process's life */
+static char *key_session;   /* a key file made for this session alone */
+
+static void
+remove_session_key(void)
+{
+	if (key_session != NULL)
+		unlink(key_session);
+}
+
+/* The folder for key files: $XDG_RUNTIME_DIR when usable, else /tmp. */
+static const char *
+key_dir(void)
+{
+	const char *dir = getenv("XDG_RUNTIME_DIR");
+
+	return dir != NULL && dir[0] == '/' && access(dir, W_OK) == 0 ? dir : "/tmp";
+}
+
+/* Make an empty key file of this session alone (mkstemp: a name nobody
+ * could plant), removed at exit.  Returns its path or NULL. */
+static char *
+make_session_key(void)
+{
+	char *path = xasprintf("%s/ipctutor-%ld.XXXXXX", key_dir(), (long)geteuid());
+	int fd = mkostemp(path, O_CLOEXEC);
+
+	if (fd < 0) {
+		free(path);
+		return NULL;
+	}
+	close(fd);
+	key_session = path;
+	atexit(remove_session_key);
+	return path;
+}
+
+void
+play_key_own_session(void)
+{
+	if (key_path == NULL && (key_path = make_session_key()) != NULL)
+		mask_add(key_path, "$KEYFILE");
+}
+
 const char *
 play_key_path(void)
 {
-	static char *path;
 	const char *dir;
 	int fd;
 
-	if (path != NULL)
-		return path;
-	dir = getenv("XDG_RUNTIME_DIR");
-	if (dir != NULL && dir[0] == '/' && access(dir, W_OK) == 0)
-		path = xasprintf("%s/ipctutor.key", dir);
-	else
-		path = xasprintf("/tmp/ipctutor-%ld.key", (long)geteuid());
-	/* O_NOFOLLOW: in /tmp, a link planted by someone else is refused. */
-	fd = open(path, O_RDONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
-	if (fd >= 0)
+	if (key_path != NULL)
+		return key_path;
+	dir = key_dir();
+	key_path = strcmp(dir, "/tmp") != 0 ? xasprintf("%s/ipctutor.key", dir)
+					    : xasprintf("/tmp/ipctutor-%ld.key", (long)geteuid());
+	/* In /tmp, another user may have planted a link, a FIFO (an open
+	 * would wait for ever) or a file of theirs (its locks would stall
+	 * our server and client): only a regular file of ours will do. */
+	fd = open_own_file(key_path, O_RDONLY | O_CREAT, 0600);
+	if (fd >= 0) {
 		close(fd);
-	mask_add(path, "$KEYFILE");
-	return path;
+	} else {
+		int e = errno;
+		char *mine = make_session_key();
+		render_error(_("The key file %s is not a regular file of yours (%s), so it is not used: this session makes its own, %s."),
+			     key_path, strerror(e), mine != NULL ? mine : "?");
+		if (mine != NULL) {
+			free(key_path);
+			key_path = mine;
+		}
+	}
+	mask_add(key_path, "$KEYFILE");
+	return key_path;
 }
 
 /* key [PATH] [PROJ]: ftok, and where the key's bits came from. */
@@ -266,7 +307,7 @@ play_msgget(struct play_ctx *ctx, int argc, char **argv)
 	if (id >= 0) {
 		ctx->state->qid = id;
 		play_var(ctx, "id", "%d", id);
-		play_after_get(ctx, KIND_MSG, id, flags);
+		play_after_get(ctx, KIND_MSG, &call);
 	}
 	return 0;
 }
@@ -373,7 +414,7 @@ play_semget(struct play_ctx *ctx, int argc, char **argv)
 	if (id >= 0) {
 		ctx->state->semid = id;
 		play_var(ctx, "id", "%d", id);
-		play_after_get(ctx, KIND_SEM, id, flags);
+		play_after_get(ctx, KIND_SEM, &call);
 	}
 	return 0;
 }
@@ -438,7 +479,7 @@ play_shmget(struct play_ctx *ctx, int argc, char **argv)
 	if (id >= 0) {
 		ctx->state->shmid = id;
 		play_var(ctx, "id", "%d", id);
-		play_after_get(ctx, KIND_SHM, id, flags);
+		play_after_get(ctx, KIND_SHM, &call);
 	}
 	return 0;
 }

@@ -30,6 +30,8 @@ struct call {
 	enum ret_kind kind;
 	char data[CALL_DATA_MAX];  /* what came back, shown after the result:
 				      msgrcv's text, a semval; empty if none */
+	int created;               /* a get call that made a new object (not
+				      sent between processes) */
 };
 
 /* Fill CALL for a call made without the ipc.c wrappers (a bare loop, a
