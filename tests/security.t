@@ -86,6 +86,67 @@ st=$?
 [ $st = 2 ] && [ -c /dev/null ] && grep -q "/dev/null is not a regular file" "$TEST_TMP/regular2.out"
 ok $? "--transcript /dev/null: refused at the start in one sentence, exit 2"
 
+# --- 5. nothing left after kill -9: churn, the class board, the server ------
+# (The kill -9 inside a get call, and issue 15's four calls: ownership.t.)
+# churn in --shared, killed in its fifth cycle: strace holds the tutor in
+# the fifth msgget's return, the queue made, until we SIGKILL it.
+if command -v strace > /dev/null; then
+	dir=$(mktemp -d "$TEST_TMP/churn.XXXXXX")
+	mkfifo "$dir/in" "$dir/out"
+	$(neutral_env) setsid "$WAITALL" --pidfile "$dir/pid" --timeout 60 -- strace -qq -o /dev/null -e trace=msgget \
+		-e inject=msgget:delay_exit=30000000:when=5 "$IPCTUTOR" --shared < "$dir/in" > "$dir/out" 2>&1 &
+	waiter=$!
+	exec 3> "$dir/in" 4< "$dir/out"
+	echo "$after" >&3
+	while IFS= read -r -t 20 line <&4; do [[ $line == *"$proof"* ]] && break; done
+	echo "churn 1000" >&3
+	tries=0   # until the fifth queue exists (bounded: only a failure waits long)
+	while [ "$(ipc_objects | wc -l)" = 0 ] && [ $((tries += 1)) -lt 2000 ]; do read -r -t 0.01 <&4; done
+	kill -KILL "$(cat /proc/"$(cat "$dir/pid")"/task/*/children | tr -d ' ')"
+	exec 3>&-; cat <&4 > /dev/null; exec 4<&-; wait "$waiter"
+	[ "$tries" -lt 2000 ] && [ "$(ipc_objects | wc -l)" = 0 ]
+	ok $? "churn in --shared, kill -9 in its fifth cycle: nothing left once the guardian is done"
+	ipcrm --all 2>/dev/null
+else
+	ok 0 "churn in --shared, kill -9 # SKIP strace is not installed"
+fi
+
+# --lead: the publisher (the tutor's helper that holds the board) killed.
+dir=$(mktemp -d "$TEST_TMP/lead.XXXXXX")
+mkfifo "$dir/in" "$dir/out"
+rm -f /tmp/ipctutor-class.key
+$(neutral_env) setsid "$WAITALL" --pidfile "$dir/pid" --timeout 60 -- "$IPCTUTOR" --lead < "$dir/in" > "$dir/out" 2>&1 &
+waiter=$!
+exec 3> "$dir/in" 4< "$dir/out"
+echo "$after" >&3
+while IFS= read -r -t 20 line <&4; do [[ $line == *"$proof"* ]] && break; done
+during=$(ipc_objects | wc -l)
+for child in $(cat /proc/"$(cat "$dir/pid")"/task/*/children); do
+	[ "$(tr '\0' ' ' < "/proc/$child/cmdline")" = "$IPCTUTOR --lead " ] && kill -KILL "$child"
+done
+echo quit >&3; exec 3>&-; cat <&4 > /dev/null; exec 4<&-; wait "$waiter"
+[ "$during" = 2 ] && [ "$(ipc_objects | wc -l)" = 0 ]
+ok $? "--lead, its publisher killed with SIGKILL: the board ($during objects) does not outlive it"
+ipcrm --all 2>/dev/null; rm -f /tmp/ipctutor-class.key
+
+# The classroom server and a message longer than a request (E2BIG).
+run=$TEST_TMP/run; mkdir -p "$run"; chmod 700 "$run"
+dir=$(mktemp -d "$TEST_TMP/e2big.XXXXXX")
+mkfifo "$dir/out"
+env HOME="$TEST_TMP" XDG_RUNTIME_DIR="$run" LC_ALL=C "$IPCTUTOR" server > "$dir/out" 2>&1 < /dev/null &
+server=$!
+exec 4< "$dir/out"
+while IFS= read -r -t 20 line <&4; do [[ $line == *"Serving on queue"* ]] && break; done
+qid=$(sed -n 's/.*Serving on queue \([0-9]*\).*/\1/p' <<< "$line")
+perl -e 'msgsnd($ARGV[0], pack("l! a*", 1, "x" x 200), 0) or die "msgsnd: $!"' "$qid"
+printf 'hello\n' | env HOME="$TEST_TMP" XDG_RUNTIME_DIR="$run" LC_ALL=C setsid -w "$WAITALL" --timeout 20 -- \
+	"$IPCTUTOR" client > "$dir/client" 2>&1
+grep -q "answer: sequence number" "$dir/client"
+ok $? "a 200-byte message on the classroom server's queue: cut (MSG_NOERROR), the server goes on serving"
+kill -TERM "$server"; cat <&4 > "$dir/server.log"; exec 4<&-; wait "$server"
+[ "$(ipc_objects | wc -l)" = 0 ]; ok $? "  and at SIGTERM it leaves nothing"
+ipcrm --all 2>/dev/null
+
 # --- 6. files that would hang the start ---------------------------------------
 home=$TEST_TMP/home-fifo
 mkdir -p "$home/.local/state/ipctutor"
