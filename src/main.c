@@ -374,6 +374,12 @@ main(int argc, char **argv)
 		return classroom_main(argc - 1, argv + 1);
 	if (parse_options(argc, argv, &o) != 0)
 		return EXIT_USAGE;
+	char *bad_lang = o.lang != NULL ? i18n_refuse_code(o.lang) : NULL;
+	if (bad_lang != NULL) {
+		fprintf(stderr, "%s: --lang: %s\n", PACKAGE, bad_lang);
+		free(bad_lang);
+		return EXIT_USAGE;
+	}
 	if (o.lang != NULL && !i18n_init(o.lang))
 		fprintf(stderr, _("%s: no %s translation is installed; continuing in English.\n"), PACKAGE, o.lang);
 	/* After --lang, so that --lang fr --help speaks French. */

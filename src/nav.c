@@ -328,6 +328,12 @@ nav_lang(struct play_ctx *ctx, int argc, char **argv)
 				 var_lookup, 0, NULL);
 		return 0;
 	}
+	char *bad = i18n_refuse_code(argv[1]);
+	if (bad != NULL) {
+		play_error(ctx, "%s", bad);
+		free(bad);
+		return -1;
+	}
 	if (!i18n_init(argv[1])) {
 		play_error(ctx, _("No %s translation is installed; the tutor goes on in English."), argv[1]);
 		var_set("language", "en");

@@ -515,6 +515,7 @@ play_shmat(struct play_ctx *ctx, int argc, char **argv)
 	if (addr != (void *)-1) {
 		st->att[st->natt].id = id;
 		st->att[st->natt].addr = addr;
+		st->att[st->natt].readonly = (flags & SHM_RDONLY) != 0;
 		/* The size is needed to read safely; a failed stat leaves one page. */
 		st->att[st->natt].size = ipc_shmctl(id, IPC_STAT, &info, &probe) == 0 ? info.size : 4096;
 		st->natt++;
@@ -599,6 +600,13 @@ play_shmwrite(struct play_ctx *ctx, int argc, char **argv)
 
 	if (a == NULL)
 		return -1;
+	/* A store into a read-only mapping is a SIGSEGV: the process would
+	 * die (the tutor itself with its progress), so it is explained. */
+	if (a->readonly) {
+		play_error(ctx, _("Segment %d is attached read-only (SHM_RDONLY): a store into it would kill this process with SIGSEGV, so nothing is written. Attach it without SHM_RDONLY to write."),
+			   a->id);
+		return -1;
+	}
 	ipc_shm_write(a->addr, a->size, argv[argc - 1], &call);
 	play_call(ctx, &call);
 	return 0;

@@ -31,6 +31,7 @@ struct actor_state {
 		int id;
 		void *addr;
 		size_t size;
+		int readonly;         /* attached SHM_RDONLY */
 	} att[MAX_ATTACHMENTS];
 	size_t natt;
 };

@@ -157,6 +157,66 @@ st=$?
 [ $st = 1 ] && grep -qF "$proof" "$TEST_TMP/fifoprog.out" && [ -p "$home/.local/state/ipctutor/progress.corrupt" ]
 ok $? "a FIFO as the progress file: no hang, set aside, the session goes on"
 
+# --- 7. crashes: a read-only attachment, hostile language codes and catalogs -
+printf 'shmget IPC_PRIVATE 4096 IPC_CREAT|0600\nshmat {id} SHM_RDONLY\nshmwrite hello\nclient shmat {id} SHM_RDONLY\nclient shmwrite hello\nclient shmread\n%s\nquit\n' "$after" |
+	tutor > "$TEST_TMP/rdonly.out" 2>&1
+st=$?
+[ $st = 1 ] && [ "$(grep -c "attached read-only (SHM_RDONLY)" "$TEST_TMP/rdonly.out")" = 2 ] && grep -qF "$proof" "$TEST_TMP/rdonly.out" \
+	&& grep -q 'client read ADDR' "$TEST_TMP/rdonly.out"
+ok $? "shmwrite into a SHM_RDONLY attachment (tutor and client): one sentence, no SIGSEGV"
+
+# A catalog that msgfmt -c would refuse: conversions of other types, a %n.
+evil=$TEST_TMP/evil
+mkdir -p "$evil/xx/LC_MESSAGES" "$evil/locale"
+cp -r "$IPCTUTOR_LOCALEDIR"/. "$evil/locale/"
+mkdir -p "$evil/locale/xx/LC_MESSAGES"
+cat > "$evil/xx.po" <<'PO'
+msgid ""
+msgstr "Content-Type: text/plain; charset=UTF-8\n"
+
+msgid "Unknown command \"%s\": help lists the commands."
+msgstr "%n%n%n%n %s"
+
+msgid "Transcript saved to %s (Markdown)."
+msgstr "%d %d %d %d %s"
+
+msgid "From now on the tutor speaks {language}."
+msgstr "HOSTILE %s%s%s%n"
+
+msgid "Language: {language}. lang LL switches, e.g. lang fr; lang en goes back to English."
+msgstr "Sprache: {language}."
+PO
+msgfmt -o "$evil/locale/xx/LC_MESSAGES/ipctutor.mo" "$evil/xx.po"
+cp "$evil/locale/xx/LC_MESSAGES/ipctutor.mo" "$evil/xx/LC_MESSAGES/ipctutor.mo"
+printf 'frobnicate\nsave %s\nlang\n%s\nquit\n' "$TEST_TMP/t.md" "$after" |
+	IPCTUTOR_LOCALEDIR=$evil/locale $(neutral_env) "$IPCTUTOR" --reproducible --lang xx > "$TEST_TMP/evil.out" 2>&1
+st=$?
+[ $st = 1 ] && grep -q 'Unknown command "frobnicate": help lists' "$TEST_TMP/evil.out" && grep -q "Transcript saved to $TEST_TMP/t.md" "$TEST_TMP/evil.out" \
+	&& grep -q "Sprache: xx" "$TEST_TMP/evil.out" && grep -qF "$proof" "$TEST_TMP/evil.out"
+ok $? "a catalog with %n and mistyped conversions: those entries are not used, the others are"
+
+refused=0
+for code in ../../tmp/x "" fr/../../x "de;rm" "x"; do
+	tutor --lang "$code" < /dev/null > "$TEST_TMP/lang.out" 2>&1
+	st=$?
+	[ $st = 2 ] && grep -q "is not a language code" "$TEST_TMP/lang.out" && refused=$((refused + 1))
+done
+[ $refused = 5 ]; ok $? "--lang ../../tmp/x, '', fr/../../x, 'de;rm', x: refused in one sentence, exit 2"
+printf 'lang %s\nlang ""\n%s\nquit\n' "../../$evil/xx" "$after" | tutor > "$TEST_TMP/lang2.out" 2>&1
+[ "$(grep -c "is not a language code" "$TEST_TMP/lang2.out")" = 2 ] && grep -qF "$proof" "$TEST_TMP/lang2.out"
+ok $? "lang ../../DIR at the prompt: refused in one sentence, the session goes on"
+printf 'frobnicate\n%s\nquit\n' "$after" | env LANGUAGE="../../../../../../..$evil/xx" $(neutral_env | sed 's/-u LANGUAGE//; s/LC_ALL=C/LC_ALL=C.UTF-8/') \
+	"$IPCTUTOR" --reproducible > "$TEST_TMP/language.out" 2>&1
+grep -q 'Unknown command "frobnicate": help lists' "$TEST_TMP/language.out" && grep -qF "$proof" "$TEST_TMP/language.out"
+ok $? "LANGUAGE=../../…: that catalog is not loaded"
+if [ -f /usr/share/locale/tr/LC_MESSAGES/libc.mo ]; then
+	printf 'msgctl 12345 stat\nquit\n' | tutor --lang tr > "$TEST_TMP/tr.out" 2>&1
+	grep -q "continuing in English" "$TEST_TMP/tr.out" && grep -q "EINVAL (Invalid argument)" "$TEST_TMP/tr.out"
+	ok $? "--lang tr (the C library speaks Turkish, ipctutor does not): English, strerror too"
+else
+	ok 0 "--lang tr # SKIP the C library has no Turkish messages here"
+fi
+
 # --- 8. progress that cannot be read is set aside, never overwritten --------
 home=$TEST_TMP/home-big
 state=$home/.local/state/ipctutor
