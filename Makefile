@@ -2,13 +2,14 @@
 # Copyright (C) 2026 The ipctutor authors.  GPL-3.0-or-later: see COPYING.
 #
 # The only build file.  GNU conventions: PREFIX, DESTDIR, V=1 for the full
-# commands; everything built goes under build/.  On a fresh Debian machine
-# the first build installs what it needs with apt-get (as root, or with
-# sudo that needs no password), or says the one command to run.
+# commands; everything built goes under build/.  What the Debian packages
+# a target needs: see "what each target needs" below.
 #
 #   make run        build and start the tutor (lesson 1, or where you stopped)
 #   make check      build and run every test (unit, golden, pty, leak, po)
 #   make check-asan the same tests with AddressSanitizer and UBSan
+#   make deps       install every package any target needs
+#   make deb        the Debian package ipctutor_VERSION_ARCH.deb
 #   make install / uninstall / dist / clean / pot / update-po / bench
 
 PACKAGE = ipctutor
@@ -29,7 +30,7 @@ BUILD ?= build
 WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wformat=2 -Wstrict-prototypes \
 	-Wmissing-prototypes -Wpointer-arith -Wcast-qual -Wundef -Wvla -Wnull-dereference
 CFLAGS ?= -O2 -g
-ALL_CFLAGS = -std=gnu11 $(WARNINGS) $(CFLAGS) $(EXTRA_CFLAGS) \
+ALL_CFLAGS = -std=gnu11 $(WARNINGS) $(CPPFLAGS) $(CFLAGS) $(EXTRA_CFLAGS) \
 	-DVERSION='"$(VERSION)"' -DLOCALEDIR='"$(localedir)"' \
 	-DLESSONDIR='"$(pkgdatadir)/lessons"' -Isrc -Itests/lib
 LDLIBS = -lreadline
@@ -50,60 +51,91 @@ LIB_OBJECTS = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SOURCES))
 UNIT_SOURCES = $(wildcard tests/unit/*.c)
 UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/unit/%,$(UNIT_SOURCES))
 LESSONS = $(wildcard lessons/[0-9][0-9]-*.md)
+EXERCISE_FILES = $(shell find exercises -type f 2>/dev/null | LC_ALL=C sort)
 LINGUAS = $(shell cat po/LINGUAS 2>/dev/null)
 CATALOGS = $(patsubst %,$(BUILD)/locale/%/LC_MESSAGES/$(PACKAGE).mo,$(LINGUAS) en@pseudo)
-DEPS_STAMP = $(BUILD)/.deps-ok
+# The translated manual pages (po/man/: made with po4a by make man-po).
+MANPAGES = $(patsubst %,$(BUILD)/man/%/$(PACKAGE).1,$(LINGUAS))
 
-.PHONY: FORCE check-leaks coverage fuzz bench book all run check check-asan check-valgrind unit install uninstall dist clean pot \
-	update-po po-init lint bench deps
+.PHONY: FORCE check-leaks coverage fuzz bench book book-record book-pdf man-po all run check check-asan check-valgrind unit install uninstall dist clean pot \
+	update-po po-init lint bench deps deb check-deb
 .DELETE_ON_ERROR:
 
 TOOLS = $(BUILD)/ptydrive $(BUILD)/waitall $(BUILD)/staleprobe
-all: $(BUILD)/$(PACKAGE) $(TOOLS) $(CATALOGS) $(BUILD)/$(PACKAGE).1 $(BUILD)/$(PACKAGE).bash
+all: $(BUILD)/$(PACKAGE) $(TOOLS) $(CATALOGS) $(BUILD)/$(PACKAGE).1 $(MANPAGES) $(BUILD)/$(PACKAGE).bash
 
-# ---- what the build needs -------------------------------------------------
+# ---- what each target needs ----------------------------------------------
 
-# What the build needs, as "test:package" pairs: the test is a command to
-# find on PATH, or a path that must exist.  install_missing installs what is
-# missing with apt-get (as root, or with sudo that asks no password), or
-# says the one command to run.
-BUILD_NEEDS = /usr/include/readline/readline.h:libreadline-dev gcc:gcc msgfmt:gettext \
-	prove:perl unshare:util-linux /usr/share/i18n/locales:locales cmark:cmark tidy:tidy
-LINT_NEEDS = cppcheck:cppcheck clang-tidy:clang-tidy gcovr:gcovr
-define install_missing
-	$(Q)missing=; for need in $(1); do t=$${need%%:*} p=$${need#*:}; \
-	  case $$t in /*) [ -e $$t ] ;; *) command -v $$t >/dev/null ;; esac || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then \
-	  echo "ipctutor needs:$$missing"; \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=; \
-	  elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then SUDO=sudo; \
-	  else echo "Run: sudo apt-get install -y$$missing   then make again."; exit 1; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq$$missing </dev/null || \
-	    { echo "Installing failed. Run: sudo apt-get install -y$$missing"; exit 1; }; \
-	fi
+# The Debian packages each target needs, asked of dpkg-query.  A plain
+# `make` (and `make install`) only checks: it names what is missing with
+# the one apt-get command to run, and stops.  The goals in INSTALL_GOALS
+# install their own list with apt-get when make runs as root or with sudo
+# that asks no password; never under fakeroot (uid 0, but not root), never
+# with NO_DEPS=1.
+BUILD_NEEDS = gcc libreadline-dev gettext
+TEST_NEEDS = perl util-linux locales
+BOOK_NEEDS = cmark tidy
+PDF_NEEDS = weasyprint poppler-utils fonts-wqy-microhei
+MAN_NEEDS = po4a
+LINT_NEEDS = cppcheck clang-tidy
+COVERAGE_NEEDS = gcovr
+FUZZ_NEEDS = clang
+DEB_NEEDS = dpkg-dev debhelper fakeroot lintian
+INSTALL_GOALS = run check check-deb check-asan check-leaks check-valgrind deps book book-pdf man-po lint coverage fuzz bench deb
+ifeq ($(NO_DEPS),)
+may_install = $(if $(filter $(INSTALL_GOALS),$(MAKECMDGOALS)),yes)
+endif
+
+# $(call need,PACKAGES,WHAT): check PACKAGES (for WHAT); install the
+# missing ones when this make may, or say the command and fail.
+define need
+	$(Q)command -v dpkg-query >/dev/null || exit 0; missing=; \
+	for p in $(1); do [ "$$(dpkg-query -W -f='$${db:Status-Status}' $$p 2>/dev/null)" = installed ] || missing="$$missing $$p"; done; \
+	[ -n "$$missing" ] || exit 0; \
+	echo "ipctutor: $(2) needs these Debian packages:$$missing"; \
+	if [ "$(may_install)" = yes ]; then \
+	  if [ "$$(id -u)" = 0 ]; then sudo=; [ -z "$$FAKEROOTKEY" ] || sudo=no; \
+	  elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo=sudo; else sudo=no; fi; \
+	  if [ "$$sudo" != no ]; then \
+	    $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq$$missing </dev/null && exit 0; \
+	    echo "ipctutor: installing failed."; fi; \
+	fi; \
+	echo "Run: sudo apt-get install -y$$missing"; exit 1
 endef
 
-$(DEPS_STAMP):
-	$(Q)mkdir -p $(BUILD)
-	$(call install_missing,$(BUILD_NEEDS))
-	$(Q)touch $@
+.PHONY: need-build need-test need-book need-pdf need-man need-lint need-coverage need-fuzz need-deb
+need-build:
+	$(call need,$(BUILD_NEEDS),the build)
+need-test:
+	$(call need,$(TEST_NEEDS),make check)
+need-book:
+	$(call need,$(BOOK_NEEDS),make book)
+need-pdf:
+	$(call need,$(PDF_NEEDS),make book-pdf)
+need-man:
+	$(call need,$(MAN_NEEDS),make man-po)
+need-lint:
+	$(call need,$(LINT_NEEDS),make lint)
+need-coverage:
+	$(call need,$(COVERAGE_NEEDS),make coverage)
+need-fuzz:
+	$(call need,$(FUZZ_NEEDS),make fuzz)
+need-deb:
+	$(call need,$(DEB_NEEDS),make deb)
 
-$(BUILD)/.lint-deps-ok: | $(DEPS_STAMP)
-	$(call install_missing,$(LINT_NEEDS))
-	$(Q)touch $@
-
-deps: $(DEPS_STAMP)
+deps: need-build need-test need-book need-pdf need-man need-lint need-coverage need-fuzz need-deb
 
 # ---- the program ----------------------------------------------------------
 
-$(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h) | $(DEPS_STAMP)
+$(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h) | need-build
 	$(say) CC $@
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # The installation paths are compiled in: rebuild what uses them when
 # PREFIX (or another directory) changes.
-$(BUILD)/paths: FORCE | $(DEPS_STAMP)
+$(BUILD)/paths: FORCE | need-build
+	$(Q)mkdir -p $(@D)
 	$(Q)echo '$(localedir) $(pkgdatadir)' | cmp -s - $@ 2>/dev/null || echo '$(localedir) $(pkgdatadir)' > $@
 $(BUILD)/obj/main.o $(BUILD)/obj/i18n.o: $(BUILD)/paths
 FORCE:
@@ -114,24 +146,24 @@ $(BUILD)/lib$(PACKAGE).a: $(LIB_OBJECTS)
 
 $(BUILD)/$(PACKAGE): $(BUILD)/obj/main.o $(BUILD)/lib$(PACKAGE).a
 	$(say) LD $@
-	$(Q)$(CC) $(ALL_CFLAGS) $(EXTRA_LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(EXTRA_LDFLAGS) -o $@ $^ $(LDLIBS)
 
 # The test tools are built plainly, also for check-asan: they drive the
 # program under test, they are not it.
 TOOL_CFLAGS = -std=gnu11 $(WARNINGS) -O2 -g
 
-$(BUILD)/ptydrive: tests/lib/ptydrive.c | $(DEPS_STAMP)
+$(BUILD)/ptydrive: tests/lib/ptydrive.c | need-build
 	$(say) CC $@
 	$(Q)$(CC) $(TOOL_CFLAGS) -o $@ $< -lutil
 
-$(BUILD)/waitall $(BUILD)/staleprobe: $(BUILD)/%: tests/lib/%.c | $(DEPS_STAMP)
+$(BUILD)/waitall $(BUILD)/staleprobe: $(BUILD)/%: tests/lib/%.c | need-build
 	$(say) CC $@
 	$(Q)$(CC) $(TOOL_CFLAGS) -o $@ $<
 
 $(BUILD)/tests/unit/%: tests/unit/%.c $(BUILD)/lib$(PACKAGE).a tests/lib/tap.h
 	$(say) CC $@
 	$(Q)mkdir -p $(@D)
-	$(Q)$(CC) $(ALL_CFLAGS) $(EXTRA_LDFLAGS) -o $@ $< $(BUILD)/lib$(PACKAGE).a $(LDLIBS)
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(EXTRA_LDFLAGS) -o $@ $< $(BUILD)/lib$(PACKAGE).a $(LDLIBS)
 
 $(BUILD)/$(PACKAGE).1: src/$(PACKAGE).1.in $(BUILD)/$(PACKAGE)
 	$(say) MAN $@
@@ -139,24 +171,45 @@ $(BUILD)/$(PACKAGE).1: src/$(PACKAGE).1.in $(BUILD)/$(PACKAGE)
 	$(Q)sed -e '/@COMMANDS@/{r $@.commands' -e 'd}' -e 's/@VERSION@/$(VERSION)/' $< > $@
 	$(Q)rm -f $@.commands
 
+# A translated page: po4a translated the prose (po/man/LL.po); the command
+# list comes from the tutor's own catalog, as in the English page.
+$(BUILD)/man/%/$(PACKAGE).1: po/man/$(PACKAGE).%.1.in $(BUILD)/$(PACKAGE) $(CATALOGS)
+	$(say) MAN $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(BUILD)/$(PACKAGE) --lang $* --man-commands > $@.commands
+	$(Q)sed -e '/@COMMANDS@/{r $@.commands' -e 'd}' -e 's/@VERSION@/$(VERSION)/' $< | \
+	  perl -CSD -pe '$(CJK_BREAKS)' > $@
+	$(Q)rm -f $@.commands
+
+# groff breaks lines only at spaces: in Chinese text, allow a break (\:)
+# after each CJK character or punctuation mark, and do not justify.
+CJK_BREAKS = next if /^\.\\"/; $$_ .= ".ad l\n" if /^\.TH/; next if /^\.TH/; \
+  s/([\x{3000}-\x{303f}\x{4e00}-\x{9fff}\x{ff00}-\x{ffef}])/$$1\\:/g
+
+# po/man/: the manual's template, catalogs and translated pages, after a
+# change of src/ipctutor.1.in (needs po4a; then translate po/man/LL.po and
+# run it again).
+man-po: need-man
+	$(Q)po4a po/man/po4a.cfg
+
 # Bash completion, with the languages filled in.
-$(BUILD)/$(PACKAGE).bash: src/$(PACKAGE).bash po/LINGUAS | $(DEPS_STAMP)
+$(BUILD)/$(PACKAGE).bash: src/$(PACKAGE).bash po/LINGUAS | need-build
 	$(say) GEN $@
 	$(Q)sed 's/@LINGUAS@/$(LINGUAS)/' $< > $@
 
-run: all
+run: need-build all
 	$(Q)IPCTUTOR_LESSONS=lessons IPCTUTOR_LOCALEDIR=$(BUILD)/locale $(BUILD)/$(PACKAGE) $(ARGS)
 
 # ---- translations ---------------------------------------------------------
 
-$(BUILD)/locale/%/LC_MESSAGES/$(PACKAGE).mo: po/%.po | $(DEPS_STAMP)
+$(BUILD)/locale/%/LC_MESSAGES/$(PACKAGE).mo: po/%.po | need-build
 	$(say) MSGFMT $@
 	$(Q)mkdir -p $(@D)
 	$(Q)msgfmt --check -o $@ $<
 
 # The pseudo-language: every message wrapped in ⟦ ⟧, to prove in tests that
 # every sentence shown goes through gettext.
-$(BUILD)/po/en@pseudo.po: po/$(PACKAGE).pot tests/lib/pseudo.sed | $(DEPS_STAMP)
+$(BUILD)/po/en@pseudo.po: po/$(PACKAGE).pot tests/lib/pseudo.sed | need-build
 	$(say) PSEUDO $@
 	$(Q)mkdir -p $(@D)
 	$(Q)msgen --no-wrap $< | msgfilter --keep-header --no-wrap sed -f tests/lib/pseudo.sed | sed 's/charset=CHARSET/charset=UTF-8/' > $@
@@ -200,13 +253,13 @@ FUZZ_SECONDS ?= 60
 FUZZ_CC = clang
 FUZZ_FLAGS = -std=gnu11 -g -O1 -Isrc -Itests/lib -DVERSION='"fuzz"' -fsanitize=address,undefined
 FUZZ_OBJECTS = $(patsubst src/%.c,$(BUILD)/fuzz/obj/%.o,$(LIB_SOURCES))
-$(BUILD)/fuzz/obj/%.o: src/%.c $(wildcard src/*.h) | $(DEPS_STAMP)
+$(BUILD)/fuzz/obj/%.o: src/%.c $(wildcard src/*.h) | need-build
 	$(Q)mkdir -p $(@D)
 	$(Q)$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 $(BUILD)/fuzz/fuzz-%: tests/fuzz/fuzz-%.c tests/fuzz/harness.h $(FUZZ_OBJECTS)
 	$(say) FUZZ $@
 	$(Q)$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJECTS) -lreadline
-fuzz: $(BUILD)/fuzz/fuzz-lesson $(BUILD)/fuzz/fuzz-command
+fuzz: need-fuzz $(BUILD)/fuzz/fuzz-lesson $(BUILD)/fuzz/fuzz-command
 	$(Q)mkdir -p tests/fuzz/crashes
 	$(Q)for h in lesson command; do mkdir -p $(BUILD)/fuzz/corpus-$$h; \
 	  $(BUILD)/fuzz/fuzz-$$h -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1 \
@@ -216,12 +269,12 @@ fuzz: $(BUILD)/fuzz/fuzz-lesson $(BUILD)/fuzz/fuzz-command
 
 # ---- the benchmark --------------------------------------------------------
 
-$(BUILD)/bench/benchtool: tests/bench/benchtool.c | $(DEPS_STAMP)
+$(BUILD)/bench/benchtool: tests/bench/benchtool.c | need-build
 	$(say) CC $@
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(TOOL_CFLAGS) -o $@ $< -lutil
 
-$(BUILD)/bench/floor: tests/bench/floor.c | $(DEPS_STAMP)
+$(BUILD)/bench/floor: tests/bench/floor.c | need-build
 	$(say) CC $@
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(TOOL_CFLAGS) -o $@ $< -lreadline
@@ -234,10 +287,26 @@ bench: all $(BUILD)/bench/benchtool $(BUILD)/bench/floor
 # book/LL/: a Markdown chapter per lesson with real transcripts, a front
 # page, and one printable HTML page, for English and every translation.
 BOOK_LANGS = en $(LINGUAS)
-book: all
+book: need-book all
 	$(Q)env -u XDG_RUNTIME_DIR LC_ALL=C IPCTUTOR_LOCALEDIR=$(BUILD)/locale \
 	  book/build.sh $(BUILD)/$(PACKAGE) lessons book $(BOOK_LANGS)
 	@echo "book/: $(BOOK_LANGS)"
+
+# book/recorded-run.txt: the kernel and machine the book names, and the
+# figures of one real restartcost run (make book never measures, so that it
+# gives the same book on every machine).  Then make book.
+book-record: all
+	$(Q)book/record.sh $(BUILD)/$(PACKAGE) lessons 100 > book/recorded-run.txt.tmp
+	$(Q)mv book/recorded-run.txt.tmp book/recorded-run.txt
+	@cat book/recorded-run.txt
+
+# book/LL/ipctutor.pdf is not committed: make book-pdf prints each language's
+# HTML with WeasyPrint (page numbers in the contents), into the build tree.
+book-pdf: need-pdf book
+	$(Q)mkdir -p $(BUILD)/book
+	$(Q)for ll in $(BOOK_LANGS); do \
+	  weasyprint -q book/$$ll/ipctutor.html $(BUILD)/book/ipctutor-$$ll.pdf || exit 1; \
+	  echo "$(BUILD)/book/ipctutor-$$ll.pdf"; done
 
 # ---- locales for the tests ------------------------------------------------
 
@@ -246,7 +315,7 @@ book: all
 # learner's machine that has the locale.  fr -> fr_FR.UTF-8, zh_CN as is.
 locale_of = $(if $(findstring _,$(1)),$(1),$(1)_$(shell echo $(1) | tr a-z A-Z))
 TEST_LOCALES = $(foreach l,$(LINGUAS),$(BUILD)/locales/$(call locale_of,$(l)).UTF-8)
-$(BUILD)/locales/%.UTF-8: | $(DEPS_STAMP)
+$(BUILD)/locales/%.UTF-8: | need-test
 	$(say) LOCALE $@
 	$(Q)mkdir -p $(@D)
 	$(Q)localedef -i $* -f UTF-8 $@ 2>/dev/null || [ -f $@/LC_CTYPE ]
@@ -258,7 +327,7 @@ TEST_ENV = IPCTUTOR=$(abspath $(BUILD)/$(PACKAGE)) PTYDRIVE=$(abspath $(BUILD)/p
 	IPCTUTOR_LESSONS=$(abspath lessons) IPCTUTOR_LOCALEDIR=$(abspath $(BUILD)/locale) \
 	BUILD=$(abspath $(BUILD)) srcdir=$(abspath .) LC_ALL=C LINGUAS='$(LINGUAS)' 
 
-check: all $(UNIT_TESTS) $(BUILD)/po/all.pot $(TEST_LOCALES)
+check: need-test all $(UNIT_TESTS) $(BUILD)/po/all.pot $(TEST_LOCALES)
 	$(Q)$(TEST_ENV) prove $(if $(V),-v) --exec '' $(UNIT_TESTS)
 	$(Q)$(TEST_ENV) prove $(if $(V),-v) tests/*.t tests/golden/*.t tests/pty/*.t tests/leak/leak.t tests/classroom/*.t tests/po/*.t
 
@@ -268,7 +337,7 @@ check-asan:
 	  EXTRA_LDFLAGS='-fsanitize=address,undefined' check
 
 # Line coverage of src/ over the whole test suite (gcovr); the goal is 85%.
-coverage: $(BUILD)/.lint-deps-ok
+coverage: need-coverage
 	$(Q)rm -rf build/coverage
 	$(Q)$(MAKE) --no-print-directory BUILD=build/coverage CFLAGS='-O0 -g --coverage -DIPCTUTOR_COVERAGE' \
 	  EXTRA_LDFLAGS='--coverage' check; status=$$?; \
@@ -280,17 +349,17 @@ coverage: $(BUILD)/.lint-deps-ok
 # (private), and LEAK_RUNS (120) kill -9 at moments a PRNG seeded with
 # LEAK_SEED chooses (churn, --lead, the classroom server included): a few
 # minutes, so not part of check; CI runs it.
-check-leaks: all
+check-leaks: need-test all
 	$(Q)$(TEST_ENV) prove tests/leak/steps.t tests/leak/random.t
 
-check-valgrind: all $(UNIT_TESTS)
+check-valgrind: need-test all $(UNIT_TESTS)
 	$(Q)$(TEST_ENV) IPCTUTOR_WRAPPER='valgrind -q --error-exitcode=99 --leak-check=full' \
 	  prove tests/golden/*.t
 
 # Zero findings expected: the lesson linter, cppcheck, gcc's analyzer and
 # clang-tidy with the checks of .clang-tidy.
 LINT_DEFS = -std=gnu11 -Isrc -DVERSION='"lint"'
-lint: all $(BUILD)/.lint-deps-ok
+lint: need-lint all
 	$(Q)$(BUILD)/$(PACKAGE) --lint $(LESSONS)
 	$(say) CPPCHECK src
 	$(Q)cppcheck --quiet --error-exitcode=1 --inline-suppr --std=c11 -D_GNU_SOURCE -Isrc \
@@ -313,14 +382,19 @@ install: all
 	install -m 644 $(BUILD)/$(PACKAGE).bash $(DESTDIR)$(completionsdir)/$(PACKAGE)
 	for l in $(LINGUAS); do \
 	  install -d $(DESTDIR)$(localedir)/$$l/LC_MESSAGES && \
-	  install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/$(PACKAGE).mo $(DESTDIR)$(localedir)/$$l/LC_MESSAGES/; done
+	  install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/$(PACKAGE).mo $(DESTDIR)$(localedir)/$$l/LC_MESSAGES/ && \
+	  install -d $(DESTDIR)$(mandir)/$$l/man1 && \
+	  install -m 644 $(BUILD)/man/$$l/$(PACKAGE).1 $(DESTDIR)$(mandir)/$$l/man1/$(PACKAGE).1 || exit 1; done
+	for f in $(EXERCISE_FILES); do install -D -m 644 $$f $(DESTDIR)$(pkgdatadir)/$$f || exit 1; done
 
 uninstall:
 	rm -f $(DESTDIR)$(bindir)/$(PACKAGE) $(DESTDIR)$(mandir)/man1/$(PACKAGE).1
 	rm -f $(DESTDIR)$(completionsdir)/$(PACKAGE)
 	rm -f $(patsubst lessons/%,$(DESTDIR)$(pkgdatadir)/lessons/%,$(LESSONS))
+	rm -rf $(DESTDIR)$(pkgdatadir)/exercises
 	-rmdir $(DESTDIR)$(pkgdatadir)/lessons $(DESTDIR)$(pkgdatadir)
-	for l in $(LINGUAS); do rm -f $(DESTDIR)$(localedir)/$$l/LC_MESSAGES/$(PACKAGE).mo; done
+	for l in $(LINGUAS); do rm -f $(DESTDIR)$(localedir)/$$l/LC_MESSAGES/$(PACKAGE).mo \
+	  $(DESTDIR)$(mandir)/$$l/man1/$(PACKAGE).1; done
 
 dist:
 	$(Q)rm -rf $(BUILD)/$(PACKAGE)-$(VERSION)
@@ -328,6 +402,47 @@ dist:
 	$(Q)git ls-files | tar -cf - -T - | tar -xf - -C $(BUILD)/$(PACKAGE)-$(VERSION)
 	$(Q)tar -czf $(PACKAGE)-$(VERSION).tar.gz -C $(BUILD) $(PACKAGE)-$(VERSION)
 	@echo "$(PACKAGE)-$(VERSION).tar.gz"
+
+# ---- the Debian package ---------------------------------------------------
+
+# build/ipctutor_VERSION_ARCH.deb, made with debhelper (debian/) from a
+# clean copy of the tracked files, by an ordinary user: when make runs as
+# root, the copy is given to uid 65534 in a temporary folder it can reach.
+# lintian must find no error and no warning (overrides, each with its
+# reason, are in debian/).  The package tools come with `make deb` (see
+# DEB_NEEDS).
+DEB_ARCH = $(shell dpkg --print-architecture 2>/dev/null)
+DEB = $(PACKAGE)_$(VERSION)_$(DEB_ARCH).deb
+deb: need-deb
+	$(Q)rm -rf $(BUILD)/deb && mkdir -p $(BUILD)/deb
+	$(Q)set -e; top=$$(mktemp -d /tmp/$(PACKAGE)-deb.XXXXXX); trap 'rm -rf "$$top"' EXIT; \
+	mkdir "$$top/$(PACKAGE)-$(VERSION)"; \
+	{ git ls-files --cached --others --exclude-standard 2>/dev/null || find . -path ./$(BUILD) -prune -o -type f -print; } | \
+	  tar -cf - -T - | tar -xf - -C "$$top/$(PACKAGE)-$(VERSION)"; \
+	as=; if [ "$$(id -u)" = 0 ] && [ -z "$$FAKEROOTKEY" ]; then \
+	  chmod 755 "$$top"; chown -R 65534:65534 "$$top"; \
+	  as="setpriv --reuid=65534 --regid=65534 --clear-groups env HOME=$$top"; fi; \
+	echo "  DEB      $(DEB) (as uid $$($$as id -u), in a clean copy)"; \
+	(cd "$$top/$(PACKAGE)-$(VERSION)" && env -u MAKEFLAGS -u MAKELEVEL $$as \
+	  dpkg-buildpackage -us -uc -rfakeroot) > $(BUILD)/deb/build.log 2>&1 || \
+	  { tail -30 $(BUILD)/deb/build.log; exit 1; }; \
+	echo "  LINTIAN  $(PACKAGE)_$(VERSION)_$(DEB_ARCH).changes"; \
+	(cd "$$top" && $$as lintian --fail-on error,warning --info $(PACKAGE)_$(VERSION)_$(DEB_ARCH).changes) \
+	  > $(BUILD)/deb/lintian.log 2>&1 || { cat $(BUILD)/deb/lintian.log; exit 1; }; \
+	cat $(BUILD)/deb/lintian.log; \
+	cp "$$top"/*.deb "$$top"/*.changes "$$top"/*.buildinfo "$$top"/*.dsc "$$top"/*.tar.* $(BUILD)/deb/
+	$(Q)cp $(BUILD)/deb/$(DEB) $(BUILD)/$(DEB)
+	@echo "$(BUILD)/$(DEB)"
+
+# The package unpacked into a scratch root and run from there
+# (tests/deb/deb.t): not part of check, since it builds everything again;
+# CI runs it.  When the package tools are missing and cannot be installed,
+# the test says SKIP.
+check-deb: need-test
+	$(Q)rm -f $(BUILD)/$(DEB)
+	$(Q)$(MAKE) --no-print-directory deb || command -v dpkg-buildpackage >/dev/null || \
+	  echo "make check-deb: no package tools, so tests/deb/deb.t will say SKIP"
+	$(Q)$(TEST_ENV) prove $(if $(V),-v) tests/deb/deb.t
 
 clean:
 	rm -rf $(BUILD) $(PACKAGE)-*.tar.gz

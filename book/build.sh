@@ -5,38 +5,64 @@
 # build.sh: make the book for the languages given, into OUTDIR (book/ for
 # `make book`, a scratch directory for the freshness test).  Per language:
 # README.md (the front page), one NN-slug.md chapter per lesson (made by the
-# tutor itself: ipctutor --book), and ipctutor.html, the whole book on one
-# printable page (cmark plus book/template.html).  Usage:
+# tutor itself: ipctutor --book), the drawings with their words translated, and ipctutor.html, the whole book on one
+# printable page: a title page, the contents (with page numbers when
+# printed by a renderer that knows CSS target-counter, such as WeasyPrint),
+# the front page's text and the chapters (cmark plus book/template.html).
+# What differs from machine to machine (the kernel, restartcost's figures)
+# comes from book/recorded-run.txt, so the book is the same for every user
+# on every kernel that answers alike.  Usage:
 #     build.sh IPCTUTOR LESSONDIR OUTDIR LANG...
 set -eu
 tutor=$1 lessons=$2 out=$3
 shift 3
 here=$(cd "$(dirname "$0")" && pwd)
+IPCTUTOR_BOOK_RECORD=$here/recorded-run.txt
+export IPCTUTOR_BOOK_RECORD
 
 for ll in "$@"; do
 	dir=$out/$ll
 	mkdir -p "$dir"
 	"$tutor" --lessons "$lessons" --lang "$ll" --book index > "$dir/README.md"
-	body=$(mktemp)
-	{
-		echo '<section class="front">'
-		sed -E 's/\]\(([0-9][0-9]-[a-z0-9-]+)\.md\)/](#\1)/' "$dir/README.md" | cmark --unsafe
-		echo '</section>'
-	} > "$body"
+	# The drawings, with their words in this language.
+	for svg in "$here"/*.svg; do
+		"$tutor" --lang "$ll" --book svg < "$svg" > "$dir/$(basename "$svg")"
+	done
+	chapters=$(mktemp) toc=$(mktemp) front=$(mktemp)
 	for f in "$lessons"/[0-9][0-9]-*.md; do
 		name=$(basename "$f" .md)
 		"$tutor" --lessons "$lessons" --lang "$ll" --book "${name%%-*}" > "$dir/$name.md"
 		{
 			echo "<section class=\"chapter\" id=\"$name\">"
-			cmark < "$dir/$name.md"
+			# Sections get ids (s2-4 for 2.4), for the contents.
+			cmark --unsafe < "$dir/$name.md" |
+				sed -E 's,^<h2>([0-9]+)\.([0-9]+) ,<h2 id="s\1-\2">\1.\2 ,'
 			echo '</section>'
-		} >> "$body"
+		} >> "$chapters"
 	done
+	# The contents: each chapter and its sections, linked.
+	awk '
+		/^<section class="chapter" id="/ { split($0, a, "\""); chapter = a[4] }
+		/^<h1>/ { if (open) print "</ol></li>"; sub(/^<h1>/, ""); sub(/<\/h1>$/, "")
+			  printf "<li><a href=\"#%s\">%s</a><ol>\n", chapter, $0; open = 1 }
+		/^<h2 id="s/ { split($0, a, "\""); sub(/^<h2 id="[^"]*">/, ""); sub(/<\/h2>$/, "")
+			  printf "<li><a href=\"#%s\">%s</a></li>\n", a[2], $0 }
+		END { if (open) print "</ol></li>" }
+	' "$chapters" > "$toc"
+	# The front page's text, without its title (on the title page) and
+	# its list of chapters (the contents replace it).
+	cmark < "$dir/README.md" | awk '/^<h1>/ { next } /^<h2>/ { exit } { print }' > "$front"
 	title=$(sed -n '1s/^# //p' "$dir/README.md")
-	awk -v lang="$ll" -v title="$title" -v body="$body" '
-		/@BODY@/ { while ((getline line < body) > 0) print line; next }
-		{ gsub(/@LANG@/, lang); gsub(/@TITLE@/, title); print }
+	contents=$(sed -n 's/^## //p' "$dir/README.md" | head -n 1)
+	awk -v lang="$(echo "$ll" | tr _ -)" -v title="$title" -v contents="$contents" \
+	    -v toc="$toc" -v front="$front" -v chapters="$chapters" '
+		function copy(file,   line) { while ((getline line < file) > 0) print line; close(file) }
+		/@TOC@/ { copy(toc); next }
+		/@FRONT@/ { copy(front); next }
+		/@CHAPTERS@/ { copy(chapters); next }
+		{ gsub(/@LANG@/, lang); gsub(/@TITLE@/, title); gsub(/@CONTENTS@/, contents); print }
 	' "$here/template.html" > "$dir/ipctutor.html"
-	rm -f "$body"
-	cp "$here"/*.svg "$here/book.css" "$out/" 2>/dev/null || true
+	rm -f "$chapters" "$toc" "$front"
 done
+# The stylesheet, beside the languages' folders.
+[ "$(cd "$out" && pwd)" = "$here" ] || cp "$here/book.css" "$out/"

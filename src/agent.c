@@ -25,6 +25,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,7 +43,10 @@
 #include "util.h"
 
 #define MAX_AGENTS 8
-#define RECORD_MAX 2048
+/* A record: a tag, a TAB, then a call's line (at most TRACE_LINE_MAX) or a
+ * sentence; and the newline.  Below PIPE_BUF, so one write is one record. */
+#define RECORD_MAX (TRACE_LINE_MAX + 16)
+_Static_assert(RECORD_MAX <= PIPE_BUF, "a record is written in one piece");
 #define DEADLINE_MS 10000   /* bounds failure only: a healthy agent answers in microseconds */
 #define BLOCK_CHECK_MS 1    /* poll slice while watching for "asleep in the call" */
 
@@ -106,7 +110,7 @@ send_record(const char *fmt, ...)
 static void
 sink_call(struct play_ctx *ctx, const struct call *call)
 {
-	char enc[RECORD_MAX - 8];
+	char enc[TRACE_LINE_MAX];
 
 	(void)ctx;
 	trace_encode(call, enc, sizeof enc);

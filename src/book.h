@@ -9,6 +9,8 @@
 #ifndef IPCTUTOR_BOOK_H
 #define IPCTUTOR_BOOK_H
 
+#include <stdio.h>
+
 /* Print the chapter of the lesson with index LESSON_INDEX in
  * session.course, running its steps.  Returns 0, or -1 when an
  * expectation did not hold (the chapter would not match the lesson). */
@@ -16,5 +18,19 @@ int book_chapter(int lesson_index);
 
 /* Print the front page: title, how the book was made, the chapters. */
 void book_index(void);
+
+/* Copy the drawing (SVG) read from IN to standard output with its words
+ * translated (ipctutor --lang LL --book svg < book/NAME.svg).  Returns 0,
+ * or -1 when IN cannot be read. */
+int book_svg(FILE *in);
+
+struct strbuf;
+
+/* The recorded run (book_record.c): print the sentence that names the
+ * kernel the transcripts were recorded on.  Put the sentence that
+ * introduces the figures of the recorded restartcost run into LABEL and
+ * the figures into LINES, one a line; -1 when there is no record. */
+void book_record_kernel(void);
+int book_record_restartcost(struct strbuf *label, struct strbuf *lines);
 
 #endif

@@ -84,12 +84,12 @@ cycle(struct play_ctx *ctx, int show)
 	} else {
 		id = msgget(IPC_PRIVATE, IPC_CREAT | 0600);
 		if (id < 0) {
-			trace_record(&get, "msgget(IPC_PRIVATE, IPC_CREAT|0600)", -1, errno);
+			trace_record(&get, CALL_MSGGET, "msgget(IPC_PRIVATE, IPC_CREAT|0600)", -1, errno);
 		} else if ((r = msgctl(id, IPC_RMID, NULL)) != 0) {
 			char text[64];
 			snprintf(text, sizeof text, "msgctl(%d, IPC_RMID, NULL)", id);
-			trace_record(&get, "msgget(IPC_PRIVATE, IPC_CREAT|0600)", id, 0);
-			trace_record(&rm, text, r, errno);
+			trace_record(&get, CALL_MSGGET, "msgget(IPC_PRIVATE, IPC_CREAT|0600)", id, 0);
+			trace_record(&rm, CALL_MSGCTL, text, r, errno);
 		} else {
 			return id;
 		}
@@ -121,7 +121,7 @@ progress_line(long done, long total, double started)
 }
 
 int
-play_churn(struct play_ctx *ctx, int argc, char **argv)
+churn_command(struct play_ctx *ctx, int argc, char **argv)
 {
 	long count = 0, target = -1, done = 0;
 	int until = strcmp(argv[1], "until") == 0, prev_id = -1, id = -1;

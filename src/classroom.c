@@ -10,7 +10,7 @@
  * user's key file (play_key_path(): one per user, so learners on one lab
  * machine never meet), holds a lock on that file so that only one of the
  * user's servers runs (lesson 3), and starts with the recovery pattern of
- * lesson 3 (actors_recover(): objects are 0600 and only the user's own
+ * lesson 3 (verb_recover(): objects are 0600 and only the user's own
  * leftovers are removed).  A client sends a request of type 1 carrying its
  * pid; the server answers with the next sequence number, as a message of
  * type pid + 2 in the same queue.  The client waits for that answer asleep
@@ -52,14 +52,16 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "actors.h"
+#include "calls.h"
 #include "classroom.h"
+#include "errnos.h"
 #include "flags.h"
 #include "i18n.h"
 #include "ipc.h"
 #include "meaning.h"
 #include "play.h"
 #include "render.h"
+#include "verbs.h"
 #include "util.h"
 #include "view.h"
 
@@ -435,12 +437,12 @@ shm_request(struct client *c)
 
 	if ((r = sem_step(c, -1)) != ANSWERED)
 		return r;
-	play_shmread(&c->ctx, 1, read);
+	shmread_command(&c->ctx, 1, read);
 	/* The server writes a sentence first: it counts as 0. */
 	next = strtol(c->st.att[c->st.natt - 1].addr, NULL, 10) + 1;
 	char *text = xasprintf("%ld", next);
 	char *write[] = { "shmwrite", text, NULL };
-	play_shmwrite(&c->ctx, 2, write);
+	shmwrite_command(&c->ctx, 2, write);
 	free(text);
 	if ((r = sem_step(c, 1)) != ANSWERED)
 		return r;
@@ -459,11 +461,11 @@ leave_doomed_segment(struct client *c)
 	if (c->st.natt == 0)
 		return;
 	snprintf(id, sizeof id, "%d", c->st.att[c->st.natt - 1].id);
-	play_shmctl(&c->ctx, 3, stat);
-	play_shmread(&c->ctx, 1, read);
+	shmctl_command(&c->ctx, 3, stat);
+	shmread_command(&c->ctx, 1, read);
 	play_note(&c->ctx, _("The old segment still reads without any error: only the semaphore told the client that its server restarted."));
 	while (c->st.natt > 0)
-		play_shmdt(&c->ctx, 1, dt);
+		shmdt_command(&c->ctx, 1, dt);
 }
 
 /* If a server is starting (see lock_key_file()), say so and wait until
@@ -495,7 +497,7 @@ open_objects(struct client *c)
 		leave_doomed_segment(c);
 	c->st.qid = c->st.shmid = c->st.semid = -1;
 	wait_while_server_starts(c);
-	if (verb_open(&c->ctx, 3, argv) != 0) {
+	if (verb_lookup(&c->ctx, 3, argv) != 0) {
 		say(_("No server is running at key %s now; the request was not answered. Start ipctutor server, then try again."),
 		    c->key);
 		return -1;
@@ -605,7 +607,7 @@ run_client(const struct classroom_options *o)
 			break;
 	}
 	while (c.st.natt > 0)
-		play_shmdt(&c.ctx, 1, dt);
+		shmdt_command(&c.ctx, 1, dt);
 	say(_("The client ends."));
 	strbuf_free(&lr.buf);
 	strbuf_free(&line);
@@ -716,12 +718,22 @@ run_watch(const struct classroom_options *o)
 static const struct subcommand {
 	const char *name;
 	const char *options;    /* the long options it accepts, space-separated */
+	const char *summary;    /* its line in ipctutor --help (N_: translated when shown) */
 	int (*run)(const struct classroom_options *o);
 } subcommands[] = {
-	{ "server", "shm", run_server },
-	{ "client", "shm naive count", run_client },
-	{ "watch", "once", run_watch },
+	{ "server", "shm", N_("the lesson's server; it recovers from crashes"), run_server },
+	{ "client", "shm naive count", N_("one request per line typed; survives server restarts"), run_client },
+	{ "watch", "once", N_("the IPC objects, IDs decoded, refreshed every second"), run_watch },
 };
+
+void
+classroom_help(void)
+{
+	fputs(_("Subcommands, for a class on one machine (host IPC namespace):\n"), stdout);
+	for (size_t i = 0; i < sizeof subcommands / sizeof subcommands[0]; i++)
+		printf("  %-21s%s\n", subcommands[i].name, _(subcommands[i].summary));
+	printf(_("'%s SUBCOMMAND --help' tells more about each.\n\n"), PACKAGE);
+}
 
 int
 classroom_is_subcommand(const char *word)

@@ -14,6 +14,10 @@
 /* Is WORD one of the subcommands: "server", "client", "watch"? */
 int classroom_is_subcommand(const char *word);
 
+/* The subcommands' part of ipctutor --help: one line each, from the same
+ * table that runs them. */
+void classroom_help(void);
+
 /* Run the subcommand ARGV[0] with its options ARGV[1..ARGC).  Returns the
  * exit status: 0, 1 (the server gave up, the naive client failed), 2 (bad
  * options). */

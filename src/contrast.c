@@ -20,9 +20,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "churn.h"
+#include "contrast.h"
 #include "i18n.h"
-#include "mask.h"
+#include "reproducible.h"
 #include "play.h"
 #include "render.h"
 #include "proc.h"
@@ -50,7 +50,7 @@ peer_dies(struct play_ctx *ctx, int keep, int other)
 	close(keep);
 	char pidtext[24];
 	snprintf(pidtext, sizeof pidtext, "%ld", (long)pid);
-	mask_pid(pid, "peer");
+	repro_pid(pid, "peer");
 	play_note(ctx, _("The peer process (pid %s) holds the other end; now it is killed with SIGKILL."),
 		  pidtext);
 	proc_kill(pid, SIGKILL);
@@ -69,20 +69,20 @@ probe(struct play_ctx *ctx, int rfd, int wfd, const char *what, int with_poll)
 	if (rfd >= 0) {
 		n = read(rfd, buf, sizeof buf);
 		snprintf(text, sizeof text, "read(%s, ..., %zu)", what, sizeof buf);
-		trace_record(&call, text, n, errno);
+		trace_record(&call, CALL_OTHER, text, n, errno);
 		play_call(ctx, &call);
 	}
 	if (wfd >= 0) {
 		n = write(wfd, "ping", 4);
 		snprintf(text, sizeof text, "write(%s, \"ping\", 4)", what);
-		trace_record(&call, text, n, errno);
+		trace_record(&call, CALL_OTHER, text, n, errno);
 		play_call(ctx, &call);
 	}
 	if (with_poll) {
 		struct pollfd pfd = { rfd, POLLIN, 0 };
 		int r = poll(&pfd, 1, 0);
 		snprintf(text, sizeof text, "poll([{fd=%s, events=POLLIN}], 1, 0)", what);
-		trace_record(&call, text, r, errno);
+		trace_record(&call, CALL_OTHER, text, r, errno);
 		snprintf(call.data, sizeof call.data, "[{revents=%s%s}]", (pfd.revents & POLLIN) ? "POLLIN|" : "",
 			 (pfd.revents & POLLHUP) ? "POLLHUP" : "0");
 		play_call(ctx, &call);
@@ -122,7 +122,7 @@ contrast_socket(struct play_ctx *ctx)
 }
 
 int
-play_contrast(struct play_ctx *ctx, int argc, char **argv)
+contrast_command(struct play_ctx *ctx, int argc, char **argv)
 {
 	int r;
 

@@ -2,14 +2,14 @@
  * Copyright (C) 2026 The ipctutor authors.  GPL-3.0-or-later: see COPYING.
  *
  * flags.c: turns what a learner types into numbers and numbers back into
- * what strace prints.  Three small tables drive everything: the flag names
- * with the calls each one belongs to, the control commands with their C
- * name and short word, and the errno values System V IPC can report.  Every
+ * what strace prints.  Two small tables drive everything: the flag names
+ * with the calls each one belongs to, and the control commands with their C
+ * name and short word (errno names are errnos.c's).  Every
  * parser is strict (no silent truncation, no trailing junk, explicit range)
  * and every formatter writes a bounded, NUL-terminated buffer.
  */
 #ifndef _GNU_SOURCE
-#define _GNU_SOURCE	/* strerrorname_np, MSG_EXCEPT, MSG_COPY, SHM_EXEC */
+#define _GNU_SOURCE	/* MSG_EXCEPT, MSG_COPY, SHM_EXEC */
 #endif
 
 #include <sys/types.h>
@@ -106,36 +106,6 @@ static const char *const ctl_word_list[] = {
 #undef CTL
 	NULL
 };
-
-/* The errno values a System V IPC call can report, plus the two a pipe to a
- * server or client process can: named when the C library cannot name them,
- * and offered for completion. */
-#define ERRNO_TABLE \
-	ERR(EACCES) ERR(EEXIST) ERR(EIDRM) ERR(EINVAL) ERR(ENOENT) \
-	ERR(ENOSPC) ERR(EPERM) ERR(ENOMSG) ERR(EAGAIN) ERR(E2BIG) \
-	ERR(EFAULT) ERR(ENOMEM) ERR(EINTR) ERR(ERANGE) ERR(EFBIG) \
-	ERR(EPIPE) ERR(ECONNRESET)
-
-struct errno_def {
-	const char	*name;
-	int		 value;
-};
-
-static const struct errno_def errno_table[] = {
-#define ERR(name)	{ #name, name },
-	ERRNO_TABLE
-#undef ERR
-};
-
-static const char *const errno_name_list[] = {
-#define ERR(name)	#name,
-	ERRNO_TABLE
-#undef ERR
-	NULL
-};
-
-/* Largest errno value searched by name through the C library. */
-#define ERRNO_SEARCH_MAX	4096
 
 #define COUNT(array)	(sizeof(array) / sizeof((array)[0]))
 
@@ -289,31 +259,32 @@ flags_parse(enum flag_context context, const char *text, int *out,
 }
 
 /*
- * A bounded string builder: appends never overrun, the buffer stays
- * NUL-terminated, and a truncated result is cut at the end of the buffer.
+ * A string builder in a caller's fixed buffer (util.h's strbuf grows
+ * instead): appends never overrun, the buffer stays NUL-terminated, and a
+ * truncated result is cut at the end of the buffer.
  */
-struct strbuf {
+struct boundbuf {
 	char	*buf;
-	size_t	 len;	/* size of buf */
+	size_t	 size;	/* size of buf */
 	size_t	 used;	/* bytes written, not counting the NUL */
 };
 
 /* Append formatted text to SB, truncating at the end of the buffer. */
 static void __attribute__((format(printf, 2, 3)))
-strbuf_printf(struct strbuf *sb, const char *fmt, ...)
+boundbuf_printf(struct boundbuf *sb, const char *fmt, ...)
 {
 	va_list	ap;
 	int	n;
 
-	if (sb->len == 0 || sb->used >= sb->len - 1)
+	if (sb->size == 0 || sb->used >= sb->size - 1)
 		return;
 	va_start(ap, fmt);
-	n = vsnprintf(sb->buf + sb->used, sb->len - sb->used, fmt, ap);
+	n = vsnprintf(sb->buf + sb->used, sb->size - sb->used, fmt, ap);
 	va_end(ap);
 	if (n < 0)
 		return;
-	if ((size_t)n >= sb->len - sb->used)
-		sb->used = sb->len - 1;
+	if ((size_t)n >= sb->size - sb->used)
+		sb->used = sb->size - 1;
 	else
 		sb->used += (size_t)n;
 }
@@ -321,7 +292,7 @@ strbuf_printf(struct strbuf *sb, const char *fmt, ...)
 void
 flags_format(enum flag_context context, int flags, char *buf, size_t len)
 {
-	struct strbuf	 sb = { buf, len, 0 };
+	struct boundbuf	 sb = { buf, len, 0 };
 	unsigned	 rest = (unsigned)flags, mode = 0;
 	const char	*sep = "";
 	size_t		 i;
@@ -337,19 +308,19 @@ flags_format(enum flag_context context, int flags, char *buf, size_t len)
 		if ((flag_table[i].contexts & CTX(context)) == 0 ||
 		    (rest & flag_table[i].value) != flag_table[i].value)
 			continue;
-		strbuf_printf(&sb, "%s%s", sep, flag_table[i].name);
+		boundbuf_printf(&sb, "%s%s", sep, flag_table[i].name);
 		rest &= ~flag_table[i].value;
 		sep = "|";
 	}
 	if (rest != 0) {
-		strbuf_printf(&sb, "%s%#o", sep, rest);
+		boundbuf_printf(&sb, "%s%#o", sep, rest);
 		sep = "|";
 	}
 	/* strace prints the mode of a get call as "%#03o": 0600, 000. */
 	if (context == FLAGS_GET)
-		strbuf_printf(&sb, "%s%#03o", sep, mode);
+		boundbuf_printf(&sb, "%s%#03o", sep, mode);
 	else if (*sep == '\0')
-		strbuf_printf(&sb, "0");
+		boundbuf_printf(&sb, "0");
 }
 
 const char *const *
@@ -429,48 +400,4 @@ key_format(key_t key, char *buf, size_t len)
 		snprintf(buf, len, "IPC_PRIVATE");
 	else
 		snprintf(buf, len, "%#x", (unsigned)key);
-}
-
-const char *
-errno_name(int errnum)
-{
-	const char	*name;
-	size_t		 i;
-
-	if (errnum == 0)
-		return NULL;
-	if ((name = strerrorname_np(errnum)) != NULL)
-		return name;
-	for (i = 0; i < COUNT(errno_table); i++) {
-		if (errno_table[i].value == errnum)
-			return errno_table[i].name;
-	}
-	return NULL;
-}
-
-int
-errno_from_name(const char *name)
-{
-	const char	*known;
-	size_t		 i;
-	int		 errnum;
-
-	if (name == NULL || *name == '\0')
-		return 0;
-	for (i = 0; i < COUNT(errno_table); i++) {
-		if (strcasecmp(name, errno_table[i].name) == 0)
-			return errno_table[i].value;
-	}
-	for (errnum = 1; errnum < ERRNO_SEARCH_MAX; errnum++) {
-		known = strerrorname_np(errnum);
-		if (known != NULL && strcasecmp(name, known) == 0)
-			return errnum;
-	}
-	return 0;
-}
-
-const char *const *
-errno_names(void)
-{
-	return errno_name_list;
 }

@@ -3,8 +3,8 @@
  *
  * flags.h: the symbolic vocabulary of System V IPC as a learner writes it and
  * as strace prints it.  Flag expressions ("IPC_CREAT|IPC_EXCL|0600"), control
- * commands ("IPC_RMID" or "rmid"), keys ("0x4d0a0001", "IPC_PRIVATE"), errno
- * names ("EIDRM") and plain numbers are parsed here with strict range checks,
+ * commands ("IPC_RMID" or "rmid"), keys ("0x4d0a0001", "IPC_PRIVATE") and
+ * plain numbers are parsed here with strict range checks,
  * and formatted back the same way.  Nothing here performs a system call.
  */
 #ifndef IPCTUTOR_FLAGS_H
@@ -68,11 +68,5 @@ const char *const *ctl_names(void);     /* short words, NULL-terminated */
  * accepted, the latter wrapping as the kernel does). */
 enum parse_status key_parse(const char *text, key_t *out);
 void key_format(key_t key, char *buf, size_t len); /* "0x4d0a0001" or "IPC_PRIVATE" */
-
-/* errno names as strace prints them, from the C library (strerrorname_np)
- * with a table fallback for the values the tutor cares about. */
-const char *errno_name(int errnum);            /* "EIDRM", or NULL if unknown */
-int errno_from_name(const char *name);         /* 0 if unknown; case-insensitive */
-const char *const *errno_names(void);          /* NULL-terminated, for completion */
 
 #endif

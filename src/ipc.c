@@ -31,16 +31,17 @@ struct message {
 	char mtext[MSG_TEXT_MAX];
 };
 
-/* Start a record: the call text from FMT, result not yet known. */
+/* Start a record of call ID: the call text from FMT, result not yet known. */
 static void
-begin(struct call *call, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+begin(struct call *call, enum call_id id, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 static void
-begin(struct call *call, const char *fmt, ...)
+begin(struct call *call, enum call_id id, const char *fmt, ...)
 {
 	va_list ap;
 
 	memset(call, 0, sizeof *call);
+	call->id = id;
 	call->kind = RET_INT;
 	va_start(ap, fmt);
 	vsnprintf(call->text, sizeof call->text, fmt, ap);
@@ -119,7 +120,7 @@ ipc_ftok(const char *path, int proj, struct call *call)
 	key_t key;
 
 	trace_quote(path, strlen(path), 80, quoted, sizeof quoted);
-	begin(call, "ftok(\"%s\", %d)", quoted, proj);
+	begin(call, CALL_FTOK, "ftok(\"%s\", %d)", quoted, proj);
 	key = ftok(path, proj);
 	finish(call, key, errno);
 	call->kind = RET_KEY;
@@ -133,7 +134,7 @@ ipc_msgget(key_t key, int flags, struct call *call)
 
 	key_format(key, k, sizeof k);
 	flags_format(FLAGS_GET, flags, f, sizeof f);
-	begin(call, "msgget(%s, %s)", k, f);
+	begin(call, CALL_MSGGET, "msgget(%s, %s)", k, f);
 	return get_call(KIND_MSG, key, 0, flags, call);
 }
 
@@ -147,7 +148,7 @@ ipc_msgsnd(int id, long type, const char *text, int flags, struct call *call)
 	memcpy(m.mtext, text, len);
 	trace_quote(text, len, SHOW_BYTES, quoted, sizeof quoted);
 	flags_format(FLAGS_MSGSND, flags, f, sizeof f);
-	begin(call, "msgsnd(%d, {%ld, \"%s\"}, %zu, %s)", id, type, quoted, len, f);
+	begin(call, CALL_MSGSND, "msgsnd(%d, {%ld, \"%s\"}, %zu, %s)", id, type, quoted, len, f);
 	announce_blocking(flags, SYS_msgsnd, call, NULL);
 	int r = msgsnd(id, &m, len, flags);
 	return (int)finish(call, r, errno);
@@ -167,11 +168,11 @@ ipc_msgrcv(int id, long type, int flags, struct call *call)
 	int saved = errno;
 	if (n >= 0) {
 		trace_quote(m.mtext, (size_t)n, SHOW_BYTES, quoted, sizeof quoted);
-		begin(call, "msgrcv(%d, {%ld, \"%s\"}, %zu, %ld, %s)", id, m.mtype, quoted,
+		begin(call, CALL_MSGRCV, "msgrcv(%d, {%ld, \"%s\"}, %zu, %ld, %s)", id, m.mtype, quoted,
 		      sizeof m.mtext, type, f);
 	} else {
 		/* The buffer address differs from run to run and says nothing. */
-		begin(call, "msgrcv(%d, {...}, %zu, %ld, %s)", id, sizeof m.mtext, type, f);
+		begin(call, CALL_MSGRCV, "msgrcv(%d, {...}, %zu, %ld, %s)", id, sizeof m.mtext, type, f);
 	}
 	return finish(call, n, saved);
 }
@@ -195,7 +196,7 @@ ipc_msgctl(int id, int cmd, struct ipc_stat *st, struct call *call)
 	char c[24], k[24];
 
 	memset(&ds, 0, sizeof ds);
-	begin(call, "msgctl(%d, %s%s)", id, cmd_text(cmd, c, sizeof c), cmd == IPC_STAT ? ", {...}" : ", NULL");
+	begin(call, CALL_MSGCTL, "msgctl(%d, %s%s)", id, cmd_text(cmd, c, sizeof c), cmd == IPC_STAT ? ", {...}" : ", NULL");
 	int r = msgctl(id, cmd, &ds);
 	finish(call, r, errno);
 	if (r == -1 || cmd != IPC_STAT)
@@ -218,7 +219,7 @@ ipc_semget(key_t key, int nsems, int flags, struct call *call)
 
 	key_format(key, k, sizeof k);
 	flags_format(FLAGS_GET, flags, f, sizeof f);
-	begin(call, "semget(%s, %d, %s)", k, nsems, f);
+	begin(call, CALL_SEMGET, "semget(%s, %d, %s)", k, nsems, f);
 	return get_call(KIND_SEM, key, (size_t)nsems, flags, call);
 }
 
@@ -229,7 +230,7 @@ ipc_semop(int id, unsigned short num, short op, short flags, struct call *call)
 	char f[64];
 
 	flags_format(FLAGS_SEMOP, flags, f, sizeof f);
-	begin(call, "semop(%d, [{sem_num=%u, sem_op=%d, sem_flg=%s}], 1)", id, num, op, f);
+	begin(call, CALL_SEMOP, "semop(%d, [{sem_num=%u, sem_op=%d, sem_flg=%s}], 1)", id, num, op, f);
 	announce_blocking(flags, SYS_semop, call, NULL);
 	int r = semop(id, &sb, 1);
 	return (int)finish(call, r, errno);
@@ -244,13 +245,13 @@ ipc_semctl(int id, int num, int cmd, int value, struct ipc_stat *st, struct call
 
 	memset(&ds, 0, sizeof ds);
 	if (cmd == SETVAL) {
-		begin(call, "semctl(%d, %d, SETVAL, %d)", id, num, value);
+		begin(call, CALL_SEMCTL, "semctl(%d, %d, SETVAL, %d)", id, num, value);
 		r = semctl(id, num, cmd, value);
 	} else if (cmd == IPC_STAT) {
-		begin(call, "semctl(%d, %d, IPC_STAT, {...})", id, num);
+		begin(call, CALL_SEMCTL, "semctl(%d, %d, IPC_STAT, {...})", id, num);
 		r = semctl(id, num, cmd, &ds);
 	} else {
-		begin(call, "semctl(%d, %d, %s)", id, num, cmd_text(cmd, c, sizeof c));
+		begin(call, CALL_SEMCTL, "semctl(%d, %d, %s)", id, num, cmd_text(cmd, c, sizeof c));
 		r = semctl(id, num, cmd);
 	}
 	finish(call, r, errno);
@@ -272,7 +273,7 @@ ipc_shmget(key_t key, size_t size, int flags, struct call *call)
 
 	key_format(key, k, sizeof k);
 	flags_format(FLAGS_GET, flags, f, sizeof f);
-	begin(call, "shmget(%s, %zu, %s)", k, size, f);
+	begin(call, CALL_SHMGET, "shmget(%s, %zu, %s)", k, size, f);
 	return get_call(KIND_SHM, key, size, flags, call);
 }
 
@@ -282,7 +283,7 @@ ipc_shmat(int id, int flags, struct call *call)
 	char f[64];
 
 	flags_format(FLAGS_SHMAT, flags, f, sizeof f);
-	begin(call, "shmat(%d, NULL, %s)", id, f);
+	begin(call, CALL_SHMAT, "shmat(%d, NULL, %s)", id, f);
 	void *addr = shmat(id, NULL, flags);
 	int saved = errno;
 	call->kind = RET_ADDR;
@@ -293,7 +294,7 @@ ipc_shmat(int id, int flags, struct call *call)
 int
 ipc_shmdt(void *addr, struct call *call)
 {
-	begin(call, "shmdt(%p)", addr);
+	begin(call, CALL_SHMDT, "shmdt(%p)", addr);
 	int r = shmdt(addr);
 	return (int)finish(call, r, errno);
 }
@@ -305,7 +306,7 @@ ipc_shmctl(int id, int cmd, struct ipc_stat *st, struct call *call)
 	char c[24], k[24];
 
 	memset(&ds, 0, sizeof ds);
-	begin(call, "shmctl(%d, %s%s)", id, cmd_text(cmd, c, sizeof c), cmd == IPC_STAT ? ", {...}" : ", NULL");
+	begin(call, CALL_SHMCTL, "shmctl(%d, %s%s)", id, cmd_text(cmd, c, sizeof c), cmd == IPC_STAT ? ", {...}" : ", NULL");
 	int r = shmctl(id, cmd, &ds);
 	finish(call, r, errno);
 	if (r == -1 || cmd != IPC_STAT)
@@ -341,7 +342,7 @@ ipc_shm_read(const void *addr, size_t size, struct call *call)
 	char quoted[SHOW_BYTES * 4 + 8];
 
 	trace_quote(addr, strnlen(addr, size), SHOW_BYTES, quoted, sizeof quoted);
-	begin(call, "read %p: \"%s\"", addr, quoted);
+	begin(call, CALL_OTHER, "read %p: \"%s\"", addr, quoted);
 	call->kind = RET_NONE;
 }
 
@@ -354,6 +355,6 @@ ipc_shm_write(void *addr, size_t size, const char *text, struct call *call)
 	memcpy(addr, text, len);
 	((char *)addr)[len] = '\0';
 	trace_quote(text, len, SHOW_BYTES, quoted, sizeof quoted);
-	begin(call, "write %p: \"%s\"", addr, quoted);
+	begin(call, CALL_OTHER, "write %p: \"%s\"", addr, quoted);
 	call->kind = RET_NONE;
 }

@@ -40,7 +40,7 @@
 #include "registry.h"
 #include "util.h"
 
-#define BOARD_PATH "/tmp/ipctutor-class.key"
+#define BOARD_NAME "ipctutor-class.key"
 #define BOARD_PROJECT 'L'
 #define BOARD_MODE 0644
 
@@ -55,17 +55,23 @@ static int publisher_fd = -1;    /* teacher: the pipe to the publisher */
 static int listener_fd = -1;     /* learner: the pipe from the listener */
 static int following;
 
+/* The class's key: the board file in $IPCTUTOR_RUNDIR, or in /tmp, which
+ * every user of the machine can reach. */
 static key_t
 board_key(int create)
 {
+	static char *path;
+
+	if (path == NULL)
+		path = xasprintf("%s/%s", run_dir() != NULL ? run_dir() : "/tmp", BOARD_NAME);
 	if (create) {
 		/* A FIFO or another user's file planted there is refused. */
-		int fd = open_own_file(BOARD_PATH, O_RDONLY | O_CREAT, 0644);
+		int fd = open_own_file(path, O_RDONLY | O_CREAT, 0644);
 		if (fd < 0)
 			return -1;
 		close(fd);
 	}
-	return ftok(BOARD_PATH, BOARD_PROJECT);
+	return ftok(path, BOARD_PROJECT);
 }
 
 /* The child's start: fresh signals, its own process group; with DIE_WITH

@@ -18,6 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "errnos.h"
+#include "expect.h"
 #include "flags.h"
 #include "i18n.h"
 #include "lesson.h"
@@ -197,30 +199,18 @@ valid_outcome(const char *word)
 }
 
 /* Is TEXT an expectation the step runner knows?  Checks the first word and
- * the number of words; the values are checked when the step runs. */
+ * the number of words (expect.c); the values are checked when the step
+ * runs. */
 static int
 valid_expectation(const char *text)
 {
-	static const struct { const char *word; int min, max; } forms[] = {
-		{ "outcome", 2, 20 }, { "objects", 3, 3 }, { "same", 3, 3 }, { "differ", 3, 3 },
-		{ "running", 2, 2 }, { "stopped", 2, 2 }, { "dest", 3, 3 }, { "nattch", 3, 3 },
-	};
-	int words = 0;
-	size_t first = strcspn(text, " ");
+	char *copy = xstrdup(text), *words[EXPECT_MAX_WORDS];
+	enum expect_form form;
+	int n = split_words(copy, words, EXPECT_MAX_WORDS);
+	int ok = n > 0 && expect_form(words, n, &form) == 0;
 
-	for (const char *c = text; *c; ) {
-		while (*c == ' ')
-			c++;
-		if (*c == '\0')
-			break;
-		words++;
-		while (*c != ' ' && *c != '\0')
-			c++;
-	}
-	for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
-		if (strlen(forms[i].word) == first && strncmp(text, forms[i].word, first) == 0)
-			return words >= forms[i].min && words <= forms[i].max;
-	return 0;
+	free(copy);
+	return ok;
 }
 
 /* The choices of a quiz ("- [x] text", "- [ ] text") or of a predict

@@ -16,7 +16,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "actors.h"
 #include "agent.h"
 #include "book.h"
 #include "classroom.h"
@@ -24,18 +23,22 @@
 #include "i18n.h"
 #include "lead.h"
 #include "lesson.h"
-#include "mask.h"
+#include "lint.h"
 #include "nav.h"
 #include "ns.h"
+#include "playground.h"
 #include "pot.h"
 #include "progress.h"
 #include "registry.h"
 #include "render.h"
 #include "repl.h"
+#include "reproducible.h"
 #include "session.h"
+#include "show.h"
 #include "step.h"
 #include "transcript.h"
 #include "tty.h"
+#include "vars.h"
 #include "util.h"
 #include "view.h"
 
@@ -92,9 +95,12 @@ static void
 usage(void)
 {
 	printf(_("Usage: %s [OPTION]... [LESSON[.STEP]]\n"), PACKAGE);
+	/* TRANSLATORS: align "or:" under "Usage:" above. */
+	printf(_("  or:  %s SUBCOMMAND [OPTION]...\n"), PACKAGE);
 	fputs(_("Learn how System V IPC identifiers behave when a server crashes and\n"
 		"restarts, with real system calls in real server and client processes.\n"
 		"Without LESSON, continue where you stopped.\n\n"), stdout);
+	classroom_help();
 	fputs(_("  -l, --list           list the lessons with your progress, then exit\n"
 		"      --lang=LL        use language LL (de, fr, es, zh_CN...), even when\n"
 		"                       no locale for it is installed\n"
@@ -206,6 +212,8 @@ lint(int n, char **files)
 		if (l == NULL) {
 			fprintf(stderr, "%s\n", err);
 			status = 1;
+		} else if (lint_run_lines(l, stderr) > 0) {
+			status = 1;
 		}
 		lesson_free(l);
 	}
@@ -310,10 +318,16 @@ start_position(const char *arg)
 		for (size_t i = 0; l != NULL && i < session.course.nlessons; i++)
 			if (session.course.lessons[i] == l)
 				lesson = (int)i;
-		if (l == NULL || (size_t)step >= l->nsteps)
+		if (l == NULL || (size_t)step >= l->nsteps) {
 			step = 0;
-		else
-			render_paragraph(_("Welcome back: continuing where you stopped."), NULL, 0, NULL);
+		} else {
+			var_setf("where", "%d.%d", l->number, step + 1);
+			var_setf("lesson", "%d", l->number);
+			var_set("title", step_translate(&l->title));
+			nav_score_text(l, session_progress(l), "score");
+			render_paragraph(_("Welcome back to lesson {lesson}, {title}, at step {where}; your score in this lesson so far: {score}."),
+					 var_lookup, 0, NULL);
+		}
 	} else {
 		render_paragraph(_("Welcome to ipctutor. Press Enter to go on, type help for the commands, quit to leave."),
 				 NULL, 0, NULL);
@@ -333,12 +347,15 @@ run_book(const char *what)
 	session.save_progress = 0;
 	if (strcmp(what, "index") == 0) {
 		book_index();
+	} else if (strcmp(what, "svg") == 0) {
+		if (book_svg(stdin) != 0)
+			status = EXIT_BAD_INPUT;
 	} else if (nav_parse_position(&session.ctx, what, &lesson, &step) != 0) {
 		status = EXIT_USAGE;
 	} else if (book_chapter(lesson) != 0) {
 		status = EXIT_EXPECT;
 	}
-	actors_shutdown(0);
+	play_shutdown(0);
 	out_flush();
 	if (out_error() != 0) {
 		fprintf(stderr, _("%s: write error: %s\n"), PACKAGE, strerror(out_error()));
@@ -353,7 +370,8 @@ clean_up(void)
 {
 	size_t left;
 
-	actors_shutdown(1);
+	nav_count_time();
+	play_shutdown(1);
 	left = registry_count();
 	render_paragraph(left == 0 ? _("All IPC objects this tutor created are removed: objects left behind: 0.")
 				   : _("Some IPC objects could not be removed: see ipcs."), NULL, 0, NULL);
@@ -413,6 +431,7 @@ main(int argc, char **argv)
 			strerror(errno));
 	session.lesson = -1;
 	session.step = -1;
+	session.world_lesson = -1;
 	if (o.complete != NULL) {
 		repl_print_completions(o.complete);
 		return out_error() ? EXIT_BAD_INPUT : EXIT_SUCCESS;
@@ -449,9 +468,10 @@ main(int argc, char **argv)
 	if (o.shared)
 		play_key_own_session();
 	actor_state_init(&session.you);
-	mask_pid(getpid(), "you");
+	repro_pid(getpid(), "you");
+	repro_own_uid();
 	session.ctx = (struct play_ctx){ "you", 0, &session.you, &tutor_sink, -1, -1 };
-	actors_setup(guardian);
+	play_setup(guardian);
 	if (o.book != NULL) {
 		free(state_dir);
 		return run_book(o.book);

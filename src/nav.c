@@ -2,22 +2,27 @@
  * Copyright (C) 2026 The ipctutor authors.  GPL-3.0-or-later: see COPYING.
  *
  * nav.c: the navigation commands (see nav.h).  Every move saves progress.
- * A jump into another lesson first clears the stage — the previous lesson's
- * processes and objects — because every lesson starts from nothing and
- * builds what it needs; a jump to a later step replays the earlier steps'
- * commands silently so the stage is what that step expects.
+ * A step runs only in the world its text describes: the one the lesson's
+ * own commands build, from nothing, in the steps before it.  Whatever path
+ * led here — next, back, again, goto, resume, a revisit, or commands the
+ * learner typed — if the world is not that one, it is rebuilt first, the
+ * same way every time: the stage is cleared (processes stopped, objects
+ * removed, values forgotten, and in a private namespace a new one entered,
+ * so identifiers come out as they did the first time) and the earlier
+ * steps' commands are replayed without a word.
  */
 #define _GNU_SOURCE
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
-#include "actors.h"
 #include "flags.h"
 #include "i18n.h"
 #include "lead.h"
 #include "nav.h"
+#include "playground.h"
 #include "progress.h"
 #include "render.h"
 #include "session.h"
@@ -25,50 +30,107 @@
 #include "util.h"
 #include "vars.h"
 
-struct session session;
+/* What a learner did with a lesson's questions (or the course's). */
+struct tally {
+	int questions, right, wrong, skipped;
+	long seconds;
+};
 
-struct lesson *
-session_lesson(void)
+static void course_end(void);
+
+/* Seconds on a monotonic clock; always 0 with --reproducible, so that
+ * transcripts do not depend on how fast they ran. */
+static long
+clock_seconds(void)
 {
-	if (session.lesson < 0 || (size_t)session.lesson >= session.course.nlessons)
-		return NULL;
-	return session.course.lessons[session.lesson];
+	struct timespec ts;
+
+	if (render_options()->reproducible)
+		return 0;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec;
 }
 
-struct lesson_progress *
-session_progress(const struct lesson *lesson)
+void
+nav_count_time(void)
 {
-	for (size_t i = 0; i < session.nprogress; i++)
-		if (strcmp(session.progress[i].slug, lesson->slug) == 0)
-			return &session.progress[i];
-	session.progress = xreallocarray(session.progress, session.nprogress + 1, sizeof *session.progress);
-	struct lesson_progress *p = &session.progress[session.nprogress++];
-	memset(p, 0, sizeof *p);
-	snprintf(p->slug, sizeof p->slug, "%s", lesson->slug);
-	return p;
+	struct lesson *l = session_lesson();
+	long now = clock_seconds();
+
+	if (l != NULL && session.lesson_clock > 0 && now > session.lesson_clock)
+		session_progress(l)->seconds += now - session.lesson_clock;
+	session.lesson_clock = now;
 }
 
 void
 nav_stage(int lesson)
 {
-	actors_shutdown(0);
+	nav_count_time();
+	play_shutdown(0);
+	if (session.ns == NS_PRIVATE || session.ns == NS_PRIVATE_USERNS)
+		ns_renew();   /* failing, the emptied namespace still serves */
 	var_clear_all();
 	actor_state_init(&session.you);
 	session.lesson = lesson;
 	session.step = 0;
 	session.question = NULL;
 	session.paused = 0;
+	session.world_lesson = lesson;
+	session.world_step = 0;
+	session.world_dirty = 0;
+}
+
+/* Show step STEP of the current lesson and run it in its own world,
+ * rebuilt first unless the world is already that one. */
+static void
+show_step(int step)
+{
+	if (session.world_lesson != session.lesson || session.world_step != step || session.world_dirty) {
+		nav_stage(session.lesson);
+		step_replay(step);
+	}
+	/* Running the step changes the world: it is the next step's once
+	 * the step has run to its end (step.c marks it), maybe only after
+	 * its question is answered or skipped. */
+	session.world_step = -1;
+	step_show(step, 1);
 }
 
 void
 nav_enter(int lesson, int step)
 {
 	if (lesson != session.lesson)
-		nav_stage(lesson);
-	if (step > 0)
-		step_replay(step);
-	step_show(step, 1);
+		nav_count_time();
+	session.lesson = lesson;
+	show_step(step);
 	progress_save();
+}
+
+void
+nav_typed(const char *line)
+{
+	/* Commands that only look, move or talk leave the world as the
+	 * lesson built it; anything else may have changed it. */
+	static const char *const harmless[] = {
+		"next", "back", "again", "goto", "lessons", "hint", "answer", "reset", "lang",
+		"save", "follow", "unfollow", "quit", "help", "ipcs", "explain", "#", NULL,
+	};
+	char word[32];
+	size_t n = strcspn(line + strspn(line, " \t"), " \t");
+	const char *start = line + strspn(line, " \t");
+
+	if (n == 0 || n >= sizeof word || session.confirm_reset)
+		return;
+	memcpy(word, start, n);
+	word[n] = '\0';
+	if (isdigit((unsigned char)word[0]) || word[0] == '#')
+		return;
+	if (session.question != NULL && !session.question_answered && step_choice_named(start) > 0)
+		return;
+	for (size_t i = 0; harmless[i] != NULL; i++)
+		if (strcmp(word, harmless[i]) == 0)
+			return;
+	session.world_dirty = 1;
 }
 
 /* Is there a course at all?  One sentence if not. */
@@ -93,8 +155,14 @@ nav_next(struct play_ctx *ctx, int argc, char **argv)
 	l = session_lesson();
 	if (session.question != NULL && !session.question_answered && !session.skip_warned) {
 		session.skip_warned = 1;
-		render_paragraph(_("The question is still open: answer with a number, or type next again to skip it."),
+		render_paragraph(_("The question is still open: answer it, or type next again to skip it (the tutor then shows the answer)."),
 				 NULL, 0, NULL);
+		return 0;
+	}
+	if (session.question != NULL && !session.question_answered) {
+		/* Skipped: the kernel still answers, and the step goes on. */
+		step_skip();
+		progress_save();
 		return 0;
 	}
 	session.question = NULL;
@@ -103,21 +171,21 @@ nav_next(struct play_ctx *ctx, int argc, char **argv)
 		return 0;
 	}
 	if ((size_t)session.step + 1 < l->nsteps) {
-		step_show(session.step + 1, 1);
+		show_step(session.step + 1);
 		progress_save();
 		return 0;
 	}
 	struct lesson_progress *p = session_progress(l);
 	p->finished = 1;
+	nav_count_time();
 	out("\n");
-	var_setf("score", "%d/%d", p->correct, p->asked);
-	if (p->asked > 0)
+	nav_score_text(l, p, "score");
+	if (step_question_count(l) > 0)
 		render_paragraph(_("Lesson complete. Your score: {score}."), var_lookup, 0, NULL);
 	else
 		render_paragraph(_("Lesson complete."), NULL, 0, NULL);
 	if ((size_t)session.lesson + 1 >= session.course.nlessons) {
-		render_paragraph(_("You have finished the course. Type lessons to see your scores, goto to revisit a lesson, or quit."),
-				 NULL, 0, NULL);
+		course_end();
 		progress_save();
 		return 0;
 	}
@@ -136,9 +204,7 @@ nav_back(struct play_ctx *ctx, int argc, char **argv)
 		play_error(ctx, _("This is the first step of the lesson: goto takes you to another lesson."));
 		return -1;
 	}
-	step_show(session.step - 1, 0);
-	render_paragraph(_("(Shown again without running its commands: type again to run them, next to go on.)"),
-			 NULL, 0, NULL);
+	show_step(session.step - 1);
 	progress_save();
 	return 0;
 }
@@ -150,7 +216,7 @@ nav_again(struct play_ctx *ctx, int argc, char **argv)
 	(void)argv;
 	if (!have_course(ctx))
 		return -1;
-	step_show(session.step, 1);
+	show_step(session.step);
 	return 0;
 }
 
@@ -196,30 +262,151 @@ nav_goto(struct play_ctx *ctx, int argc, char **argv)
 	(void)argc;
 	if (nav_parse_position(ctx, argv[1], &lesson, &step) != 0)
 		return -1;
-	/* Within the lesson, going back: the stage must be rebuilt too. */
-	if (lesson == session.lesson && step <= session.step)
-		session.lesson = -1;
 	nav_enter(lesson, step);
 	return 0;
+}
+
+/* Count the marks of P's answers over LESSON's questions. */
+static void
+tally(const struct lesson *lesson, const struct lesson_progress *p, struct tally *t)
+{
+	int n = step_question_count(lesson);
+
+	t->questions += n;
+	for (int i = 0; p != NULL && i < n && p->answers[i] != '\0'; i++) {
+		t->right += p->answers[i] == 'R';
+		t->wrong += p->answers[i] == 'W';
+		t->skipped += p->answers[i] == 'S';
+	}
+	if (p != NULL)
+		t->seconds += p->seconds;
+}
+
+/* "2/3" or "2/3, 1 skipped": right at the first try, of how many. */
+static char *
+score_text(const struct tally *t)
+{
+	char *score = xasprintf("%d/%d", t->right, t->questions);
+
+	if (t->skipped > 0) {
+		/* TRANSLATORS: a score, then how many questions were skipped:
+		   "2/3, 1 skipped". */
+		char *with = xasprintf(_("%s, %d skipped"), score, t->skipped);
+		free(score);
+		score = with;
+	}
+	int unanswered = t->questions - t->right - t->wrong - t->skipped;
+	if (unanswered > 0) {
+		/* TRANSLATORS: a score, then how many questions were not
+		   reached yet: "0/3, 3 unanswered". */
+		char *with = xasprintf(_("%s, %d unanswered"), score, unanswered);
+		free(score);
+		score = with;
+	}
+	return score;
+}
+
+/* Time spent, roughly: "under a minute", "12 min". */
+static char *
+time_text(long seconds)
+{
+	if (seconds < 60)
+		return xstrdup(_("under a minute"));
+	return xasprintf(_("%ld min"), (seconds + 30) / 60);
+}
+
+void
+nav_score_text(const struct lesson *lesson, const struct lesson_progress *p, const char *var)
+{
+	struct tally t = { 0, 0, 0, 0, 0 };
+	char *score;
+
+	tally(lesson, p, &t);
+	score = score_text(&t);
+	var_set(var, score);
+	free(score);
+}
+
+static const struct lesson_progress *
+find_progress(const struct lesson *l)
+{
+	for (size_t k = 0; k < session.nprogress; k++)
+		if (strcmp(session.progress[k].slug, l->slug) == 0)
+			return &session.progress[k];
+	return NULL;
+}
+
+/* The course's total: every lesson's score and time, as "{total}" and
+ * "{time}". */
+static void
+set_total(void)
+{
+	struct tally t = { 0, 0, 0, 0, 0 };
+	char *text;
+
+	for (size_t i = 0; i < session.course.nlessons; i++)
+		tally(session.course.lessons[i], find_progress(session.course.lessons[i]), &t);
+	text = score_text(&t);
+	var_set("total", text);
+	free(text);
+	text = time_text(t.seconds);
+	var_set("time", text);
+	free(text);
+}
+
+/* The end of the course: the total, and the lessons worth a second look
+ * (a question there was answered wrong at the first try, or skipped). */
+static void
+course_end(void)
+{
+	struct strbuf again = STRBUF_INIT;
+
+	set_total();
+	render_paragraph(_("You have finished the course. Right at the first try: {total}; time spent: {time}."),
+			 var_lookup, 0, NULL);
+	strbuf_init(&again);
+	for (size_t i = 0; i < session.course.nlessons; i++) {
+		struct tally t = { 0, 0, 0, 0, 0 };
+		tally(session.course.lessons[i], find_progress(session.course.lessons[i]), &t);
+		if (t.questions > 0 && t.right < t.questions)
+			strbuf_addf(&again, "%s%d", again.len ? ", " : "", session.course.lessons[i]->number);
+	}
+	if (again.len > 0) {
+		var_set("revisit", again.buf);
+		render_paragraph(_("Worth a second look: lessons {revisit}, where a question was skipped or not right at the first try (goto N takes you there)."),
+				 var_lookup, 0, NULL);
+	} else {
+		render_paragraph(_("Every question right at the first try."), NULL, 0, NULL);
+	}
+	strbuf_free(&again);
+	render_paragraph(_("Type lessons to see your scores, goto to revisit a lesson, or quit."), NULL, 0, NULL);
 }
 
 void
 nav_print_lessons(void)
 {
+	nav_count_time();
 	for (size_t i = 0; i < session.course.nlessons; i++) {
 		const struct lesson *l = session.course.lessons[i];
-		const struct lesson_progress *p = NULL;
+		const struct lesson_progress *p = find_progress(l);
+		struct tally t = { 0, 0, 0, 0, 0 };
 		struct strbuf sb = STRBUF_INIT;
 
-		for (size_t k = 0; k < session.nprogress; k++)
-			if (strcmp(session.progress[k].slug, l->slug) == 0)
-				p = &session.progress[k];
 		strbuf_init(&sb);
 		strbuf_addf(&sb, "%2d  %s — ", l->number, l->slug);
 		strbuf_adds(&sb, step_translate(&l->title));
 		strbuf_addf(&sb, _(" · %d/%zu steps"), p ? p->steps_seen : 0, l->nsteps);
-		if (p != NULL && p->asked > 0)
-			strbuf_addf(&sb, _(" · score %d/%d"), p->correct, p->asked);
+		tally(l, p, &t);
+		if (t.right + t.wrong + t.skipped > 0) {
+			char *score = score_text(&t);
+			strbuf_addf(&sb, _(" · score %s"), score);
+			free(score);
+		}
+		if (t.seconds >= 60) {
+			char *time = time_text(t.seconds);
+			strbuf_addf(&sb, " · %s", time);
+			free(time);
+		}
 		if (p != NULL && p->finished)
 			strbuf_adds(&sb, _(" · done"));
 		if (!i18n_is_english()) {
@@ -231,6 +418,8 @@ nav_print_lessons(void)
 		render_paragraph(sb.buf, NULL, 0, (int)i == session.lesson ? "> " : "  ");
 		strbuf_free(&sb);
 	}
+	set_total();
+	render_paragraph(_("All lessons: right at the first try {total}; time spent: {time}."), var_lookup, 4, NULL);
 }
 
 int
@@ -251,11 +440,20 @@ nav_hint(struct play_ctx *ctx, int argc, char **argv)
 {
 	(void)argc;
 	(void)argv;
-	if (step_hint() != 0) {
+	switch (step_hint()) {
+	case 0:
+		return 0;
+	case -2:
+		render_paragraph(_("This question has no hint of its own: the text above it is all you need."), NULL, 0, NULL);
+		return 0;
+	case -3:
+		render_paragraph(_("That was the last hint for this question: answer it, or type next to skip it and see the answer."),
+				 NULL, 0, NULL);
+		return 0;
+	default:
 		play_error(ctx, _("This step has no hint: the explanation above is all there is. help lists the commands."));
 		return -1;
 	}
-	return 0;
 }
 
 int
@@ -268,8 +466,12 @@ nav_answer(struct play_ctx *ctx, int argc, char **argv)
 		play_error(ctx, _("There is no open question to answer here."));
 		return -1;
 	}
-	if (parse_long(argv[1], 1, 99, &choice) != PARSE_OK) {
-		play_error(ctx, _("Answer with the number of a choice, from 1 to %zu."), session.question->nchoices);
+	if (parse_long(argv[1], 1, 99, &choice) != PARSE_OK && (choice = step_choice_named(argv[1])) == 0) {
+		if (session.question->type == BLOCK_PREDICT)
+			play_error(ctx, _("Answer with the number of a choice, from 1 to %zu, or its name."),
+				   session.question->nchoices);
+		else
+			play_error(ctx, _("Answer with the number of a choice, from 1 to %zu."), session.question->nchoices);
 		return -1;
 	}
 	if (step_answer(choice) != 0)
@@ -358,12 +560,7 @@ nav_follow_to(const char *slug, int step)
 		return;
 	var_setf("where", "%d.%d", l->number, step + 1);
 	render_paragraph(_("Following the teacher to {where}."), var_lookup, 0, NULL);
-	if (lesson == session.lesson && step == session.step + 1) {
-		step_show(step, 1);
-	} else {
-		session.lesson = -1;   /* rebuild the stage for that step */
-		nav_enter(lesson, step);
-	}
+	nav_enter(lesson, step);   /* in that step's world, rebuilt if need be */
 	progress_save();
 }
 

@@ -8,6 +8,7 @@
 #define IPCTUTOR_NAV_H
 
 #include "play.h"
+#include "session.h"
 
 int nav_next(struct play_ctx *ctx, int argc, char **argv);
 int nav_back(struct play_ctx *ctx, int argc, char **argv);
@@ -28,8 +29,20 @@ int nav_confirm_reset(struct play_ctx *ctx, const char *line);
 void nav_enter(int lesson, int step);
 
 /* Clear the stage for lesson index LESSON: stop every process, remove
- * every object, forget every value; show nothing. */
+ * every object, forget every value, and in a private namespace enter a
+ * new one; show nothing. */
 void nav_stage(int lesson);
+
+/* Called with each line the learner types, before it runs: a command
+ * that may change the world (anything but looking, moving and answering)
+ * makes the next step rebuild the world its text describes. */
+void nav_typed(const char *line);
+
+/* Add the time since the last count to the current lesson. */
+void nav_count_time(void);
+
+/* Set the value VAR to LESSON's score from P: "2/3", "2/3, 1 skipped". */
+void nav_score_text(const struct lesson *lesson, const struct lesson_progress *p, const char *var);
 
 /* Parse "3", "stale-id", "3.2" or "stale-id.2" into indexes; one sentence
  * through CTX if it names nothing. */

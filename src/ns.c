@@ -54,3 +54,9 @@ ns_enter_private(char *why, size_t len)
 	snprintf(why, len, "%s", strerror(errno));
 	return NS_HOST;
 }
+
+int
+ns_renew(void)
+{
+	return unshare(CLONE_NEWIPC);
+}

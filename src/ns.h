@@ -23,4 +23,9 @@ enum ns_mode {
  * writes the reason into WHY. */
 enum ns_mode ns_enter_private(char *why, size_t len);
 
+/* In a private namespace: leave it for a new, empty one (identifiers
+ * start again from the same values, so a replayed lesson shows the
+ * identifiers it showed the first time).  0, or -1 with errno set. */
+int ns_renew(void);
+
 #endif

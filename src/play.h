@@ -98,20 +98,4 @@ const char *play_key_path(void);
 void play_key_own_session(void);
 #define KEY_PROJECT 'T'
 
-/* The playground commands (see cmd.c for their table). */
-int play_key(struct play_ctx *ctx, int argc, char **argv);
-int play_msgget(struct play_ctx *ctx, int argc, char **argv);
-int play_msgsnd(struct play_ctx *ctx, int argc, char **argv);
-int play_msgrcv(struct play_ctx *ctx, int argc, char **argv);
-int play_msgctl(struct play_ctx *ctx, int argc, char **argv);
-int play_semget(struct play_ctx *ctx, int argc, char **argv);
-int play_semop(struct play_ctx *ctx, int argc, char **argv);
-int play_semctl(struct play_ctx *ctx, int argc, char **argv);
-int play_shmget(struct play_ctx *ctx, int argc, char **argv);
-int play_shmat(struct play_ctx *ctx, int argc, char **argv);
-int play_shmdt(struct play_ctx *ctx, int argc, char **argv);
-int play_shmctl(struct play_ctx *ctx, int argc, char **argv);
-int play_shmread(struct play_ctx *ctx, int argc, char **argv);
-int play_shmwrite(struct play_ctx *ctx, int argc, char **argv);
-
 #endif

@@ -21,7 +21,7 @@ struct sysv_object {
 	enum ipc_kind kind;
 	key_t key;          /* /proc prints keys in signed decimal */
 	int id;
-	unsigned mode;      /* octal perms; for shm includes SHM_DEST (01000) */
+	unsigned mode;      /* octal perms; for shm includes SHM_DEST */
 	uid_t uid, cuid;
 	gid_t gid, cgid;
 	unsigned long bytes;   /* msg: cbytes; shm: size */

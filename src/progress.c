@@ -5,7 +5,9 @@
  * format is line-based text a learner can read:
  *     ipctutor-progress 1
  *     position SLUG STEP
- *     lesson SLUG SEEN ASKED CORRECT FINISHED
+ *     lesson SLUG SEEN ASKED CORRECT FINISHED [ANSWERS SECONDS]
+ * where ANSWERS is one mark per question (see struct lesson_progress) and
+ * SECONDS the time spent in the lesson.
  * Anything else makes the file corrupt: it is set aside, never trusted in
  * part, so a damaged file cannot put the tutor in a strange place.
  */
@@ -52,8 +54,9 @@ parse(char *text, char **slug, int *step)
 	int lineno = 0;
 
 	for (line = strtok_r(text, "\n", &save); line != NULL; line = strtok_r(NULL, "\n", &save)) {
-		char name[64];
-		int a, b, c, d;
+		char name[64], answers[64] = "";
+		int a, b, c, d, n;
+		long secs = 0;
 		lineno++;
 		if (lineno == 1) {
 			if (strcmp(line, PROGRESS_MAGIC) != 0)
@@ -62,7 +65,8 @@ parse(char *text, char **slug, int *step)
 			free(*slug);
 			*slug = xstrdup(name);
 			*step = a;
-		} else if (sscanf(line, "lesson %63s %d %d %d %d", name, &a, &b, &c, &d) == 5
+		} else if (((n = sscanf(line, "lesson %63s %d %d %d %d %63s %ld", name, &a, &b, &c, &d, answers, &secs)) == 5
+			    || (n == 7 && answers[strspn(answers, "-RWS")] == '\0' && secs >= 0))
 			   && a >= 0 && b >= 0 && c >= 0 && c <= b && (d == 0 || d == 1)) {
 			session.progress = xreallocarray(session.progress, session.nprogress + 1,
 							 sizeof *session.progress);
@@ -72,6 +76,8 @@ parse(char *text, char **slug, int *step)
 			p->asked = b;
 			p->correct = c;
 			p->finished = d;
+			snprintf(p->answers, sizeof p->answers, "%s", strcmp(answers, "-") == 0 ? "" : answers);
+			p->seconds = secs;
 		} else {
 			return lineno;
 		}
@@ -166,8 +172,8 @@ progress_save(void)
 		strbuf_addf(&sb, "position %s %d\n", l->slug, session.step);
 	for (size_t i = 0; i < session.nprogress; i++) {
 		const struct lesson_progress *p = &session.progress[i];
-		strbuf_addf(&sb, "lesson %s %d %d %d %d\n", p->slug, p->steps_seen, p->asked, p->correct,
-			    p->finished);
+		strbuf_addf(&sb, "lesson %s %d %d %d %d %s %ld\n", p->slug, p->steps_seen, p->asked, p->correct,
+			    p->finished, p->answers[0] != '\0' ? p->answers : "-", p->seconds);
 	}
 	if (write_file_atomic(session.progress_path, sb.buf, sb.len) != 0 && !reported) {
 		reported = 1;

@@ -19,7 +19,7 @@
 #include <wchar.h>
 
 #include "i18n.h"
-#include "mask.h"
+#include "reproducible.h"
 #include "render.h"
 #include "tty.h"
 #include "util.h"
@@ -61,6 +61,7 @@ void
 render_init(const struct render_options *o)
 {
 	options = *o;
+	repro_enable(o->reproducible);
 	terminal_width_wanted = o->width == 0;
 	if (terminal_width_wanted)
 		render_resize();
@@ -334,7 +335,7 @@ render_paragraph(const char *text, placeholder_fn lookup, int indent, const char
 	strbuf_init(&filled);
 	render_fill(text, lookup, &filled);
 	strbuf_init(&masked);
-	mask_text(filled.buf, &masked);
+	repro_text(filled.buf, &masked);
 	cut_units(masked.buf, &u);
 
 	out_indent(indent);
@@ -409,7 +410,7 @@ render_call(const char *actor, const struct call *call)
 	struct strbuf line = STRBUF_INIT, masked = STRBUF_INIT;
 
 	strbuf_init(&line);
-	trace_result(call, 0, result, sizeof result);   /* addresses: see mask.h */
+	trace_result(call, 0, result, sizeof result);   /* addresses: see reproducible.h */
 	strbuf_adds(&line, call->text);
 	if (result[0] != '\0') {
 		strbuf_adds(&line, " ");
@@ -420,7 +421,7 @@ render_call(const char *actor, const struct call *call)
 		strbuf_adds(&line, call->data);
 	}
 	strbuf_init(&masked);
-	mask_text(line.buf, &masked);
+	repro_text(line.buf, &masked);
 	out("  %s%-*s%s %s\n", color_on(call->err ? "\033[31m" : "\033[32m"), LABEL_WIDTH - 2,
 	    actor, color_off(), masked.buf);
 	strbuf_free(&line);
@@ -439,7 +440,7 @@ render_command(const char *command)
 	struct strbuf masked = STRBUF_INIT;
 
 	strbuf_init(&masked);
-	mask_text(command, &masked);
+	repro_text(command, &masked);
 	out("%s» %s%s\n", color_on(SGR_BOLD), masked.buf, color_off());
 	strbuf_free(&masked);
 }

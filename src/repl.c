@@ -101,7 +101,15 @@ attempt_completion(const char *text, int start, int end)
 	for (size_t i = 0; i < ncompletions; i++)
 		free(completions[i]);
 	ncompletions = 0;
-	int flags = cmd_complete(rl_line_buffer, (size_t)start, text, collect, NULL);
+	int flags = 0;
+	/* An open prediction: its outcomes first ("EEX" Tab: EEXIST). */
+	if (start == 0 && session.question != NULL && !session.question_answered
+	    && session.question->type == BLOCK_PREDICT)
+		for (size_t i = 0; i < session.question->nchoices; i++)
+			if (strncmp(session.question->choices[i].text.text, text, strlen(text)) == 0)
+				collect(session.question->choices[i].text.text, NULL);
+	if (ncompletions == 0)
+		flags = cmd_complete(rl_line_buffer, (size_t)start, text, collect, NULL);
 	rl_attempted_completion_over = 1;
 	/* Flag expressions go on after '|': no space after a completion. */
 	rl_completion_append_character = flags ? '\0' : ' ';
@@ -168,6 +176,7 @@ say_follow(const char *text)
 static void
 run_line(char *line)
 {
+	nav_typed(line);
 	transcript_command(line);
 	cmd_execute(line);
 	out_flush();

@@ -351,7 +351,7 @@ run_variant(struct play_ctx *ctx, const struct variant *v, long cycles)
 }
 
 int
-play_restartcost(struct play_ctx *ctx, int argc, char **argv)
+restartcost_command(struct play_ctx *ctx, int argc, char **argv)
 {
 	static const struct variant variants[] = {
 		{ N_("System V message queue"), queue_server, queue_client, SYS_msgrcv, SYS_msgrcv },

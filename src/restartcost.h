@@ -9,6 +9,6 @@
 
 #include "play.h"
 
-int play_restartcost(struct play_ctx *ctx, int argc, char **argv);
+int restartcost_command(struct play_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -17,8 +17,13 @@ struct lesson_progress {
 	char slug[64];
 	int steps_seen;     /* highest step shown, 1-based; 0 = not started */
 	int asked;          /* questions answered */
-	int correct;        /* of which right */
+	int correct;        /* of which right at the first try */
 	int finished;       /* went past the last step */
+	char answers[64];   /* one mark per question of the lesson, in file
+			       order: '-' not yet, 'R' right at the first try,
+			       'W' wrong at the first try, 'S' skipped; the first
+			       mark is final (a question counts once) */
+	long seconds;       /* time spent in the lesson */
 };
 
 struct session {
@@ -42,6 +47,20 @@ struct session {
 	int present;                   /* --present: pause before each run */
 	int paused;                    /* paused there: Enter runs the block */
 	int skip_warned;               /* "next" once with the question open */
+	unsigned tried;                /* choices already picked (bit per choice) */
+	size_t hints_shown;            /* of the open question's own hints */
+	int predict_ran;               /* its call made, the output held back
+					  until the answer is shown (step.c) */
+
+	/* The world the lesson's processes and objects are in: the commands
+	 * of steps [0, world_step) of lesson world_lesson, run in order in a
+	 * fresh namespace, and nothing else (world_dirty: the learner ran
+	 * commands of their own since).  A step runs only in its own world;
+	 * any other is rebuilt first (nav.c). */
+	int world_lesson;
+	int world_step;
+	int world_dirty;
+	long lesson_clock;             /* when time in the lesson was last counted */
 
 	struct lesson_progress *progress;
 	size_t nprogress;

@@ -5,16 +5,25 @@
  * follows a run is picked by the outcome the kernel really gave ({outcome},
  * set by every call shown), so the same lesson is right on a kernel that
  * answers EINVAL and on one that answers EIDRM.
+ *
+ * A question is graded at the first try and counts once, whatever path
+ * leads to it again.  A wrong choice says why it is wrong (its "why:"
+ * line) and the learner may try again until the answer is shown.  A
+ * prediction's call is made at the first answer, with its output held
+ * back, so the kernel grades every try; the output is shown with the
+ * answer, or when the question is skipped: the kernel answers either way.
  */
 #define _GNU_SOURCE
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/shm.h>
 
 #include "agent.h"
-#include "cmd.h"
+#include "expect.h"
 #include "flags.h"
 #include "i18n.h"
+#include "playground.h"
 #include "procview.h"
 #include "render.h"
 #include "session.h"
@@ -32,6 +41,8 @@ count_translated(const struct prose *prose, void *arg)
 }
 
 void (*step_on_show)(const char *slug, int step);
+
+static void step_mark_world(void);
 
 const char *
 step_translate(const struct prose *prose)
@@ -65,6 +76,167 @@ paragraph(const struct prose *prose, int indent, const char *first)
 	render_paragraph(step_translate(prose), var_lookup, indent, first);
 }
 
+/* The open prediction's output, held back until the answer is shown,
+ * and the outcome the kernel gave. */
+static struct strbuf held = STRBUF_INIT;
+static char held_outcome[32];
+
+static int
+is_question(const struct block *b)
+{
+	return b->type == BLOCK_QUIZ || b->type == BLOCK_PREDICT;
+}
+
+int
+step_question_count(const struct lesson *l)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < l->nintro; i++)
+		n += is_question(&l->intro[i]);
+	for (size_t s = 0; s < l->nsteps; s++)
+		for (size_t i = 0; i < l->steps[s].nblocks; i++)
+			n += is_question(&l->steps[s].blocks[i]);
+	return n;
+}
+
+/* The number of question B in L, from 0 in file order; -1 if not L's. */
+static int
+question_index(const struct lesson *l, const struct block *b)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < l->nintro; i++)
+		if (is_question(&l->intro[i])) {
+			if (&l->intro[i] == b)
+				return n;
+			n++;
+		}
+	for (size_t s = 0; s < l->nsteps; s++)
+		for (size_t i = 0; i < l->steps[s].nblocks; i++)
+			if (is_question(&l->steps[s].blocks[i])) {
+				if (&l->steps[s].blocks[i] == b)
+					return n;
+				n++;
+			}
+	return -1;
+}
+
+/* Mark the open question 'R', 'W' or 'S' in the progress, unless it has
+ * a mark already: the first counts. */
+static void
+record(char mark)
+{
+	struct lesson *l = session_lesson();
+	struct lesson_progress *p = session_progress(l);
+	int q = question_index(l, session.question), n = step_question_count(l);
+	size_t len = strlen(p->answers);
+
+	if (q < 0 || q >= (int)sizeof p->answers - 1 || n >= (int)sizeof p->answers)
+		return;
+	while (len < (size_t)n)
+		p->answers[len++] = '-';
+	p->answers[len] = '\0';
+	if (p->answers[q] != '-')
+		return;
+	p->answers[q] = mark;
+	p->asked = p->correct = 0;
+	for (size_t i = 0; i < len; i++) {
+		p->asked += p->answers[i] == 'R' || p->answers[i] == 'W';
+		p->correct += p->answers[i] == 'R';
+	}
+}
+
+int
+step_choice_named(const char *text)
+{
+	const struct block *b = session.question;
+	char *copy;
+	int found = 0;
+
+	if (b == NULL || b->type != BLOCK_PREDICT)
+		return 0;
+	copy = xstrdup(text);
+	strtrim(copy);
+	for (size_t i = 0; i < b->nchoices && !found; i++)
+		if (strcasecmp(copy, b->choices[i].text.text) == 0)
+			found = (int)i + 1;
+	free(copy);
+	return found;
+}
+
+/* Make the open prediction's call, its output held back (once). */
+static void
+hold_prediction(void)
+{
+	struct strbuf *previous;
+	const char *outcome;
+
+	if (session.predict_ran)
+		return;
+	strbuf_free(&held);
+	strbuf_init(&held);
+	previous = render_capture(&held);
+	step_run_line(session.question->predict_run.text);
+	render_capture(previous);
+	outcome = var_get("outcome");
+	snprintf(held_outcome, sizeof held_outcome, "%s", outcome != NULL ? outcome : "-");
+	session.predict_ran = 1;
+}
+
+/* Show the held output; {outcome} is the prediction's again. */
+static void
+reveal_prediction(void)
+{
+	out("%s", held.buf != NULL ? held.buf : "");
+	strbuf_free(&held);
+	strbuf_init(&held);
+	var_set("outcome", held_outcome);
+}
+
+/* The choice's one-line reason, if it has one, under it. */
+static void
+show_why(const struct choice *c)
+{
+	if (c->why.text != NULL)
+		paragraph(&c->why, 4, NULL);
+}
+
+/* The right choice of the open question: the one marked [x], or for a
+ * prediction the one the kernel answered; NULL if none is. */
+static const struct choice *
+right_choice(size_t *index)
+{
+	const struct block *b = session.question;
+
+	for (size_t i = 0; i < b->nchoices; i++)
+		if (b->type == BLOCK_PREDICT ? strcmp(b->choices[i].text.text, held_outcome) == 0
+					     : b->choices[i].correct) {
+			*index = i;
+			return &b->choices[i];
+		}
+	return NULL;
+}
+
+/* "The answer: 2) ..." with its reason. */
+static void
+show_answer(void)
+{
+	size_t i;
+	const struct choice *c = right_choice(&i);
+	char num[32];
+
+	if (c == NULL)
+		return;
+	snprintf(num, sizeof num, "%zu) ", i + 1);
+	render_paragraph(_("The answer:"), NULL, 0, NULL);
+	if (session.question->type == BLOCK_PREDICT)
+		render_paragraph(c->text.text, NULL, 4, num);
+	else
+		paragraph(&c->text, 4, num);
+	show_why(c);
+}
+
 /* Run one command of a run block as if the learner had typed it. */
 void
 step_run_line(const char *text)
@@ -75,7 +247,7 @@ step_run_line(const char *text)
 	render_command(shown != NULL ? shown : text);
 	free(shown);
 	free(missing);
-	cmd_execute(line);
+	play_execute(&session.ctx, line);
 	free(line);
 }
 
@@ -104,60 +276,68 @@ kind_from_word(const char *word, enum ipc_kind *kind)
 }
 
 /* Check one expectation; returns 1 if it holds, and fills WHY if not.
- * The forms (lessons/README.md): outcome A [B...], objects KIND N,
- * differ VAR1 VAR2, same VAR1 VAR2, running NAME, stopped NAME,
- * dest ID yes|no, nattch ID N. */
+ * The forms are expect.h's. */
 static int
 expectation_holds(const char *text, char *why, size_t len)
 {
-	char *missing = NULL, *copy = var_expand(text, &missing), *w[8];
+	char *missing = NULL, *copy = var_expand(text, &missing), *w[EXPECT_MAX_WORDS];
+	enum expect_form form;
 
 	if (copy == NULL) {
 		snprintf(why, len, _("{%s} has no value"), missing);
 		free(missing);
 		return 0;
 	}
-	int n = cmd_split(copy, w, 8), ok = 0;
-	const char *outcome = var_get("outcome");
+	int n = split_words(copy, w, EXPECT_MAX_WORDS), ok = 0;
+	const char *outcome = var_get("outcome"), *a, *b;
 	enum ipc_kind kind;
+	struct sysv_object obj;
 	long num;
 
-	snprintf(why, len, "?");
-	if (n >= 2 && strcmp(w[0], "outcome") == 0) {
+	snprintf(why, len, "unknown expectation");
+	if (expect_form(w, n, &form) != 0) {
+		free(copy);
+		return 0;
+	}
+	switch (form) {
+	case EXPECT_OUTCOME:
 		for (int i = 1; i < n; i++)
 			ok |= outcome != NULL && strcmp(outcome, w[i]) == 0;
 		snprintf(why, len, "outcome %s", outcome ? outcome : "-");
-	} else if (n == 3 && strcmp(w[0], "objects") == 0 && kind_from_word(w[1], &kind)
-		   && parse_long(w[2], 0, 100000, &num) == PARSE_OK) {
-		int have = count_objects(kind);
-		ok = have == num;
-		snprintf(why, len, "%d", have);
-	} else if (n == 3 && (strcmp(w[0], "differ") == 0 || strcmp(w[0], "same") == 0)) {
-		const char *a = var_get(w[1]), *b = var_get(w[2]);
-		int same = a != NULL && b != NULL && strcmp(a, b) == 0;
-		ok = a != NULL && b != NULL && (w[0][0] == 's' ? same : !same);
-		snprintf(why, len, "%s=%s, %s=%s", w[1], a ? a : "-", w[2], b ? b : "-");
-	} else if (n == 2 && (strcmp(w[0], "running") == 0 || strcmp(w[0], "stopped") == 0)) {
-		int running = agent_find(w[1]) != NULL;
-		ok = w[0][0] == 'r' ? running : !running;
-		snprintf(why, len, "%s", running ? "running" : "stopped");
-	} else if (n == 3 && (strcmp(w[0], "dest") == 0 || strcmp(w[0], "nattch") == 0)
-		   && parse_long(w[1], 0, 2147483647L, &num) == PARSE_OK) {
-		struct sysv_object obj;
-		if (procview_find(KIND_SHM, (int)num, &obj) == 1) {
-			if (w[0][0] == 'd') {
-				int dest = (obj.mode & 01000) != 0;
-				ok = dest == (strcmp(w[2], "yes") == 0);
-				snprintf(why, len, "%s", dest ? "yes" : "no");
-			} else {
-				ok = parse_long(w[2], 0, 100000, &num) == PARSE_OK && (long)obj.count == num;
-				snprintf(why, len, "%lu", obj.count);
-			}
-		} else {
-			snprintf(why, len, "no such segment");
+		break;
+	case EXPECT_OBJECTS:
+		if (kind_from_word(w[1], &kind) && parse_long(w[2], 0, 100000, &num) == PARSE_OK) {
+			int have = count_objects(kind);
+			ok = have == num;
+			snprintf(why, len, "%d", have);
 		}
-	} else {
-		snprintf(why, len, "unknown expectation");
+		break;
+	case EXPECT_SAME: case EXPECT_DIFFER:
+		a = var_get(w[1]);
+		b = var_get(w[2]);
+		ok = a != NULL && b != NULL && (strcmp(a, b) == 0) == (form == EXPECT_SAME);
+		snprintf(why, len, "%s=%s, %s=%s", w[1], a ? a : "-", w[2], b ? b : "-");
+		break;
+	case EXPECT_RUNNING: case EXPECT_STOPPED: {
+		int running = agent_find(w[1]) != NULL;
+		ok = running == (form == EXPECT_RUNNING);
+		snprintf(why, len, "%s", running ? "running" : "stopped");
+		break;
+	}
+	case EXPECT_DEST: case EXPECT_NATTCH:
+		if (parse_long(w[1], 0, 2147483647L, &num) != PARSE_OK)
+			break;
+		if (procview_find(KIND_SHM, (int)num, &obj) != 1) {
+			snprintf(why, len, "no such segment");
+		} else if (form == EXPECT_DEST) {
+			int dest = (obj.mode & SHM_DEST) != 0;
+			ok = dest == (strcmp(w[2], "yes") == 0);
+			snprintf(why, len, "%s", dest ? "yes" : "no");
+		} else {
+			ok = parse_long(w[2], 0, 100000, &num) == PARSE_OK && (long)obj.count == num;
+			snprintf(why, len, "%lu", obj.count);
+		}
+		break;
 	}
 	free(copy);
 	return ok;
@@ -203,7 +383,12 @@ show_question(const struct block *b)
 		else
 			paragraph(&b->choices[i].text, 4, num);
 	}
-	render_paragraph(_("Answer with the number of your choice."), NULL, 2, NULL);
+	if (b->type == BLOCK_PREDICT)
+		render_paragraph(_("Answer with the number of your choice or its name (Tab completes it)."), NULL, 2, NULL);
+	else
+		render_paragraph(_("Answer with the number of your choice."), NULL, 2, NULL);
+	if (b->nhints > 0)
+		render_paragraph(_("Stuck? hint gives a hint, one more each time."), NULL, 2, NULL);
 }
 
 /* Show blocks of BLOCKS from FROM on, running what is to be run, until a
@@ -246,9 +431,15 @@ show_blocks(const struct block *blocks, size_t n, size_t from, int run)
 			}
 			if (session.present && !session.paused) {
 				/* Presenter pacing: the class reads the text first;
-				 * Enter runs the block (step_continue comes back). */
-				for (size_t k = 0; k < b->nlines; k++)
-					render_verbatim(b->lines[k].text);
+				 * Enter runs the block (step_continue comes back).
+				 * Values known by now are filled in, as the learner
+				 * would type them. */
+				for (size_t k = 0; k < b->nlines; k++) {
+					char *missing = NULL, *shown = var_expand(b->lines[k].text, &missing);
+					render_verbatim(shown != NULL ? shown : b->lines[k].text);
+					free(shown);
+					free(missing);
+				}
 				render_paragraph(_("(Enter runs these commands.)"), NULL, 0, NULL);
 				session.paused = 1;
 				session.resume_block = i;
@@ -284,6 +475,11 @@ show_blocks(const struct block *blocks, size_t n, size_t from, int run)
 			session.question = b;
 			session.question_answered = 0;
 			session.skip_warned = 0;
+			session.tried = 0;
+			session.hints_shown = 0;
+			session.predict_ran = 0;
+			strbuf_free(&held);
+			strbuf_init(&held);
 			session.resume_block = i + 1;
 			return;
 		}
@@ -312,11 +508,16 @@ step_show(int index, int run)
 		out("\n");
 		show_blocks(l->intro, l->nintro, 0, run);
 	}
-	heading = xasprintf(_("Step %d.%d of %zu · %s"), l->number, index + 1, l->nsteps, step_translate(&st->title));
+	/* TRANSLATORS: "Step 8.5 (5 of 7) · Title": lesson.step, then the
+	   step's place among the lesson's steps. */
+	heading = xasprintf(_("Step %d.%d (%d of %zu) · %s"), l->number, index + 1, index + 1, l->nsteps,
+			    step_translate(&st->title));
 	render_heading(heading, "─");
 	free(heading);
 	out("\n");
 	show_blocks(st->blocks, st->nblocks, 0, run);
+	if (run)
+		step_mark_world();
 	struct lesson_progress *p = session_progress(l);
 	if (p->steps_seen < index + 1)
 		p->steps_seen = index + 1;
@@ -331,6 +532,16 @@ step_continue(void)
 	const struct step *st = &l->steps[session.step];
 
 	show_blocks(st->blocks, st->nblocks, session.resume_block, 1);
+	step_mark_world();
+}
+
+/* After a step's blocks ran to their end (no question open, no presenter
+ * pause), the world is the next step's.  Until then it is no step's. */
+static void
+step_mark_world(void)
+{
+	if (session.question == NULL && !session.paused)
+		session.world_step = session.step + 1;
 }
 
 void
@@ -351,66 +562,133 @@ step_replay(int upto)
 	render_quiet(0);
 }
 
+/* Could the learner still choose between two or more untried choices? */
+static int
+may_try_again(void)
+{
+	int untried = 0;
+
+	for (size_t i = 0; i < session.question->nchoices && i < 32; i++)
+		untried += !(session.tried & (1u << i));
+	return untried >= 2;
+}
+
 int
 step_answer(long choice)
 {
 	const struct block *b = session.question;
-	struct lesson_progress *p = session_progress(session_lesson());
-	int right;
+	const struct choice *c;
+	int right, first;
 
 	if (b == NULL || session.question_answered)
 		return -1;
-	if (choice < 1 || (size_t)choice > b->nchoices) {
+	if (choice < 1 || (size_t)choice > b->nchoices || choice > 32) {
 		render_error(_("Choose a number from 1 to %zu."), b->nchoices);
 		return -1;
 	}
+	c = &b->choices[choice - 1];
+	if (session.tried & (1u << (choice - 1))) {
+		render_paragraph(_("You chose that one already: pick another, or type next to see the answer."),
+				 NULL, 0, NULL);
+		return 0;
+	}
+	first = session.tried == 0;
+	session.tried |= 1u << (choice - 1);
+	if (b->type == BLOCK_PREDICT) {
+		hold_prediction();
+		right = strcmp(held_outcome, c->text.text) == 0;
+		var_set("predicted", c->text.text);
+	} else {
+		right = c->correct;
+	}
+	if (first)
+		record(right ? 'R' : 'W');
+	if (!right && may_try_again()) {
+		render_paragraph(_("Not quite."), NULL, 0, NULL);
+		show_why(c);
+		render_paragraph(_("Try again, or type next to see the answer."), NULL, 0, NULL);
+		return 0;
+	}
 	session.question_answered = 1;
 	if (b->type == BLOCK_PREDICT) {
-		const char *predicted = b->choices[choice - 1].text.text;
-		step_run_line(b->predict_run.text);
-		const char *actual = var_get("outcome");
-		right = actual != NULL && strcmp(actual, predicted) == 0;
-		var_set("predicted", predicted);
-		render_paragraph(right ? _("You predicted {predicted} and the kernel answered {outcome}: right.")
-				       : _("You predicted {predicted}, but the kernel answered {outcome}."),
-				 var_lookup, 0, NULL);
+		reveal_prediction();
+		if (right)
+			render_paragraph(first ? _("You predicted {predicted} and the kernel answered {outcome}: right.")
+					       : _("Right this time: the kernel answered {outcome}."),
+					 var_lookup, 0, NULL);
+		else
+			render_paragraph(_("You predicted {predicted}, but the kernel answered {outcome}."),
+					 var_lookup, 0, NULL);
+		size_t i;
+		const struct choice *rc = right_choice(&i);
+		if (rc != NULL && (right || rc->why.text != NULL))
+			show_why(rc);
+	} else if (right) {
+		render_paragraph(_("Right."), NULL, 0, NULL);
+		show_why(c);
 	} else {
-		right = b->choices[choice - 1].correct;
-		if (right) {
-			render_paragraph(_("Right."), NULL, 0, NULL);
-		} else {
-			for (size_t i = 0; i < b->nchoices; i++)
-				if (b->choices[i].correct) {
-					char num[32];
-					snprintf(num, sizeof num, "%zu) ", i + 1);
-					render_paragraph(_("Not quite. The answer:"), NULL, 0, NULL);
-					paragraph(&b->choices[i].text, 4, num);
-					break;
-				}
-		}
+		render_paragraph(_("Not quite."), NULL, 0, NULL);
+		show_why(c);
+		show_answer();
 	}
-	p->asked++;
-	p->correct += right;
 	out("\n");
 	step_continue();
 	return 0;
+}
+
+void
+step_skip(void)
+{
+	const struct block *b = session.question;
+
+	if (b == NULL || session.question_answered)
+		return;
+	if (session.tried == 0)
+		record('S');
+	session.question_answered = 1;
+	if (b->type == BLOCK_PREDICT) {
+		hold_prediction();
+		reveal_prediction();
+		render_paragraph(_("Skipped: the kernel answered {outcome}."), var_lookup, 0, NULL);
+		size_t i;
+		const struct choice *rc = right_choice(&i);
+		if (rc != NULL)
+			show_why(rc);
+	} else {
+		render_paragraph(_("Skipped."), NULL, 0, NULL);
+		show_answer();
+	}
+	out("\n");
+	step_continue();
 }
 
 int
 step_hint(void)
 {
 	struct lesson *l = session_lesson();
+	const struct block *q = session.question;
 	int shown = 0;
 
 	if (l == NULL || session.step < 0)
 		return -1;
+	if (q != NULL && !session.question_answered) {
+		/* The question's own hints, one more each time. */
+		if (q->nhints == 0)
+			return -2;
+		if (session.hints_shown >= q->nhints)
+			return -3;
+		char *prefix = xasprintf(_("Hint %zu of %zu: "), session.hints_shown + 1, q->nhints);
+		paragraph(&q->hints[session.hints_shown++], 0, prefix);
+		free(prefix);
+		return 0;
+	}
 	const struct step *st = &l->steps[session.step];
 	for (size_t i = 0; i < st->nblocks; i++) {
 		const struct block *b = &st->blocks[i];
-		const struct prose *paras = b->type == BLOCK_HINT ? b->paras : b->hints;
-		size_t n = b->type == BLOCK_HINT ? b->nparas : b->nhints;
-		for (size_t k = 0; k < n; k++, shown++)
-			paragraph(&paras[k], 0, k == 0 ? _("Hint: ") : NULL);
+		if (b->type != BLOCK_HINT)
+			continue;
+		for (size_t k = 0; k < b->nparas; k++, shown++)
+			paragraph(&b->paras[k], 0, k == 0 ? _("Hint: ") : NULL);
 	}
 	return shown ? 0 : -1;
 }

@@ -27,10 +27,24 @@ void step_replay(int upto);
 /* Show the rest of the current step after its question was answered. */
 void step_continue(void);
 
-/* Grade answer CHOICE (1-based) to the open question; 0 on a valid answer. */
+/* Grade answer CHOICE (1-based) to the open question; 0 on a valid answer.
+ * A wrong one may be tried again; the first answer is the one scored. */
 int step_answer(long choice);
 
-/* Show the current step's hints; 0, or -1 when it has none. */
+/* Skip the open question: a prediction's call is still made and shown,
+ * the answer is shown, the question is marked skipped (unless it was
+ * answered before), and the step goes on. */
+void step_skip(void);
+
+/* The open prediction's choice named TEXT ("EEXIST", "ok"; any case), as
+ * a 1-based number, or 0. */
+int step_choice_named(const char *text);
+
+/* How many questions (quiz and predict blocks) LESSON has. */
+int step_question_count(const struct lesson *lesson);
+
+/* With a question open: its next hint (0), none at all (-2), no more
+ * (-3).  Otherwise the step's hints (0), or -1 when it has none. */
 int step_hint(void);
 
 /* The lesson's prose in the learner's language: gettext, with an English

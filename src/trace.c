@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "errnos.h"
 #include "flags.h"
 #include "trace.h"
 
@@ -31,8 +32,8 @@ static const char *const kind_words[] = {
 };
 
 /* Number of TAB-separated fields of an encoded line:
- * kind, ret, err, text, data. */
-#define FIELD_COUNT	5
+ * kind, ret, err, call id, text, data. */
+#define FIELD_COUNT	6
 
 /*
  * Escapes used on the wire, one table for both directions.  Other bytes
@@ -135,8 +136,8 @@ trace_encode(const struct call *call, char *buf, size_t len)
 	kind = (int)call->kind;
 	if (kind < 0 || (size_t)kind >= COUNT(kind_words))
 		return;
-	snprintf(numbers, sizeof(numbers), "%s\t%ld\t%d\t", kind_words[kind],
-	    call->ret, call->err);
+	snprintf(numbers, sizeof(numbers), "%s\t%ld\t%d\t%d\t", kind_words[kind],
+	    call->ret, call->err, (int)call->id);
 	used = wire_append(buf, len, 0, numbers, 0);
 	if (used < len)
 		used = wire_append(buf, len, used,
@@ -273,10 +274,13 @@ trace_decode(const char *line, struct call *call)
 	    field_long(field[2], fieldlen[2], 0, INT_MAX, &value) == -1)
 		return -1;
 	decoded.err = (int)value;
+	if (field_long(field[3], fieldlen[3], 0, CALL_ID_COUNT - 1, &value) == -1)
+		return -1;
+	decoded.id = (enum call_id)value;
 
-	if (wire_unescape(field[3], fieldlen[3], decoded.text,
+	if (wire_unescape(field[4], fieldlen[4], decoded.text,
 	    sizeof(decoded.text)) == -1 ||
-	    wire_unescape(field[4], fieldlen[4], decoded.data,
+	    wire_unescape(field[5], fieldlen[5], decoded.data,
 	    sizeof(decoded.data)) == -1)
 		return -1;
 	*call = decoded;
@@ -428,9 +432,10 @@ trace_quote(const char *text, size_t textlen, size_t maxbytes, char *buf,
 }
 
 void
-trace_record(struct call *call, const char *text, long ret, int err)
+trace_record(struct call *call, enum call_id id, const char *text, long ret, int err)
 {
 	memset(call, 0, sizeof(*call));
+	call->id = id;
 	snprintf(call->text, sizeof(call->text), "%s", text);
 	call->ret = ret;
 	call->err = ret < 0 ? err : 0;

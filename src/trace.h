@@ -23,6 +23,17 @@ enum ret_kind {
 	RET_KEY,     /* "= 0x5401a2b3": a key_t, printed as ipcs prints keys */
 };
 
+/* Which call it was, so that what a result means is found from the call
+ * and never read back from its text. */
+enum call_id {
+	CALL_OTHER,    /* not a System V IPC call: a pipe, a socket, a memory access */
+	CALL_FTOK,
+	CALL_MSGGET, CALL_MSGSND, CALL_MSGRCV, CALL_MSGCTL,
+	CALL_SEMGET, CALL_SEMOP, CALL_SEMCTL,
+	CALL_SHMGET, CALL_SHMAT, CALL_SHMDT, CALL_SHMCTL,
+	CALL_ID_COUNT
+};
+
 struct call {
 	char text[CALL_TEXT_MAX];  /* name and arguments: "msgsnd(3, {1, \"hi\"}, 2, 0)" */
 	long ret;                  /* return value (-1 on failure) */
@@ -30,13 +41,15 @@ struct call {
 	enum ret_kind kind;
 	char data[CALL_DATA_MAX];  /* what came back, shown after the result:
 				      msgrcv's text, a semval; empty if none */
+	enum call_id id;
 	int created;               /* a get call that made a new object (not
 				      sent between processes) */
 };
 
 /* Fill CALL for a call made without the ipc.c wrappers (a bare loop, a
- * read on a pipe): TEXT as shown, RET, and ERR when RET is negative. */
-void trace_record(struct call *call, const char *text, long ret, int err);
+ * read on a pipe): which call ID, TEXT as shown, RET, and ERR when RET is
+ * negative. */
+void trace_record(struct call *call, enum call_id id, const char *text, long ret, int err);
 
 /* Format the part after the call text: "= 3", "= -1 EINVAL (Invalid
  * argument)" with the strerror text in the current locale, "= 0x7f..." for

@@ -141,7 +141,7 @@ transcript_refusal(const char *path)
 }
 
 int
-play_save(struct play_ctx *ctx, int argc, char **argv)
+save_command(struct play_ctx *ctx, int argc, char **argv)
 {
 	char *refusal = transcript_refusal(argv[1]);
 

@@ -28,6 +28,6 @@ int transcript_save(const char *path);
 char *transcript_refusal(const char *path);
 
 /* "save FILE" at the prompt. */
-int play_save(struct play_ctx *ctx, int argc, char **argv);
+int save_command(struct play_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -189,6 +189,40 @@ strtrim(char *s)
 }
 
 int
+split_words(char *line, char **argv, int max)
+{
+	int argc = 0;
+	char *r = line, *w = line;
+
+	for (;;) {
+		while (*r == ' ' || *r == '\t')
+			r++;
+		if (*r == '\0')
+			return argc;
+		if (argc == max)
+			return -2;
+		argv[argc++] = w;
+		int quoted = 0;
+		while (*r != '\0' && (quoted || (*r != ' ' && *r != '\t'))) {
+			if (*r == '"') {
+				quoted = !quoted;
+				r++;
+			} else if (quoted && *r == '\\' && (r[1] == '"' || r[1] == '\\')) {
+				*w++ = r[1];
+				r += 2;
+			} else {
+				*w++ = *r++;
+			}
+		}
+		if (quoted)
+			return -1;
+		if (*r != '\0')
+			r++;
+		*w++ = '\0';   /* never past r: each word shrinks or keeps its length */
+	}
+}
+
+int
 utf8_valid(const char *str, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)str;
@@ -380,6 +414,14 @@ exe_dir(void)
 		return NULL;
 	*slash = '\0';
 	return xstrdup(buf);
+}
+
+const char *
+run_dir(void)
+{
+	const char *dir = getenv("IPCTUTOR_RUNDIR");
+
+	return dir != NULL && dir[0] == '/' ? dir : NULL;
 }
 
 #ifdef IPCTUTOR_COVERAGE

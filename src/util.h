@@ -41,6 +41,11 @@ void strbuf_free(struct strbuf *sb);
 /* Remove leading and trailing blanks in place; returns S. */
 char *strtrim(char *s);
 
+/* Split LINE into words in place: blanks separate, "double quotes" group
+ * (with \" and \\ inside).  Returns the word count, or -1 for an unclosed
+ * quote.  At most MAX words; more is -2. */
+int split_words(char *line, char **argv, int max);
+
 /* Is S[0..N) well-formed UTF-8 (no overlongs, no surrogates)? */
 int utf8_valid(const char *s, size_t n);
 
@@ -89,6 +94,11 @@ void child_start(pid_t parent, int die_with_parent);
  * otherwise): before _exit() in a child and before re-raising a signal,
  * paths where the counters would otherwise be lost. */
 void coverage_flush(void);
+
+/* The folder for the key files ($IPCTUTOR_RUNDIR, when it names an
+ * absolute path), or NULL for the usual places (XDG_RUNTIME_DIR, /tmp).
+ * Lets a class agree on a folder, and a test keep its files in its own. */
+const char *run_dir(void);
 
 /* Create DIR and its parents with mode 0700 where missing.  0 or -1. */
 int mkdir_parents(const char *dir);

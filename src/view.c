@@ -13,10 +13,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/shm.h>
 
+#include "errnos.h"
 #include "flags.h"
 #include "i18n.h"
-#include "mask.h"
+#include "reproducible.h"
 #include "procview.h"
 #include "registry.h"
 #include "render.h"
@@ -42,7 +44,7 @@ row(const char *fmt, ...)
 	va_start(ap, fmt);
 	strbuf_vaddf(&sb, fmt, ap);
 	va_end(ap);
-	mask_text(sb.buf, &masked);
+	repro_text(sb.buf, &masked);
 	out("%s\n", masked.buf);
 	strbuf_free(&sb);
 	strbuf_free(&masked);
@@ -58,10 +60,21 @@ pid_text(pid_t pid, char *buf, size_t len)
 
 	snprintf(real, sizeof real, "%ld", (long)pid);
 	strbuf_init(&sb);
-	mask_text(real, &sb);
+	repro_text(real, &sb);
 	snprintf(buf, len, "%s", sb.buf);
 	strbuf_free(&sb);
 	return buf;
+}
+
+/* TEXT (WIDTH display columns) into TO, padded with spaces to COLUMNS, and
+ * at least one space after it. */
+static void
+pad_cell(struct strbuf *to, const char *text, int width, int columns)
+{
+	strbuf_adds(to, text);
+	do
+		strbuf_addc(to, ' ');
+	while (++width < columns);
 }
 
 static void
@@ -79,23 +92,22 @@ show_kind(enum ipc_kind kind, const struct sysv_object *objs, int n)
 		out("  %s\n", _("(none)"));
 		return;
 	}
-	/* Headings are padded by display width: a translated heading may
-	 * have accents or CJK characters. */
+	/* Headings are padded by display width (a translated heading may
+	 * have accents or CJK characters), and a column is as wide as its
+	 * heading needs, so that a translation can use whole words. */
 	struct strbuf head = STRBUF_INIT;
 	static const struct { const char *name; int width; } cols[] = {
 		{ N_("key"), 13 }, { N_("id"), 9 }, { N_("slot"), 6 }, { N_("seq"), 5 },
 		{ N_("perms"), 7 }, { N_("owner"), 6 },
 	};
+	int widths[sizeof cols / sizeof cols[0]];
 	strbuf_init(&head);
 	strbuf_adds(&head, "    ");
 	for (size_t c = 0; c < sizeof cols / sizeof cols[0]; c++) {
 		const char *t = _(cols[c].name);
 		int w = display_width(t, strlen(t));
-		strbuf_adds(&head, t);
-		for (int pad = w; pad < cols[c].width; pad++)
-			strbuf_addc(&head, ' ');
-		if (w >= cols[c].width)
-			strbuf_addc(&head, ' ');
+		widths[c] = w >= cols[c].width ? w + 1 : cols[c].width;
+		pad_cell(&head, t, w, widths[c]);
 	}
 	strbuf_adds(&head, _(last_cols[kind]));
 	row("%s", head.buf);
@@ -116,9 +128,21 @@ show_kind(enum ipc_kind kind, const struct sysv_object *objs, int n)
 			snprintf(tail, sizeof tail, "%lu", o->count);
 		else
 			snprintf(tail, sizeof tail, "%-9lu %-5lu %-7s %s", o->count, o->bytes,
-				 (o->mode & 01000) ? "dest" : "-", p1);
-		row("  %s %-12s %-8d %-5u %-4u %04o   %-5lu %s", registry_has(kind, o->id) ? "*" : " ", key,
-		    o->id, parts.index, parts.seq, o->mode, (unsigned long)o->uid, tail);
+				 (o->mode & SHM_DEST) ? "dest" : "-", p1);
+		char cells[6][32];
+		struct strbuf line = STRBUF_INIT;
+		snprintf(cells[0], sizeof cells[0], "%s", key);
+		snprintf(cells[1], sizeof cells[1], "%d", o->id);
+		snprintf(cells[2], sizeof cells[2], "%u", parts.index);
+		snprintf(cells[3], sizeof cells[3], "%u", parts.seq);
+		snprintf(cells[4], sizeof cells[4], "%04o", o->mode);
+		snprintf(cells[5], sizeof cells[5], "%s", repro_uid(o->uid));
+		strbuf_init(&line);
+		strbuf_addf(&line, "  %s ", registry_has(kind, o->id) ? "*" : " ");
+		for (size_t c = 0; c < 6; c++)
+			pad_cell(&line, cells[c], (int)strlen(cells[c]), widths[c]);
+		row("%s%s", line.buf, tail);
+		strbuf_free(&line);
 	}
 }
 
@@ -164,30 +188,6 @@ view_count_objects(void)
 	}
 	return total;
 }
-
-struct errno_text {
-	int err;
-	const char *text;
-};
-
-static const struct errno_text errno_texts[] = {
-	{ EINVAL, N_("For a call that takes an identifier: no object has that identifier now. Either it was removed and its slot is empty, or the slot holds a newer object whose sequence number differs. Since Linux 4.2 both cases give EINVAL; older kernels gave EIDRM for the second. A client should treat it as \"look the key up again\".") },
-	{ EIDRM, N_("The object was removed while the caller was asleep in it (msgrcv on an empty queue, msgsnd on a full one, semop waiting), or during the call. It is the immediate restart signal for a blocked client. Since Linux 4.2 a stale identifier outside such a wait gives EINVAL instead.") },
-	{ ENOENT, N_("A get without IPC_CREAT found no object with that key: the server has not created it yet, or it was removed. ftok gives it too when its file does not exist.") },
-	{ EEXIST, N_("IPC_CREAT|IPC_EXCL found an object with that key already: a restarting server learns here that its predecessor's object survived.") },
-	{ EACCES, N_("The object exists but its mode does not let this user do that. Objects are created 0600 in this course: only their owner may use them.") },
-	{ EPERM, N_("IPC_RMID or IPC_SET by a process that is neither the creator, the owner nor privileged.") },
-	{ ENOSPC, N_("A limit was reached (msgmni, semmni, semmns, shmmni, shmall). Limits are per IPC namespace.") },
-	{ ENOMSG, N_("msgrcv with IPC_NOWAIT found no message of the requested type.") },
-	{ EAGAIN, N_("The call would have to wait (a full queue, a semaphore that cannot be decremented) and IPC_NOWAIT was given.") },
-	{ E2BIG, N_("msgrcv: the message is longer than the buffer and MSG_NOERROR was not given.") },
-	{ ENOMEM, N_("shmget or shmat could not get the memory.") },
-	{ EINTR, N_("A signal interrupted the wait.") },
-	{ ERANGE, N_("semop or semctl would take a semaphore past its maximum value (32767).") },
-	{ EFBIG, N_("semop: the semaphore number is outside the set.") },
-	{ EPIPE, N_("Not an IPC error: writing to a pipe or socket whose reader is gone. System V IPC has no such signal: nothing tells a client that a server died.") },
-	{ ECONNRESET, N_("Not an IPC error: a connected socket whose peer went away. Connections report a dead peer; System V IPC objects do not.") },
-};
 
 /* No object has identifier ID: say whether its slot INDEX is empty or which
  * newer object holds it, since that is what a stale client runs into. */
@@ -272,17 +272,16 @@ view_explain(struct play_ctx *ctx, int argc, char **argv)
 		return 0;
 	}
 	err = errno_from_name(argv[1]);
-	for (size_t i = 0; err != 0 && i < sizeof errno_texts / sizeof errno_texts[0]; i++)
-		if (errno_texts[i].err == err) {
-			struct strbuf sb = STRBUF_INIT;
-			strbuf_init(&sb);
-			/* TRANSLATORS: errno name, the C library's text for it, and
-			   the explanation, e.g. "EIDRM (Identifier removed): ..." */
-			strbuf_addf(&sb, _("%s (%s): %s"), errno_name(err), strerror(err), _(errno_texts[i].text));
-			render_paragraph(sb.buf, NULL, 0, NULL);
-			strbuf_free(&sb);
-			return 0;
-		}
+	if (err != 0 && errno_explanation(err) != NULL) {
+		struct strbuf sb = STRBUF_INIT;
+		strbuf_init(&sb);
+		/* TRANSLATORS: errno name, the C library's text for it, and
+		   the explanation, e.g. "EIDRM (Identifier removed): ..." */
+		strbuf_addf(&sb, _("%s (%s): %s"), errno_name(err), strerror(err), errno_explanation(err));
+		render_paragraph(sb.buf, NULL, 0, NULL);
+		strbuf_free(&sb);
+		return 0;
+	}
 	play_error(ctx, _("explain takes an errno name such as EINVAL or EIDRM, or an identifier (a number from 0 up)."));
 	return -1;
 }

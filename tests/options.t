@@ -13,6 +13,10 @@ run() { $(neutral_env) "$IPCTUTOR" "$@"; }
 out=$(run --help); st=$?
 [ $st = 0 ] && [[ $out == "Usage: ipctutor [OPTION]... [LESSON[.STEP]]"* ]] && [[ $out == *"--shared"* ]] && [[ $out == *"Exit status"* ]]
 ok $? "--help: usage on standard output, status 0"
+for sub in server client watch; do
+	grep -Eq "^  $sub +[a-z]" <<< "$out" && run $sub --help | grep -q "^Usage: ipctutor $sub"
+	ok $? "--help names the subcommand $sub, which has its own --help"
+done
 out=$(run --version); st=$?
 [ $st = 0 ] && [[ $out == "ipctutor "[0-9]* ]] && [[ $out == *"GPLv3+"* ]]
 ok $? "--version: name, version and licence, status 0"
@@ -59,6 +63,6 @@ mkdir -p "$home"
 printf '\nnext\nquit\n' | in_fresh_ns env -u XDG_STATE_HOME HOME="$home" LC_ALL=C "$IPCTUTOR" --reproducible --present 1.3 > "$TEST_TMP/present" 2>&1
 awk '/Enter runs these commands/ && !pause { pause = NR } /server msgget\(/ && !call { call = NR } END { exit !(pause && call > pause) }' "$TEST_TMP/present"
 ok $? "--present: the commands of a step run only after Enter"
-grep -q "Step 1.4 of" "$TEST_TMP/present" && [ ! -e "$home/.local/state/ipctutor/progress" ]
+grep -q "Step 1.4 (" "$TEST_TMP/present" && [ ! -e "$home/.local/state/ipctutor/progress" ]
 ok $? "--present: next goes on, and the presenter's progress is not written"
 done_testing

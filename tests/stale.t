@@ -31,7 +31,7 @@ if_blocks() {
 
 check_step() {  # check_step STEP-NUMBER TITLE-WORDS EXPECTED-ERRNO
 	local n=$1 errno=$3 section="$TEST_TMP/step$1"
-	awk -v a="Step 4.$n of" -v b="Step 4.$((n + 1)) of" 'index($0, a) { on = 1 } index($0, b) { on = 0 } on' \
+	awk -v a="Step 4.$n (" -v b="Step 4.$((n + 1)) (" 'index($0, a) { on = 1 } index($0, b) { on = 0 } on' \
 		"$TEST_TMP/out" > "$section"
 	grep -q "client msgsnd(.* = -1 $errno " "$section"
 	ok $? "step 4.$n ($2): the client's msgsnd shows $errno, as the kernel said"

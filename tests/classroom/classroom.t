@@ -14,65 +14,19 @@
 # nothing behind.  Synchronisation is on output lines and process exits.
 source "$(dirname "$0")/../lib/common.sh"
 
-if [ -z "${IPCTUTOR_IN_FRESH_NS:-}" ]; then
-	export IPCTUTOR_IN_FRESH_NS=1
-	in_fresh_ns bash "$0"
-	exit $?
-fi
+rerun_in_fresh_ns
 
-RUN=$TEST_TMP/run
-mkdir -p "$RUN"
-ENV=(env -u LANGUAGE -u LANG -u LC_MESSAGES HOME="$TEST_TMP" XDG_RUNTIME_DIR="$RUN" LC_ALL=C NO_COLOR=1 TERM=dumb)
-
-# spawn NAME COMMAND...: start COMMAND with its standard input and output
-# on FIFOs; sets NAME_pid, NAME_in (a descriptor to write lines to) and
-# NAME_out (one to read its output from); everything read goes to NAME.log.
-spawn() {
-	local name=$1 d fdin fdout
-	shift
-	d=$(mktemp -u "$TEST_TMP/$name.XXXXXX")
-	mkfifo "$d.in" "$d.out"
-	"$@" < "$d.in" > "$d.out" 2>&1 &
-	printf -v "${name}_pid" %s $!
-	exec {fdin}> "$d.in" {fdout}< "$d.out"
-	printf -v "${name}_in" %s "$fdin"
-	printf -v "${name}_out" %s "$fdout"
-	: > "$TEST_TMP/$name.log"
-}
-
-# wait_for NAME TEXT: read NAME's output until a line contains TEXT
-# (a deadline of 20 s only catches failure).  The matching line is in $got.
-wait_for() {
-	local fd=${1}_out line
-	fd=${!fd}
-	while IFS= read -r -t 20 line <&"$fd"; do
-		printf '%s\n' "$line" >> "$TEST_TMP/$1.log"
-		if [[ $line == *"$2"* ]]; then
-			got=$line
-			return 0
-		fi
-	done
-	return 1
-}
-
-# finish NAME: close NAME's descriptors, read the rest, wait for its exit;
-# the status is in $status.
-finish() {
-	local pid=${1}_pid in=${1}_in out=${1}_out
-	eval "exec ${!in}>&-"
-	cat <&"${!out}" >> "$TEST_TMP/$1.log"
-	eval "exec ${!out}<&-"
-	{ wait "${!pid}"; } 2>/dev/null   # no "Killed" notice from bash
-	status=$?
-}
+# The key file is in $RUN: our own, or one the other user can reach too.
+other_user_copy
+RUN=${OTHER_DIR:-$TEST_TMP}/run
+ENV=(env -u LANGUAGE -u LANG -u LC_MESSAGES -u IPCTUTOR_RUNDIR HOME="$TEST_TMP" XDG_RUNTIME_DIR="$RUN"
+	LC_ALL=C NO_COLOR=1 TERM=dumb)
 
 # check STATUS DESCRIPTION NAME: ok, and on failure show NAME's log.
 check() {
 	ok "$1" "$2"
 	[ "$1" = 0 ] || diag < "$TEST_TMP/$3.log"
 }
-
-send() { printf '%s\n' "$2" >&"$(eval echo "\$${1}_in")"; }
 
 # ---- message queue: crash, restart, the client carries on ----------------
 
@@ -87,8 +41,7 @@ wait_for client "answer: sequence number 1"; check $? "the client gets sequence 
 send client ""
 wait_for client "answer: sequence number 2"; check $? "an empty line sends a request too: 2" client
 
-kill -KILL "$server_pid"
-finish server
+stop server KILL
 [ "$status" = 137 ]; check $? "kill -9 crashes the server (status $status)" server
 [ "$(ipc_objects | wc -l)" = 1 ]; check $? "its queue is left behind" server
 
@@ -109,8 +62,7 @@ wait_for client "answer: sequence number 1"; check $? "and it carries on: the ne
 
 # A crash while the client waits: its request sits in the dead server's
 # queue, the client asleep in msgrcv; the restart wakes it.
-kill -KILL "$server_pid"
-finish server
+stop server KILL
 send client "while nobody serves"
 wait_for client "msgsnd($second_qid"; check $? "the client sends to the dead server's queue" client
 spawn server "${ENV[@]}" "$IPCTUTOR" server
@@ -132,13 +84,10 @@ send client after-twin
 wait_for client "answer: sequence number 2"; check $? "the first server still serves" client
 
 # Another user, sharing the key file, cannot remove our server's queue.
-if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
-	kill -KILL "$server_pid"
-	finish server
-	chmod 755 "$TEST_TMP"
-	chmod 1777 "$RUN"
+if [ -n "$OTHER_DIR" ]; then
+	stop server KILL
 	chmod 666 "$RUN/ipctutor.key"   # a key that collides, as ftok keys can
-	spawn other setpriv --reuid=65534 --regid=65534 --clear-groups "${ENV[@]}" "$IPCTUTOR" server
+	spawn other "${OTHER[@]}" "${ENV[@]}" HOME="$OTHER_DIR/home" "$OTHER_IPCTUTOR" server
 	finish other
 	[ "$status" = 1 ] && grep -q "EACCES" "$TEST_TMP/other.log" && ! grep -q "IPC_RMID" "$TEST_TMP/other.log" \
 		&& [ "$(ipc_objects | wc -l)" = 1 ]
@@ -147,11 +96,12 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
 	wait_for server "Serving on queue"; check $? "our own server recovers it" server
 	send client "back"
 	wait_for client "answer: sequence number 1"; check $? "and the client carries on" client
+else
+	skip 3 "$why"
 fi
 
 # Ctrl-C: the server removes its queue; the client ends at end of input.
-kill -INT "$server_pid"
-finish server
+stop server INT
 [ "$status" = 0 ] && grep -q "SIGINT: the server stops cleanly" "$TEST_TMP/server.log" \
 	&& grep -Eq "msgctl\([0-9]+, IPC_RMID, NULL\) = 0" "$TEST_TMP/server.log"
 check $? "Ctrl-C stops the server cleanly (status $status) and removes its queue" server
@@ -167,8 +117,7 @@ wait_for server "Serving on queue"; check $? "naive: the server starts" server
 spawn naive "${ENV[@]}" "$IPCTUTOR" client --naive
 send naive hello
 wait_for naive "answer: sequence number 1"; check $? "naive: the client gets an answer" naive
-kill -KILL "$server_pid"
-finish server
+stop server KILL
 spawn server "${ENV[@]}" "$IPCTUTOR" server
 wait_for server "Serving on queue"; check $? "naive: the server restarts" server
 send naive hello
@@ -182,8 +131,7 @@ spawn counted "${ENV[@]}" "$IPCTUTOR" client --count 3
 finish counted
 [ "$status" = 0 ] && grep -q "answer: sequence number 3" "$TEST_TMP/counted.log"
 check $? "client --count 3 sends three requests" counted
-kill -TERM "$server_pid"
-finish server
+stop server TERM
 [ "$status" = 0 ] && [ "$(ipc_objects | wc -l)" = 0 ]; check $? "SIGTERM stops the server cleanly too" server
 
 # ---- shared memory and its semaphore -------------------------------------
@@ -196,8 +144,7 @@ send client one
 wait_for client "answer: sequence number 1"; check $? "shm: the client gets 1" client
 send client two
 wait_for client "answer: sequence number 2"; check $? "shm: and 2" client
-kill -KILL "$server_pid"
-finish server
+stop server KILL
 spawn server "${ENV[@]}" "$IPCTUTOR" server --shm
 wait_for server "Serving: segment"; check $? "shm: the server restarts" server
 second_shm=$(sed -n 's/.*Serving: segment \([0-9]*\).*/\1/p' <<< "$got")
@@ -215,8 +162,7 @@ grep -q "semop(.* EINVAL" "$TEST_TMP/client.log" && grep -q "shmctl($first_shm, 
 	&& grep -q 'read .*"2"' "$TEST_TMP/client.log"
 check $? "shm: EINVAL on semop; the old segment, SHM_DEST, still reads 2" client
 wait_for client "answer: sequence number 1"; check $? "shm: and it carries on with the new segment" client
-kill -INT "$server_pid"
-finish server
+stop server INT
 finish client
 [ "$status" = 0 ] && [ "$(ipc_objects | wc -l)" = 0 ]; ok $? "shm: Ctrl-C and end of input leave nothing"
 ipc_objects | diag

@@ -30,9 +30,16 @@ complete_words() {
 [ "$(complete_words --book = in)" = "index" ]; ok $? "--book=in completes to index"
 [ "$(complete_words --book sta)" = "stale-id" ]; ok $? "--book sta completes to a lesson"
 
+# Installed into this test's folder (DESTDIR), with the PREFIX the build
+# was made for (make passes it down), so nothing is built again.
 dest=$TEST_TMP/inst
-make -s -C "$srcdir" BUILD="$BUILD" DESTDIR="$dest" PREFIX=/usr install > "$TEST_TMP/install.log" 2>&1
+touch "$TEST_TMP/before-install"
+make -s -C "$srcdir" BUILD="$BUILD" DESTDIR="$dest" install > "$TEST_TMP/install.log" 2>&1
 ok $? "make install"
-[ -f "$dest/usr/share/bash-completion/completions/ipctutor" ]; ok $? "installs the completion"
-! grep -q "@LINGUAS@" "$dest/usr/share/bash-completion/completions/ipctutor"; ok $? "with the languages filled in"
+diag < "$TEST_TMP/install.log"
+[ -z "$(find "$BUILD" -newer "$TEST_TMP/before-install" -print -quit)" ]
+ok $? "  into DESTDIR, building nothing again"
+completion=$(find "$dest" -path '*/share/bash-completion/completions/ipctutor')
+[ -f "$completion" ]; ok $? "installs the completion (${completion#"$dest"})"
+! grep -q "@LINGUAS@" "$completion"; ok $? "with the languages filled in"
 done_testing

@@ -9,14 +9,10 @@
 # answers and the score.
 source "$(dirname "$0")/../lib/common.sh"
 
-if [ -z "${IPCTUTOR_IN_FRESH_NS:-}" ]; then
-	export IPCTUTOR_IN_FRESH_NS=1
-	in_fresh_ns bash "$0"
-	exit $?
-fi
+rerun_in_fresh_ns
 
 T=$TEST_TMP
-printf '%s\n' next next next "save $T/mid.md" next next next next 1 2 next \
+printf '%s\n' next next next "save $T/mid.md" next next next next 1 2 2 next \
 	"save $T/no-such-dir/x.md" quit |
 	$(neutral_env) "$IPCTUTOR" --reproducible --transcript "$T/all.md" > "$T/out" 2>&1
 status=$?

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "errnos.h"
 #include "flags.h"
 #include "lesson.h"
 #include "util.h"
@@ -53,7 +54,7 @@ fuzz_command(const uint8_t *data, size_t size)
 	expanded = var_expand(line, &missing);
 	free(missing);
 	free(expanded);
-	argc = cmd_split(line, argv, 16);
+	argc = split_words(line, argv, 16);
 	for (int i = 0; i < argc; i++) {
 		long n;
 		int v;

@@ -16,21 +16,7 @@
 # what the state file names, and says so.
 source "$(dirname "$0")/../lib/common.sh"
 
-if [ -z "${IPCTUTOR_IN_FRESH_NS:-}" ]; then
-	export IPCTUTOR_IN_FRESH_NS=1
-	in_fresh_ns bash "$0"
-	exit $?
-fi
-
-# Read the tutor's output on fd 4 until a line contains TEXT (deadline 20 s).
-wait_for() {
-	local line
-	while IFS= read -r -t 20 line <&4; do
-		printf '%s\n' "$line" >> "$log"
-		[[ $line == *"$1"* ]] && return 0
-	done
-	return 1
-}
+rerun_in_fresh_ns
 
 # The processes whose IPC namespace is INODE-LINK (e.g. ipc:[4026532]).
 holders() {
@@ -43,20 +29,16 @@ holders() {
 
 scenario() {  # scenario MODE ENDING WANTED-STATUS
 	local mode=$1 ending=$2 want=$3 name="$1 mode, $2" shared=()
-	local dir; dir=$(mktemp -d "$TEST_TMP/run.XXXXXX")
-	log=$dir/log
 	[ "$mode" = shared ] && shared=(--shared)
-	mkfifo "$dir/in" "$dir/out"
-	$(neutral_env) "$WAITALL" --pidfile "$dir/pid" --timeout 30 -- \
-		"$IPCTUTOR" --reproducible "${shared[@]}" < "$dir/in" > "$dir/out" 2>&1 &
-	local waiter=$!
-	exec 3> "$dir/in" 4< "$dir/out"
-	printf '%s\n' key "server start" "client open" "client recv" \
+	rm -f "$TEST_TMP/pid"
+	spawn run $(neutral_env) "$WAITALL" --pidfile "$TEST_TMP/pid" --timeout 30 -- \
+		"$IPCTUTOR" --reproducible "${shared[@]}"
+	send run key "server start" "client open" "client recv" \
 		"msgget IPC_PRIVATE IPC_CREAT|0600" "shmget IPC_PRIVATE 4096 IPC_CREAT|0600" \
-		"shmat {id}" "explain EPIPE" >&3
-	wait_for "EPIPE (Broken pipe)"; ok $? "$name: the tutor set up its objects"
+		"shmat {id}" "explain EPIPE"
+	wait_for run "EPIPE (Broken pipe)"; ok $? "$name: the tutor set up its objects"
 	local tutor ns during
-	tutor=$(cat "$dir/pid")
+	tutor=$(cat "$TEST_TMP/pid")
 	ns=$(readlink "/proc/$tutor/ns/ipc")
 	if [ "$mode" = shared ]; then
 		during=$(ipc_objects | wc -l)
@@ -66,17 +48,13 @@ scenario() {  # scenario MODE ENDING WANTED-STATUS
 	[ "$during" -ge 2 ]; ok $? "$name: objects exist while it runs ($during)"
 
 	case $ending in
-	quit) echo quit >&3 ;;
+	quit) send run quit ;;
 	eof) ;;
 	*) kill -s "$ending" "$tutor" ;;
 	esac
-	exec 3>&-
-	cat <&4 >> "$log"
-	exec 4<&-
-	wait "$waiter"
-	local status=$?
+	finish run
 	[ "$status" = "$want" ]; ok $? "$name: exit status $want (got $status), every process gone"
-	[ "$status" = 124 ] && diag < "$log"
+	[ "$status" = 124 ] && diag < "$TEST_TMP/run.log"
 	if [ "$mode" = shared ]; then
 		[ "$(ipc_objects | wc -l)" = 0 ]; ok $? "$name: no object left in the namespace"
 		ipc_objects | diag
@@ -84,7 +62,7 @@ scenario() {  # scenario MODE ENDING WANTED-STATUS
 		[ "$(holders "$ns")" = 0 ]; ok $? "$name: its private namespace is gone"
 	fi
 	case $ending in
-	quit|eof) grep -q "objects left behind: 0" "$log"; ok $? "$name: it says objects left behind: 0" ;;
+	quit|eof) grep -q "objects left behind: 0" "$TEST_TMP/run.log"; ok $? "$name: it says objects left behind: 0" ;;
 	esac
 }
 
@@ -102,21 +80,16 @@ done
 # last resort, read at the next start.
 state=$TEST_TMP/state
 mkdir -p "$state"
-dir=$(mktemp -d "$TEST_TMP/run.XXXXXX")
-mkfifo "$dir/in" "$dir/out"
-env XDG_STATE_HOME="$state" HOME="$state" LC_ALL=C "$IPCTUTOR" --shared < "$dir/in" > "$dir/out" 2>&1 &
-tutor=$!
-exec 3> "$dir/in" 4< "$dir/out"
-printf '%s\n' "msgget IPC_PRIVATE IPC_CREAT|0600" "explain EPERM" >&3
-while IFS= read -r -t 20 line <&4; do [[ $line == *"EPERM (Operation"* ]] && break; done
+spawn tutor env XDG_STATE_HOME="$state" HOME="$state" LC_ALL=C "$IPCTUTOR" --shared
+tutor=$tutor_pid
+send tutor "msgget IPC_PRIVATE IPC_CREAT|0600" "explain EPERM"
+wait_for tutor "EPERM (Operation"
 # The guardian is the tutor's child that leads its own session.  Killed
 # first, it dies with the SIGKILL pending before it could see the tutor go.
 for child in $(cat /proc/$tutor/task/*/children); do
 	[ "$(awk '{print $6}' "/proc/$child/stat")" = "$child" ] && kill -KILL "$child"
 done
-kill -KILL "$tutor"
-exec 3>&- 4<&-
-wait
+stop tutor KILL
 [ "$(ipc_objects | wc -l)" = 1 ]; ok $? "with its guardian killed too, the tutor's queue is left"
 printf 'quit\n' | env XDG_STATE_HOME="$state" HOME="$state" LC_ALL=C "$IPCTUTOR" --shared > "$TEST_TMP/recovered" 2>&1
 grep -q "Removed message queue [0-9]*, left behind by an earlier session that was killed" "$TEST_TMP/recovered"

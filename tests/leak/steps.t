@@ -11,29 +11,20 @@
 # prompt are in tests/pty/tutor.t.)
 source "$(dirname "$0")/../lib/common.sh"
 
-if [ -z "${IPCTUTOR_IN_FRESH_NS:-}" ]; then
-	export IPCTUTOR_IN_FRESH_NS=1
-	in_fresh_ns bash "$0"
-	exit $?
-fi
+rerun_in_fresh_ns
 
-# start_at POSITION [OPTIONS]: the tutor under waitall, reading a FIFO we
-# hold; returns once it shows the prompt of POSITION.  Sets $waiter,
-# $tutor, $dir.
+# start_at POSITION [OPTIONS]: the tutor under waitall (spawned as "run");
+# returns once it has set the stage of POSITION and answered a command.
+# Sets $tutor.
 start_at() {
-	local pos=$1 line
+	local pos=$1
 	shift
-	dir=$(mktemp -d "$TEST_TMP/run.XXXXXX")
-	mkfifo "$dir/in" "$dir/out"
-	$(neutral_env) "$WAITALL" --pidfile "$dir/pid" --timeout 30 -- \
-		"$IPCTUTOR" --reproducible "$@" "$pos" < "$dir/in" > "$dir/out" 2>&1 &
-	waiter=$!
-	exec 3> "$dir/in" 4< "$dir/out"
-	echo "explain EPERM" >&3
-	while IFS= read -r -t 20 line <&4; do
-		[[ $line == *"EPERM (Operation not permitted)"* ]] && break
-	done
-	tutor=$(cat "$dir/pid")
+	rm -f "$TEST_TMP/pid"
+	spawn run $(neutral_env) "$WAITALL" --pidfile "$TEST_TMP/pid" --timeout 30 -- \
+		"$IPCTUTOR" --reproducible "$@" "$pos"
+	send run "explain EPERM"
+	wait_for run "EPERM (Operation not permitted)"
+	tutor=$(cat "$TEST_TMP/pid")
 }
 
 # finish_and_check MODE ENDING NAME: end the tutor, check what is left.
@@ -41,15 +32,12 @@ finish_and_check() {
 	local mode=$1 ending=$2 name=$3 ns st want
 	ns=$(readlink "/proc/$tutor/ns/ipc")
 	case $ending in
-	quit) echo quit >&3; want=0 ;;
+	quit) send run quit; want=0 ;;
 	eof) want=0 ;;
 	*) kill -s "$ending" "$tutor"; want=$((128 + $(kill -l "$ending"))) ;;
 	esac
-	exec 3>&-
-	cat <&4 > /dev/null
-	exec 4<&-
-	wait "$waiter"
-	st=$?
+	finish run
+	st=$status
 	if [ "$mode" = shared ]; then
 		left=$(ipc_objects | wc -l)
 		[ "$st" = "$want" ] && [ "$left" = 0 ]

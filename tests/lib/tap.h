@@ -11,9 +11,15 @@
 #ifndef IPCTUTOR_TAP_H
 #define IPCTUTOR_TAP_H
 
+#include <sys/types.h>
+#include <sys/wait.h>
+
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 struct tap_state {
 	int	planned;	/* tests announced by tap_plan(), or -1 */
@@ -181,6 +187,46 @@ tap_done(void)
 	}
 	return 0;
 }
+
+/*
+ * Wait for the child PID of survives() and say whether it exited with
+ * status 0; on failure show how it ended (a signal's name, or a status).
+ */
+static inline int
+tap_survived(pid_t pid, const char *file, int line, const char *name)
+{
+	int	status = 0, passed;
+
+	if (pid == -1 || waitpid(pid, &status, 0) != pid)
+		status = -1;
+	passed = status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+	tap_report(passed, file, line, "%s", name);
+	if (!passed && status == -1)
+		diag("  the child could not be started or waited for");
+	else if (!passed && WIFSIGNALED(status))
+		diag("  killed by signal %d (%s)", WTERMSIG(status),
+		    strsignal(WTERMSIG(status)));
+	else if (!passed)
+		diag("  exit status %d", WEXITSTATUS(status));
+	return passed;
+}
+
+/*
+ * survives(STATEMENT, name): run STATEMENT in a child process; pass when it
+ * returns, fail (and go on with the next test) when it crashes.  For calls
+ * whose only promise is not to crash, e.g. with a NULL buffer.
+ */
+#define survives(stmt, name) \
+	do { \
+		pid_t tap_pid_; \
+		fflush(NULL); \
+		tap_pid_ = fork(); \
+		if (tap_pid_ == 0) { \
+			stmt; \
+			exit(0); \
+		} \
+		tap_survived(tap_pid_, __FILE__, __LINE__, (name)); \
+	} while (0)
 
 #define ok(cond, ...) \
 	tap_report((cond) ? 1 : 0, __FILE__, __LINE__, __VA_ARGS__)

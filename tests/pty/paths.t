@@ -85,6 +85,21 @@ send quit\r
 wait-exit 0
 S
 
+drive "Tab completes a prediction's outcome names" 200 \
+	"$IPCTUTOR" --reproducible 1.7 <<'S'
+expect ipctutor 1.7?> 
+send 2\r
+expect Right.
+expect ipctutor 1.7?> 
+send EE\t
+expect EEXIST
+send \r
+expect You predicted EEXIST and the kernel answered EEXIST: right.
+expect ipctutor 1.7> 
+send quit\r
+wait-exit 0
+S
+
 drive "a step longer than 24 rows stops at a more prompt; Enter goes on, q shows the rest" 24 \
 	"$IPCTUTOR" --reproducible 2.4 <<'S'
 expect -- more: 

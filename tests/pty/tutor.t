@@ -10,11 +10,7 @@
 # without bracketed paste, a fresh HOME.
 source "$(dirname "$0")/../lib/common.sh"
 
-if [ -z "${IPCTUTOR_IN_FRESH_NS:-}" ]; then
-	export IPCTUTOR_IN_FRESH_NS=1
-	in_fresh_ns bash "$0"
-	exit $?
-fi
+rerun_in_fresh_ns
 
 HOME_DIR=$TEST_TMP/home
 mkdir -p "$HOME_DIR"

@@ -31,6 +31,7 @@ fail_some_tests(void)
 	is_int(6 * 7, 41, "wrong product");
 	is_str(NULL, "text", "NULL against text");
 	is_str("got", "want", "different strings");
+	survives(raise(SIGSEGV), "a crash");
 	return tap_done();
 }
 
@@ -98,13 +99,15 @@ main(void)
 		"#   want: \"text\"",
 		"#   got: \"got\"",
 		"#   want: \"want\"",
-		"1..5"
+		"not ok 6 - a crash",
+		"#   killed by signal 11 (Segmentation fault)",
+		"1..6"
 	};
 	struct captured	captured;
 	size_t		i;
 
 	capture_failures(&captured);
-	tap_plan(24);
+	tap_plan(27);
 
 	is_int(ok(1, "ok() of a true condition"), 1, "ok() returns 1 on pass");
 	is_int(is_int(-3, -3, "equal negative numbers"), 1,
@@ -115,9 +118,10 @@ main(void)
 	    "is_str() of two NULLs passes");
 	ok(strlen("formatted") == 9, "ok() formats its name: %s %d", "x", 1);
 	diag("diag() writes a comment; this one is %s", "expected");
+	survives((void)strlen("x"), "survives() of a statement that returns");
 
 	ok(WIFEXITED(captured.status), "the failing child exits normally");
-	is_int(WEXITSTATUS(captured.status), 4,
+	is_int(WEXITSTATUS(captured.status), 5,
 	    "tap_done() returns the number of failures");
 	for (i = 0; i < sizeof(expected_lines) / sizeof(expected_lines[0]); i++)
 		if (!ok(has_line(&captured, expected_lines[i]),
@@ -125,7 +129,7 @@ main(void)
 			diag("captured output:\n%s", captured.text);
 	ok(strstr(captured.text, "Failed test at ") != NULL,
 	    "a failure says where the test is");
-	ok(strstr(captured.text, "failed 4 tests of 5") != NULL,
+	ok(strstr(captured.text, "failed 5 tests of 6") != NULL,
 	    "tap_done() sums up the failures");
 
 	return tap_done();

@@ -1,13 +1,13 @@
 /* ipctutor - learn how System V IPC identifiers behave across server restarts.
  * Copyright (C) 2026 The ipctutor authors.  GPL-3.0-or-later: see COPYING.
  *
- * test-cmd.c: unit tests for the command line's building blocks.  cmd_split
+ * test-cmd.c: unit tests for the command line's building blocks.  split_words
  * (blanks, tabs, double quotes with \" and \\ inside, the empty quoted word,
  * an unclosed quote, too many words); cmd_complete (command names, server
  * and client verbs, keys, flag expressions after '|', control words, errno
  * names, "help" topics, lesson names, and its return value: 1 for a flag
  * expression, else 0); the value table of vars.c (old_NAME kept only when a
- * value changes, placeholder expansion, clearing); and mask.c (whole-token
+ * value changes, placeholder expansion, clearing); and reproducible.c (whole-token
  * masking of numbers, masking of paths anywhere, nothing masked without
  * reproducible output, "server#1"-style process names).
  */
@@ -18,7 +18,7 @@
 
 #include "cmd.h"
 #include "lesson.h"
-#include "mask.h"
+#include "reproducible.h"
 #include "render.h"
 #include "session.h"
 #include "util.h"
@@ -27,14 +27,14 @@
 
 #define COUNT(array)	(sizeof(array) / sizeof((array)[0]))
 
-/* ---- cmd_split ------------------------------------------------------------ */
+/* ---- split_words ------------------------------------------------------------ */
 
 static void
 check_split(const char *line, int max, int want, const char *const *words, const char *name)
 {
 	char *copy = xstrdup(line);
 	char *argv[16];
-	int argc = cmd_split(copy, argv, max);
+	int argc = split_words(copy, argv, max);
 	int same = argc == want;
 
 	for (int i = 0; same && i < want; i++)
@@ -42,7 +42,7 @@ check_split(const char *line, int max, int want, const char *const *words, const
 			diag("word %d: got \"%s\", want \"%s\"", i, argv[i], words[i]);
 			same = 0;
 		}
-	if (!ok(same, "cmd_split: %s", name))
+	if (!ok(same, "split_words: %s", name))
 		diag("got %d words, want %d", argc, want);
 	free(copy);
 }
@@ -227,8 +227,14 @@ test_complete(const char *lessons)
 	   !has(&c, "stop") && !has(&c, "send"), "\"s\": commands, not verbs");
 	cands_free(&c);
 	ret = complete("client s", &c);
-	ok(ret == 0 && has(&c, "send") && has(&c, "start") && has(&c, "stop") && has(&c, "semget") &&
-	   !has(&c, "server"), "\"client s\": verbs and agent commands, not the tutor's");
+	ok(ret == 0 && has(&c, "send") && !has(&c, "start") && has(&c, "stop") && has(&c, "semget") &&
+	   !has(&c, "server"), "\"client s\": client verbs and agent commands, not the tutor's nor the server's");
+	cands_free(&c);
+	ret = complete("client c", &c);
+	ok(ret == 0 && !has(&c, "crash"), "\"client c\": no crash, which only the server takes");
+	cands_free(&c);
+	ret = complete("server ", &c);
+	ok(ret == 0 && has(&c, "crash") && has(&c, "start") && !has(&c, "open"), "\"server \": crash and start, not open");
 	cands_free(&c);
 	ret = complete("server _", &c);
 	ok(ret == 0 && c.n == 0, "\"server _\": hidden commands are not completed");
@@ -348,7 +354,7 @@ masked(const char *in)
 	struct strbuf sb = STRBUF_INIT;
 
 	strbuf_init(&sb);
-	mask_text(in, &sb);
+	repro_text(in, &sb);
 	return sb.buf;
 }
 
@@ -369,14 +375,14 @@ test_mask(void)
 
 	/* Interactive output: nothing is remembered, nothing masked. */
 	render_init(&plain);
-	mask_add("4242", "PID");
-	mask_add("/tmp/ipctutor.XXXX/key", "$KEYFILE");
-	is_str(mask_pid(31337, "tutor"), "tutor#1", "mask_pid names the process even without masking");
+	repro_add("4242", "PID");
+	repro_add("/tmp/ipctutor.XXXX/key", "$KEYFILE");
+	is_str(repro_pid(31337, "tutor"), "tutor#1", "repro_pid names the process even without masking");
 	check_mask("kill(4242) ftok(\"/tmp/ipctutor.XXXX/key\") pid 31337", "kill(4242) ftok(\"/tmp/ipctutor.XXXX/key\") pid 31337",
 		   "reproducible = 0: a plain copy");
 
 	render_init(&repro);
-	mask_add("4242", "PID");
+	repro_add("4242", "PID");
 	check_mask("pid 4242", "pid PID", "a number masked as a whole token");
 	check_mask("4242", "PID", "the whole string");
 	check_mask("(4242)", "(PID)", "between punctuation");
@@ -386,19 +392,19 @@ test_mask(void)
 	check_mask("0x4242 4242.5", "0x4242 PID.5", "0x4242 is another token; '.' bounds a token");
 	check_mask("14242 4242", "14242 PID", "a near miss, then a hit");
 	check_mask("", "", "empty text");
-	mask_add("4242", "OTHER");
+	repro_add("4242", "OTHER");
 	check_mask("pid 4242", "pid OTHER", "a later mask for the same value replaces the earlier one");
-	mask_add("", "NOTHING");
+	repro_add("", "NOTHING");
 	check_mask("a  b", "a  b", "an empty value is never masked");
 
-	mask_add("/tmp/ipctutor.AbC123/key", "$KEYFILE");
+	repro_add("/tmp/ipctutor.AbC123/key", "$KEYFILE");
 	check_mask("ftok(\"/tmp/ipctutor.AbC123/key\", 1)", "ftok(\"$KEYFILE\", 1)", "a path masked");
 	check_mask("x/tmp/ipctutor.AbC123/keyfile", "x$KEYFILEfile", "a path is masked anywhere, even inside a word");
 
-	snprintf(first, sizeof first, "%s", mask_pid(31337, "server"));
-	snprintf(second, sizeof second, "%s", mask_pid(31338, "server"));
-	snprintf(client, sizeof client, "%s", mask_pid(40000, "client"));
-	is_str(first, "server#1", "mask_pid: the first server is server#1");
+	snprintf(first, sizeof first, "%s", repro_pid(31337, "server"));
+	snprintf(second, sizeof second, "%s", repro_pid(31338, "server"));
+	snprintf(client, sizeof client, "%s", repro_pid(40000, "client"));
+	is_str(first, "server#1", "repro_pid: the first server is server#1");
 	is_str(second, "server#2", "the second server#2");
 	is_str(client, "client#1", "roles are counted apart: client#1");
 	check_mask("kill(31337, SIGKILL) wait4(31338) 40000", "kill(server#1, SIGKILL) wait4(server#2) client#1",
@@ -407,17 +413,17 @@ test_mask(void)
 }
 
 static void
-test_mask_pid_fresh(void)
+test_repro_pid_fresh(void)
 {
 	/* Another role counts from 1 too; a pid masked again keeps the latest name. */
 	char a[32], b[32];
 
-	snprintf(a, sizeof a, "%s", mask_pid(5001, "client2"));
-	snprintf(b, sizeof b, "%s", mask_pid(5002, "client2"));
-	is_str(a, "client2#1", "mask_pid: first of a role is #1");
-	is_str(b, "client2#2", "mask_pid: second of a role is #2");
+	snprintf(a, sizeof a, "%s", repro_pid(5001, "client2"));
+	snprintf(b, sizeof b, "%s", repro_pid(5002, "client2"));
+	is_str(a, "client2#1", "repro_pid: first of a role is #1");
+	is_str(b, "client2#2", "repro_pid: second of a role is #2");
 	check_mask("5001 5002", "client2#1 client2#2", "both masked");
-	snprintf(a, sizeof a, "%s", mask_pid(5001, "client2"));
+	snprintf(a, sizeof a, "%s", repro_pid(5001, "client2"));
 	is_str(a, "client2#3", "a pid named again gets the next number");
 	check_mask("5001", "client2#3", "  and is masked with it");
 }
@@ -432,7 +438,7 @@ main(void)
 	test_complete(lessons);
 	test_vars();
 	test_mask();
-	test_mask_pid_fresh();
+	test_repro_pid_fresh();
 	free(lessons);
 	return tap_done();
 }

@@ -1,8 +1,8 @@
 /* ipctutor - learn how System V IPC identifiers behave across server restarts.
  * Copyright (C) 2026 The ipctutor authors.  GPL-3.0-or-later: see COPYING.
  *
- * actors.c: the server and the clients (see actors.h).  The tutor side
- * turns "server start" or "client send hi" into a command line for the
+ * verbs.c: what the server and the clients do (see verbs.h).  The tutor
+ * side turns "server start" or "client send hi" into a command line for the
  * right process (spawning a client on first use) and reports what became of
  * it: done, blocked in a call, or dead.  The process side implements the
  * verbs with the same wrappers as the playground; the server's start-up is
@@ -20,147 +20,22 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "actors.h"
 #include "agent.h"
-#include "cmd.h"
+#include "calls.h"
 #include "flags.h"
 #include "i18n.h"
 #include "ipc.h"
-#include "mask.h"
-#include "meaning.h"
 #include "procview.h"
-#include "registry.h"
-#include "render.h"
+#include "reproducible.h"
+#include "show.h"
 #include "util.h"
 #include "vars.h"
+#include "verbs.h"
 
 #define SEGMENT_SIZE 4096
 #define OBJECT_MODE 0600
 
 static const char *const id_var[KIND_COUNT] = { "qid", "semid", "shmid" };
-
-/* ---- showing what any process did ----------------------------------- */
-
-/* Attach addresses differ between runs (and between builds: a sanitizer
- * moves mappings), so reproducible output names them: the Nth attachment
- * made by a process is ADDRN, counted from the process's start (a restarted
- * server begins again at 1).  An address already named keeps its name (two
- * processes forked alike often attach at the same address). */
-static struct { char actor[16]; int count; } attach_counts[8];
-
-static void
-forget_attachments(const char *actor)
-{
-	for (size_t i = 0; i < 8; i++)
-		if (strcmp(attach_counts[i].actor, actor) == 0)
-			attach_counts[i].count = 0;
-}
-
-static void
-name_address(const char *actor, unsigned long addr)
-{
-	char real[32], masked[16];
-	size_t i;
-
-	for (i = 0; i < 7 && attach_counts[i].actor[0] != '\0' && strcmp(attach_counts[i].actor, actor) != 0; i++)
-		;
-	if (attach_counts[i].actor[0] == '\0')
-		snprintf(attach_counts[i].actor, sizeof attach_counts[i].actor, "%s", actor);
-	attach_counts[i].count++;
-	snprintf(real, sizeof real, "%#lx", addr);
-	snprintf(masked, sizeof masked, "ADDR%d", attach_counts[i].count);
-	if (!mask_known(real))
-		mask_add(real, masked);
-}
-
-/* Show CALL made by ACTOR, remember its outcome for the lesson, and say
- * what it means. */
-static void
-show_call(const char *actor, const struct call *call)
-{
-	const char *name = call->err ? errno_name(call->err) : NULL;
-	const char *meaning;
-
-	if (call->kind == RET_ADDR && call->err == 0)
-		name_address(actor, (unsigned long)call->ret);
-	render_call(actor, call);
-	if (call->kind == RET_NONE)
-		return;
-	var_set("outcome", call->err ? (name ? name : "error") : "ok");
-	if (call->err)
-		var_set("errno", name ? name : "?");
-	meaning = meaning_of(call);
-	if (meaning != NULL)
-		render_note(meaning);
-}
-
-/* The name a value of ACTOR is known by in lessons: the server's "qid" is
- * {qid}, the client's is {client_qid}. */
-static void
-set_actor_var(const char *actor, const char *name, const char *value)
-{
-	if (strcmp(actor, "server") == 0 || strcmp(actor, "you") == 0) {
-		var_set(name, value);
-	} else {
-		char *full = xasprintf("%s_%s", actor, name);
-		var_set(full, value);
-		free(full);
-	}
-}
-
-static void
-sink_call(struct play_ctx *ctx, const struct call *call)
-{
-	show_call(ctx->actor, call);
-}
-
-static void
-sink_note(struct play_ctx *ctx, const char *text)
-{
-	(void)ctx;
-	render_note(text);
-}
-
-/* A sentence refusing bad input; from a server or client, said with its
- * name. */
-static void
-sink_error(struct play_ctx *ctx, const char *text)
-{
-	if (strcmp(ctx->actor, "you") == 0)
-		render_error("%s", text);
-	else
-		render_error("%s: %s", ctx->actor, text);
-}
-
-static void
-sink_var(struct play_ctx *ctx, const char *name, const char *value)
-{
-	set_actor_var(ctx->actor, name, value);
-}
-
-static void
-sink_created(struct play_ctx *ctx, enum ipc_kind kind, int id)
-{
-	(void)ctx;
-	registry_add(kind, id);
-}
-
-static void
-sink_removed(struct play_ctx *ctx, enum ipc_kind kind, int id)
-{
-	(void)ctx;
-	registry_remove(kind, id);
-}
-
-const struct play_sink tutor_sink = {
-	sink_call, sink_note, sink_error, sink_var, sink_created, sink_removed,
-};
-
-void
-actors_setup(int guardian_fd)
-{
-	agent_setup(cmd_execute_in_agent, &tutor_sink, guardian_fd);
-}
 
 /* ---- the tutor side of "server ..." and "client ..." ---------------- */
 
@@ -171,7 +46,7 @@ agreed_key(struct play_ctx *ctx)
 	if (var_get("key") == NULL) {
 		char *argv[] = { "key", NULL };
 		play_note(ctx, _("No key has been made yet: first the agreed key, as key would make it."));
-		play_key(ctx, 1, argv);
+		key_command(ctx, 1, argv);
 	}
 	return var_get("key");
 }
@@ -197,8 +72,8 @@ spawn(struct play_ctx *ctx, const char *name)
 		return NULL;
 	}
 	snprintf(pid, sizeof pid, "%ld", (long)agent_pid(a));
-	mask_pid(agent_pid(a), name);
-	forget_attachments(name);
+	repro_pid(agent_pid(a), name);
+	show_forget_attachments(name);
 	char *var = xasprintf("%s_pid", name);
 	var_set(var, pid);
 	free(var);
@@ -246,6 +121,8 @@ note_end(struct play_ctx *ctx, const char *name, const char *pid, int status)
 	}
 }
 
+/* Start the server in MODE: the agreed key first, then the process, then
+ * its start-up with the recovery pattern (VERB_SERVE). */
 static int
 server_start(struct play_ctx *ctx, const char *mode)
 {
@@ -262,7 +139,7 @@ server_start(struct play_ctx *ctx, const char *mode)
 		return -1;
 	if ((a = spawn(ctx, "server")) == NULL)
 		return -1;
-	line = xasprintf("_serve %s %s", key, mode);
+	line = xasprintf("%s %s %s", VERB_SERVE, key, mode);
 	r = run_in(ctx, a, line);
 	free(line);
 	return r;
@@ -284,21 +161,64 @@ server_crash(struct play_ctx *ctx)
 	return 0;
 }
 
-static int
-actor_stop(struct play_ctx *ctx, const char *name)
+int
+verb_start(struct play_ctx *ctx, const char *actor, int argc, char **argv)
 {
-	struct agent *a = agent_find(name);
+	(void)actor;
+	return server_start(ctx, argc > 1 ? argv[1] : "msg");
+}
+
+int
+verb_crash(struct play_ctx *ctx, const char *actor, int argc, char **argv)
+{
+	(void)actor, (void)argc, (void)argv;
+	return server_crash(ctx);
+}
+
+int
+verb_restart(struct play_ctx *ctx, const char *actor, int argc, char **argv)
+{
+	(void)actor;
+	if (agent_find("server") != NULL)
+		server_crash(ctx);
+	return server_start(ctx, argc > 1 ? argv[1] : "msg");
+}
+
+int
+verb_stop(struct play_ctx *ctx, const char *actor, int argc, char **argv)
+{
+	struct agent *a = agent_find(actor);
 	char pid[24];
 
+	(void)argc, (void)argv;
 	if (a == NULL) {
-		play_error(ctx, _("%s is not running."), name);
+		play_error(ctx, _("%s is not running."), actor);
 		return -1;
 	}
 	snprintf(pid, sizeof pid, "%ld", (long)agent_pid(a));
 	if (!agent_is_blocked(a))
-		run_in(ctx, a, "_shutdown");
-	note_end(ctx, name, pid, agent_finish(a));
+		run_in(ctx, a, VERB_SHUTDOWN);
+	note_end(ctx, actor, pid, agent_finish(a));
 	return 0;
+}
+
+int
+verb_open(struct play_ctx *ctx, const char *actor, int argc, char **argv)
+{
+	const char *mode = argc > 1 ? argv[1] : "msg", *key;
+	struct agent *a;
+	char *line;
+	int r;
+
+	if (!valid_mode(ctx, mode) || (key = agreed_key(ctx)) == NULL)
+		return -1;
+	a = agent_find(actor);
+	if (a == NULL && (a = spawn(ctx, actor)) == NULL)
+		return -1;
+	line = xasprintf("%s %s %s", VERB_LOOKUP, key, mode);
+	r = run_in(ctx, a, line);
+	free(line);
+	return r;
 }
 
 /* Join ARGV back into one command line, quoting words with blanks. */
@@ -328,74 +248,27 @@ join_words(int argc, char **argv)
 }
 
 int
-actor_command(struct play_ctx *ctx, int argc, char **argv)
+verb_forward(struct play_ctx *ctx, const char *actor, int argc, char **argv)
 {
-	const char *name = argv[0], *verb = argv[1];
-	int is_server = strcmp(name, "server") == 0;
-	const struct command *cmd;
-	struct agent *a;
+	struct agent *a = agent_find(actor);
 	char *line;
 	int r;
 
-	if (is_server && strcmp(verb, "start") == 0 && argc <= 3)
-		return server_start(ctx, argc > 2 ? argv[2] : "msg");
-	if (is_server && strcmp(verb, "crash") == 0 && argc == 2)
-		return server_crash(ctx);
-	if (is_server && strcmp(verb, "restart") == 0 && argc <= 3) {
-		if (agent_find("server") != NULL)
-			server_crash(ctx);
-		return server_start(ctx, argc > 2 ? argv[2] : "msg");
-	}
-	if (strcmp(verb, "stop") == 0 && argc == 2)
-		return actor_stop(ctx, name);
-	if (!is_server && strcmp(verb, "open") == 0 && argc <= 3) {
-		const char *mode = argc > 2 ? argv[2] : "msg", *key;
-		if (!valid_mode(ctx, mode) || (key = agreed_key(ctx)) == NULL)
-			return -1;
-		a = agent_find(name);
-		if (a == NULL && (a = spawn(ctx, name)) == NULL)
-			return -1;
-		line = xasprintf("_open %s %s", key, mode);
-		r = run_in(ctx, a, line);
-		free(line);
-		return r;
-	}
-	cmd = cmd_find(verb);
-	if (cmd == NULL || !(cmd->flags & CMD_AGENT) || (cmd->flags & CMD_HIDDEN)) {
-		play_error(ctx, _("%s cannot do \"%s\": help %s lists what it can."), name, verb, name);
-		return -1;
-	}
-	if (cmd_check_args(ctx, cmd, argc - 2) != 0 || cmd_guard_remove(ctx, argc - 1, argv + 1) != 0)
-		return -1;
-	a = agent_find(name);
-	if (a == NULL && is_server) {
+	if (a == NULL && strcmp(actor, "server") == 0) {
 		play_error(ctx, _("No server is running: server start starts one."));
 		return -1;
 	}
 	if (a != NULL && agent_is_blocked(a)) {
 		play_error(ctx, _("%s is still asleep in its last call; wake it (for example by sending a message) or stop it."),
-			   name);
+			   actor);
 		return -1;
 	}
-	if (a == NULL && (a = spawn(ctx, name)) == NULL)
+	if (a == NULL && (a = spawn(ctx, actor)) == NULL)
 		return -1;
-	line = join_words(argc - 1, argv + 1);
+	line = join_words(argc, argv);
 	r = run_in(ctx, a, line);
 	free(line);
 	return r;
-}
-
-static void
-show_cleanup_call(const struct call *call)
-{
-	render_call("you", call);
-}
-
-void
-actors_shutdown(int show_calls)
-{
-	agent_end_all();
-	registry_remove_all(show_calls ? show_cleanup_call : NULL);
 }
 
 /* ---- inside the server and client processes ------------------------- */
@@ -417,7 +290,7 @@ object_get(enum ipc_kind kind, key_t key, size_t size, int flags, struct call *c
 
 /* The recovery pattern (see actors.h). */
 int
-actors_recover(struct play_ctx *ctx, enum ipc_kind kind, key_t key, size_t size)
+verb_recover(struct play_ctx *ctx, enum ipc_kind kind, key_t key, size_t size)
 {
 	const int flags = IPC_CREAT | IPC_EXCL | OBJECT_MODE;
 	struct ipc_stat st;
@@ -437,15 +310,15 @@ actors_recover(struct play_ctx *ctx, enum ipc_kind kind, key_t key, size_t size)
 		}
 		play_call(ctx, &call);
 		if (st.cuid != geteuid() || (st.mode & 0777) != OBJECT_MODE) {
-			play_note(ctx, _("Not ours (creator uid %lu, mode 0%o): another program may use this key, so the server leaves it alone and gives up."),
-				  (unsigned long)st.cuid, st.mode & 0777);
+			play_note(ctx, _("Not ours (creator uid %s, mode 0%o): another program may use this key, so the server leaves it alone and gives up."),
+				  repro_uid(st.cuid), st.mode & 0777);
 			/* The lesson's explanation is chosen by why it failed. */
 			play_var(ctx, "outcome", "EEXIST");
 			ctx->exit_status = 1;
 			return -1;
 		}
-		play_note(ctx, _("Ours (creator uid %lu, mode 0%o): left over from a crashed server, so it is removed."),
-			  (unsigned long)st.cuid, st.mode & 0777);
+		play_note(ctx, _("Ours (creator uid %s, mode 0%o): left over from a crashed server, so it is removed."),
+			  repro_uid(st.cuid), st.mode & 0777);
 		if (ipc_ctl(kind, old, IPC_RMID, NULL, &call) == 0)
 			play_after_rmid(ctx, kind, old);
 		play_call(ctx, &call);
@@ -468,7 +341,7 @@ attach(struct play_ctx *ctx, int id)
 	char *argv[] = { "shmat", idtext, NULL };
 
 	snprintf(idtext, sizeof idtext, "%d", id);
-	play_shmat(ctx, 2, argv);
+	shmat_command(ctx, 2, argv);
 	return ctx->state->natt > 0 && ctx->state->att[ctx->state->natt - 1].id == id ? 0 : -1;
 }
 
@@ -495,17 +368,17 @@ verb_serve(struct play_ctx *ctx, int argc, char **argv)
 	if (take_key(ctx, argv[1], &key) != 0)
 		return -1;
 	if (strcmp(argv[2], "msg") == 0) {
-		st->qid = actors_recover(ctx, KIND_MSG, key, 0);
+		st->qid = verb_recover(ctx, KIND_MSG, key, 0);
 		return st->qid < 0 ? -1 : 0;
 	}
-	st->shmid = actors_recover(ctx, KIND_SHM, key, SEGMENT_SIZE);
+	st->shmid = verb_recover(ctx, KIND_SHM, key, SEGMENT_SIZE);
 	if (st->shmid < 0 || attach(ctx, st->shmid) != 0)
 		return -1;
 	char *text = xasprintf(_("data from server pid %ld"), (long)getpid());
 	ipc_shm_write(st->att[st->natt - 1].addr, SEGMENT_SIZE, text, &call);
 	free(text);
 	play_call(ctx, &call);
-	st->semid = actors_recover(ctx, KIND_SEM, key, 1);
+	st->semid = verb_recover(ctx, KIND_SEM, key, 1);
 	if (st->semid < 0)
 		return -1;
 	ipc_semctl(st->semid, 0, SETVAL, 1, NULL, &call);
@@ -523,7 +396,7 @@ verb_shutdown(struct play_ctx *ctx, int argc, char **argv)
 	(void)argv;
 	while (st->natt > 0) {
 		char *args[] = { "shmdt", NULL };
-		play_shmdt(ctx, 1, args);
+		shmdt_command(ctx, 1, args);
 	}
 	if (strcmp(ctx->actor, "server") != 0)
 		return 0;
@@ -553,7 +426,7 @@ lookup(struct play_ctx *ctx, enum ipc_kind kind)
 }
 
 int
-verb_open(struct play_ctx *ctx, int argc, char **argv)
+verb_lookup(struct play_ctx *ctx, int argc, char **argv)
 {
 	struct actor_state *st = ctx->state;
 	key_t key;
@@ -659,7 +532,7 @@ verb_read(struct play_ctx *ctx, int argc, char **argv)
 
 	(void)argc;
 	(void)argv;
-	return play_shmread(ctx, 1, args);
+	return shmread_command(ctx, 1, args);
 }
 
 int
@@ -667,5 +540,5 @@ verb_write(struct play_ctx *ctx, int argc, char **argv)
 {
 	char *args[] = { "shmwrite", argv[argc - 1], NULL };
 
-	return play_shmwrite(ctx, 2, args);
+	return shmwrite_command(ctx, 2, args);
 }

@@ -1,7 +1,8 @@
 /* ipctutor - learn how System V IPC identifiers behave across server restarts.
  * Copyright (C) 2026 The ipctutor authors.  GPL-3.0-or-later: see COPYING.
  *
- * mask.c: the table of volatile values and their stable names (see mask.h).
+ * reproducible.c: the table of volatile values and their stable names (see
+ * reproducible.h).
  * The table is small (a handful of pids, keys and addresses per session), so
  * a linear scan per token is the simplest thing that is fast enough.
  */
@@ -10,33 +11,40 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-#include "mask.h"
-#include "render.h"
+#include "reproducible.h"
 #include "util.h"
 
-struct mask_entry {
+struct stable_name {
 	char *real;
 	char *mask;
 };
 
-static struct mask_entry *entries;
+static struct stable_name *entries;
 static size_t nentries;
+static int enabled;   /* reproducible output was asked for */
 
 void
-mask_add(const char *real, const char *mask)
+repro_enable(int on)
 {
-	if (!render_options()->reproducible || real[0] == '\0')
+	enabled = on;
+}
+
+void
+repro_add(const char *real, const char *name)
+{
+	if (!enabled || real[0] == '\0')
 		return;
 	for (size_t i = 0; i < nentries; i++)
 		if (strcmp(entries[i].real, real) == 0) {
 			free(entries[i].mask);
-			entries[i].mask = xstrdup(mask);
+			entries[i].mask = xstrdup(name);
 			return;
 		}
 	entries = xreallocarray(entries, nentries + 1, sizeof *entries);
 	entries[nentries].real = xstrdup(real);
-	entries[nentries].mask = xstrdup(mask);
+	entries[nentries].mask = xstrdup(name);
 	nentries++;
 }
 
@@ -49,7 +57,7 @@ is_token_char(char c)
 /* Does entry E match IN at position I?  A value made of token characters
  * (a number, a key) must stand alone; another (a path) matches anywhere. */
 static int
-entry_matches(const struct mask_entry *e, const char *in, size_t i, size_t n)
+entry_matches(const struct stable_name *e, const char *in, size_t i, size_t n)
 {
 	size_t len = strlen(e->real);
 	int token = 1;
@@ -65,7 +73,7 @@ entry_matches(const struct mask_entry *e, const char *in, size_t i, size_t n)
 }
 
 void
-mask_text(const char *in, struct strbuf *out)
+repro_text(const char *in, struct strbuf *out)
 {
 	size_t i = 0, n = strlen(in);
 
@@ -74,7 +82,7 @@ mask_text(const char *in, struct strbuf *out)
 		return;
 	}
 	while (i < n) {
-		const struct mask_entry *hit = NULL;
+		const struct stable_name *hit = NULL;
 
 		if (i == 0 || !is_token_char(in[i - 1]) || !is_token_char(in[i]))
 			for (size_t k = 0; k < nentries && hit == NULL; k++)
@@ -90,7 +98,7 @@ mask_text(const char *in, struct strbuf *out)
 }
 
 int
-mask_known(const char *real)
+repro_known(const char *real)
 {
 	for (size_t i = 0; i < nentries; i++)
 		if (strcmp(entries[i].real, real) == 0)
@@ -99,7 +107,7 @@ mask_known(const char *real)
 }
 
 const char *
-mask_pid(pid_t pid, const char *role)
+repro_pid(pid_t pid, const char *role)
 {
 	static struct { char role[16]; int count; } roles[8];
 	static char buf[32];
@@ -115,6 +123,27 @@ mask_pid(pid_t pid, const char *role)
 	roles[r].count++;
 	snprintf(buf, sizeof buf, "%s#%d", role, roles[r].count);
 	snprintf(real, sizeof real, "%ld", (long)pid);
-	mask_add(real, buf);
+	repro_add(real, buf);
 	return buf;
+}
+
+const char *
+repro_uid(uid_t uid)
+{
+	static char buf[24];
+
+	if (enabled && uid == geteuid())
+		return "$UID";
+	snprintf(buf, sizeof buf, "%lu", (unsigned long)uid);
+	return buf;
+}
+
+void
+repro_own_uid(void)
+{
+	char real[32];
+
+	/* With its comma, so that "cuid=1000" does not match "cuid=10001". */
+	snprintf(real, sizeof real, "cuid=%lu,", (unsigned long)geteuid());
+	repro_add(real, "cuid=$UID,");
 }
