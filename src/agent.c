@@ -255,6 +255,12 @@ agent_is_blocked(const struct agent *a)
 	return a->busy;
 }
 
+long
+agent_blocked_in(const struct agent *a)
+{
+	return a->busy ? a->blocking_nr : -1;
+}
+
 size_t
 agent_count(void)
 {

@@ -184,8 +184,13 @@ conversions(const char *fmt, char *out, size_t len)
 		}
 		if (*p == '.') {
 			p++;
-			if (*p == '*')
-				return -1;
+			if (*p == '*') {   /* the precision is an int argument too */
+				if (next >= sizeof slots)
+					return -1;
+				slots[next++] = 'i';
+				arg = next;
+				p++;
+			}
 			p += strspn(p, "0123456789");
 		}
 		while (strchr("hlLqjzt", *p) != NULL && *p != '\0' && l < 2)

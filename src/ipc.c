@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ipc.h>
 #include <sys/msg.h>
@@ -236,6 +237,36 @@ ipc_semop(int id, unsigned short num, short op, short flags, struct call *call)
 	return (int)finish(call, r, errno);
 }
 
+/* GETALL needs an array of the set's size, which only IPC_STAT tells (not
+ * shown: the learner asked for GETALL); the values come back as data. */
+static int
+semctl_getall(int id, int num, struct call *call)
+{
+	struct semid_ds ds;
+	unsigned short *values = NULL;
+	size_t n = 0, used = 0;
+	int r, saved;
+
+	memset(&ds, 0, sizeof ds);
+	if (semctl(id, 0, IPC_STAT, &ds) == 0 && ds.sem_nsems > 0)
+		n = (size_t)ds.sem_nsems;
+	values = calloc(n > 0 ? n : 1, sizeof *values);
+	begin(call, CALL_SEMCTL, "semctl(%d, %d, GETALL, [...])", id, num);
+	r = values == NULL ? -1 : semctl(id, num, GETALL, values);
+	saved = values == NULL ? ENOMEM : errno;
+	finish(call, r, saved);
+	if (r == 0) {
+		call->data[0] = '\0';
+		for (size_t i = 0; i < n && used + 16 < sizeof call->data; i++)
+			used += (size_t)snprintf(call->data + used, sizeof call->data - used, "%s%u", i ? ", " : "[",
+						 values[i]);
+		snprintf(call->data + used, sizeof call->data - used, "%s", n > 0 ? "]" : "[]");
+	}
+	free(values);
+	errno = saved;
+	return r;
+}
+
 int
 ipc_semctl(int id, int num, int cmd, int value, struct ipc_stat *st, struct call *call)
 {
@@ -250,6 +281,8 @@ ipc_semctl(int id, int num, int cmd, int value, struct ipc_stat *st, struct call
 	} else if (cmd == IPC_STAT) {
 		begin(call, CALL_SEMCTL, "semctl(%d, %d, IPC_STAT, {...})", id, num);
 		r = semctl(id, num, cmd, &ds);
+	} else if (cmd == GETALL) {
+		return semctl_getall(id, num, call);
 	} else {
 		begin(call, CALL_SEMCTL, "semctl(%d, %d, %s)", id, num, cmd_text(cmd, c, sizeof c));
 		r = semctl(id, num, cmd);

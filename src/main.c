@@ -483,7 +483,7 @@ main(int argc, char **argv)
 	tty_pager_enable(interactive && isatty(STDOUT_FILENO));
 	transcript_start();
 	if (state_dir == NULL)
-		render_paragraph(_("Progress is not saved: neither XDG_STATE_HOME nor HOME is set."), NULL, 0, NULL);
+		render_paragraph(progress_state_why(), NULL, 0, NULL);
 	if (session.course.nlessons > 0)
 		start_position(optind < argc ? argv[optind] : NULL);
 	else

@@ -27,6 +27,8 @@
 
 #define PROGRESS_MAGIC "ipctutor-progress 1"
 
+static char *state_why;   /* why progress_state_dir found none */
+
 char *
 progress_state_dir(void)
 {
@@ -37,13 +39,24 @@ progress_state_dir(void)
 		dir = xasprintf("%s/ipctutor", xdg);
 	else if (home != NULL && home[0] == '/')
 		dir = xasprintf("%s/.local/state/ipctutor", home);
-	else
+	else {
+		free(state_why);
+		state_why = xstrdup(_("Progress is not saved: neither XDG_STATE_HOME nor HOME is set."));
 		return NULL;
+	}
 	if (mkdir_parents(dir) != 0) {
+		free(state_why);
+		state_why = xasprintf(_("Progress is not saved: its folder %s cannot be made (%s)."), dir, strerror(errno));
 		free(dir);
 		return NULL;
 	}
 	return dir;
+}
+
+const char *
+progress_state_why(void)
+{
+	return state_why;
 }
 
 /* Parse the file's text; 0, or the number of the first bad line. */

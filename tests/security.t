@@ -257,4 +257,24 @@ grep -qF 'msgget \x1b[31mred\u009bx' "$TEST_TMP/esc.out" && grep -qF 'Unknown co
 ok $? "  the echo, Unknown command and save show them escaped"
 rm -rf "$TEST_TMP"/a*
 
+# --- the wrong messages ---------------------------------------------------------
+printf 'semget IPC_PRIVATE 3 IPC_CREAT|0600\nsemctl {id} 1 setval 5\nsemctl {id} 0 getall\nsemctl {id} 65535 getval\nshmget IPC_PRIVATE 4096 IPC_CREAT|0600\nshmat {id} SHM_REMAP\nshmctl 4242 stat\nquit\n' |
+	tutor > "$TEST_TMP/msg.out" 2>&1
+grep -q "GETALL, \[...\]) = 0  \[0, 5, 0\]" "$TEST_TMP/msg.out"
+ok $? "semctl ID 0 getall: the values, not EFAULT"
+[ "$(grep -c "The object exists, so EINVAL is about another argument" "$TEST_TMP/msg.out")" = 2 ] \
+	&& grep -A1 "shmctl(4242" "$TEST_TMP/msg.out" | grep -q "No object has this identifier"
+ok $? "EINVAL for semctl ID 65535 and SHM_REMAP: not \"no object has this identifier\" (which stays for a missing one)"
+printf 'x' > "$TEST_TMP/notadir"
+printf 'quit\n' | env XDG_STATE_HOME="$TEST_TMP/notadir" HOME="$TEST_TMP/notadir" LC_ALL=C "$IPCTUTOR" --width 1000 > "$TEST_TMP/state.out" 2>&1
+grep -q "its folder $TEST_TMP/notadir/ipctutor cannot be made (Not a directory)" "$TEST_TMP/state.out" \
+	&& ! grep -q "neither XDG_STATE_HOME nor HOME" "$TEST_TMP/state.out"
+ok $? "a state folder that cannot be made: says so, not \"neither XDG_STATE_HOME nor HOME is set\""
+# 140 messages of 120 bytes fill a queue (16384 bytes): the client sleeps in msgsnd.
+for i in $(seq 1 140); do echo "client msgsnd 0 aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"; done > "$TEST_TMP/full2.in"
+{ echo "msgget IPC_PRIVATE IPC_CREAT|0600"; cat "$TEST_TMP/full2.in"; echo "client send x"; echo quit; } | tutor > "$TEST_TMP/full.out" 2>&1
+grep -q "asleep in msgsnd on a full queue; wake it by receiving a message" "$TEST_TMP/full.out" \
+	&& ! grep -q "by sending a message" "$TEST_TMP/full.out"
+ok $? "a client asleep in msgsnd (full queue): wake it by receiving, not by sending"
+
 done_testing
