@@ -35,19 +35,51 @@ for ll in "$@"; do
 		{
 			echo "<section class=\"chapter\" id=\"$name\">"
 			# Sections get ids (s2-4 for 2.4), for the contents.
-			cmark --unsafe < "$dir/$name.md" |
+			# Links to other chapters point into this page.
+			sed -E 's/\]\(([0-9][0-9]-[a-z0-9-]+|glossary)\.md\)/](#\1)/g' "$dir/$name.md" | cmark --unsafe |
 				sed -E 's,^<h2>([0-9]+)\.([0-9]+) ,<h2 id="s\1-\2">\1.\2 ,'
 			echo '</section>'
 		} >> "$chapters"
 	done
+	# The glossary, and the index: for each word the book's glossary
+	# names, the sections of the chapters (their text and transcripts)
+	# where it stands, as a word of its own.
+	words=$("$tutor" --lessons "$lessons" --lang "$ll" --book glossary | tee "$dir/glossary.md.tmp" |
+		sed -n 's/^<!-- index: \(.*\) -->$/\1/p')
+	index=$(mktemp)
+	for f in "$dir"/[0-9][0-9]-*.md; do
+		awk -v file="$(basename "$f")" -v words="$words" '
+			BEGIN { n = split(words, w, " ") }
+			/^## [0-9]+\.[0-9]+ / { split($2, num, "."); section = $2; next }
+			section != "" {
+				for (i = 1; i <= n; i++)
+					if (!((w[i], section) in seen) && match($0, "(^|[^A-Za-z0-9_])" w[i] "([^A-Za-z0-9_]|$)")) {
+						seen[w[i], section] = 1
+						printf "%s\t%s\t%s\n", w[i], section, file
+					}
+			}' "$f"
+	done | LC_ALL=C sort -t "$(printf '\t')" -k1,1 -s | awk -F '\t' '
+		$1 != word { if (word != "") print line; word = $1; line = "- `" $1 "`: " ; sep = "" }
+		{ s = $2; gsub(/\./, "-", s); line = line sep "[" $2 "](" $3 "#s" s ")"; sep = ", " }
+		END { if (word != "") print line }' > "$index"
+	awk -v index_file="$index" '/^<!-- index:/ { while ((getline l < index_file) > 0) print l; next } { print }' \
+		"$dir/glossary.md.tmp" > "$dir/glossary.md"
+	rm -f "$dir/glossary.md.tmp" "$index"
+	{
+		echo '<section class="chapter" id="glossary">'
+		sed -E 's/\]\(([0-9][0-9]-[a-z0-9-]+)\.md(#[a-z0-9-]+)?\)/](\2)/g; s/\]\(\)/](#)/g' "$dir/glossary.md" |
+			cmark --unsafe
+		echo '</section>'
+	} >> "$chapters"
 	# The contents: each chapter and its sections, linked.
 	awk '
+		function flush() { if (entry == "") return; print entry (subs != "" ? "<ol>\n" subs "</ol>" : "") "</li>"; entry = subs = "" }
 		/^<section class="chapter" id="/ { split($0, a, "\""); chapter = a[4] }
-		/^<h1>/ { if (open) print "</ol></li>"; sub(/^<h1>/, ""); sub(/<\/h1>$/, "")
-			  printf "<li><a href=\"#%s\">%s</a><ol>\n", chapter, $0; open = 1 }
+		/^<h1>/ { flush(); sub(/^<h1>/, ""); sub(/<\/h1>$/, "")
+			  entry = sprintf("<li><a href=\"#%s\">%s</a>", chapter, $0) }
 		/^<h2 id="s/ { split($0, a, "\""); sub(/^<h2 id="[^"]*">/, ""); sub(/<\/h2>$/, "")
-			  printf "<li><a href=\"#%s\">%s</a></li>\n", a[2], $0 }
-		END { if (open) print "</ol></li>" }
+			  subs = subs sprintf("<li><a href=\"#%s\">%s</a></li>\n", a[2], $0) }
+		END { flush() }
 	' "$chapters" > "$toc"
 	# The front page's text, without its title (on the title page) and
 	# its list of chapters (the contents replace it).

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "book.h"
+#include "errnos.h"
 #include "i18n.h"
 #include "reproducible.h"
 #include "nav.h"
@@ -69,20 +70,75 @@ static const char *const picture_words[] = {
 	N_("server 1, SIGKILL, server 2, stale client"), N_("queue 0"), N_("queue 1"),
 };
 
+/* The lesson of the chapter being written: a reference to it is no link;
+ * and whether references are linked at all (not inside a link's text). */
+static int current_lesson;
+static int no_links;
+
+/* Does TEXT start with the reference to lesson N, as the translated lessons
+ * write it ("lesson 3", or "Lesson 3" at the start of a sentence)?  Returns
+ * its length, or 0. */
+static size_t
+lesson_reference(const char *text, int n)
+{
+	/* TRANSLATORS: how the lessons refer to another lesson ("as in
+	   lesson 3"); the book turns each such reference into a link, so use
+	   the words of your translation of the lessons. */
+	char *ref = xasprintf(_("lesson %d"), n);
+	size_t len = strlen(ref);
+	int hit = strncmp(text, ref, len) == 0;
+
+	if (!hit && ref[0] >= 'a' && ref[0] <= 'z' && text[0] == ref[0] - 'a' + 'A')
+		hit = strncmp(text + 1, ref + 1, len - 1) == 0;
+	free(ref);
+	return hit && !(text[len] >= '0' && text[len] <= '9') ? len : 0;
+}
+
+/* Copy TEXT to TO with each reference to another lesson made a link to
+ * its chapter, outside code spans. */
+static void
+link_lessons(struct strbuf *to, const char *text)
+{
+	int code = 0;
+
+	for (const char *p = text; *p != '\0';) {
+		size_t len = 0;
+		const struct lesson *hit = NULL;
+
+		if (*p == '`')
+			code = !code;
+		for (size_t i = 0; !code && !no_links && hit == NULL && i < session.course.nlessons; i++) {
+			const struct lesson *l = session.course.lessons[i];
+			if (l->number != current_lesson && (len = lesson_reference(p, l->number)) > 0)
+				hit = l;
+		}
+		if (hit != NULL) {
+			strbuf_addf(to, "[%.*s](%02d-%s.md)", (int)len, p, hit->number, hit->slug);
+			p += len;
+		} else {
+			strbuf_addc(to, *p++);
+		}
+	}
+}
+
 /* Prose, filled in and with volatile values masked, as one Markdown
- * paragraph (PREFIX before it: "- ", "> "). */
+ * paragraph (PREFIX before it: "- ", "> "), references to other lessons
+ * linked. */
 static void
 book_prose(struct strbuf *to, const struct prose *prose, const char *prefix)
 {
-	struct strbuf filled = STRBUF_INIT, masked = STRBUF_INIT;
+	struct strbuf filled = STRBUF_INIT, masked = STRBUF_INIT, linked = STRBUF_INIT;
 
 	strbuf_init(&filled);
 	strbuf_init(&masked);
+	strbuf_init(&linked);
 	render_fill(step_translate(prose), var_lookup, &filled);
 	repro_text(filled.buf, &masked);
-	strbuf_addf(to, "%s%s\n", prefix, masked.buf);
+	link_lessons(&linked, masked.buf);
+	strbuf_addf(to, "%s%s\n", prefix, linked.buf);
 	strbuf_free(&filled);
 	strbuf_free(&masked);
+	strbuf_free(&linked);
 }
 
 /* Bytes of LINE that fit in COLUMNS display columns, cut at a space in the
@@ -220,7 +276,9 @@ book_question(struct strbuf *to, struct revision *rev, const struct block *b,
 
 	rev->count++;
 	strbuf_init(&first);
+	no_links = 1;
 	book_prose(&first, &b->paras[0], "");
+	no_links = 0;
 	first.buf[strcspn(first.buf, "\n")] = '\0';
 	strbuf_addf(&rev->list, "%d. [%s](#q%d-%d)\n", rev->count, first.buf, rev->lesson, rev->count);
 	strbuf_free(&first);
@@ -479,6 +537,7 @@ book_chapter(int lesson_index)
 
 	nav_stage(lesson_index);
 	l = session_lesson();
+	current_lesson = l->number;
 
 	strbuf_init(&chapter);
 	memset(&rev, 0, sizeof rev);
@@ -504,6 +563,46 @@ book_chapter(int lesson_index)
 	return session.expect_failures == 0 ? 0 : -1;
 }
 
+/* The glossary: the course's terms, each with what it means here. */
+static const struct term {
+	const char *name;
+	const char *meaning;
+} glossary[] = {
+	{ N_("key"), N_("A number (`key_t`) that unrelated processes agree on, usually made by `ftok` from a file. `msgget`, `semget` and `shmget` look an object up by its key; `IPC_PRIVATE` (0) is no key: it always makes a new object.") },
+	{ N_("identifier"), N_("The number `msgget`, `semget` or `shmget` returns and every other call takes: sequence number × 32768 + slot, in the default layout. It names one object only as long as that object exists.") },
+	{ N_("slot"), N_("The place of an object in the kernel's table of its kind, the low 15 bits of its identifier. When the object is removed, the slot is free for a later object.") },
+	{ N_("sequence number"), N_("The high bits of an identifier: a count kept with each slot and increased each time an object is made in it, so that an old identifier does not name the slot's next object.") },
+	{ N_("stale identifier"), N_("An identifier whose object was removed. A call on it fails with EINVAL (since Linux 4.2); a process that was asleep in the object when it went wakes with EIDRM.") },
+	{ N_("IPC namespace"), N_("The set of System V objects a process sees. Objects belong to it, not to a process: they stay until `IPC_RMID` or the end of the namespace, whoever made them and whatever became of their maker.") },
+	{ N_("recovery pattern"), N_("What a restarting server does: create with `IPC_CREAT|IPC_EXCL`; on EEXIST look the old object up, check with `IPC_STAT` that it is its own (creator uid, mode), remove it and create again.") },
+	{ N_("marked for destruction"), N_("A shared memory segment after `IPC_RMID` while processes still have it attached: key 0, `SHM_DEST` in its mode, destroyed at the last detach.") },
+	{ N_("SEM_UNDO"), N_("A `semop` flag: the kernel undoes the operation when the process ends, even by SIGKILL, and wakes whoever waits for it; the one death System V IPC reports.") },
+};
+
+/* The calls the index lists (with the errno names the tutor explains). */
+static const char *const index_calls[] = {
+	"ftok", "msgget", "msgsnd", "msgrcv", "msgctl", "semget", "semop", "semtimedop",
+	"semctl", "shmget", "shmat", "shmdt", "shmctl", "IPC_RMID", "IPC_STAT", "IPC_EXCL",
+	"IPC_NOWAIT", "SEM_UNDO", "SHM_DEST",
+};
+
+void
+book_glossary(void)
+{
+	out("# %s\n\n", _("Glossary and index"));
+	for (size_t i = 0; i < sizeof glossary / sizeof glossary[0]; i++)
+		out("- **%s**: %s\n", _(glossary[i].name), _(glossary[i].meaning));
+	out("\n## %s\n\n", _("Index of calls and errno names"));
+	/* book/build.sh puts the index in place of this line: where each word
+	 * stands in the chapters, section by section. */
+	out("<!-- index:");
+	for (size_t i = 0; i < sizeof index_calls / sizeof index_calls[0]; i++)
+		out(" %s", index_calls[i]);
+	for (const char *const *e = errno_names(); *e != NULL; e++)
+		out(" %s", *e);
+	out(" -->\n");
+}
+
 void
 book_index(void)
 {
@@ -516,4 +615,5 @@ book_index(void)
 		const struct lesson *l = session.course.lessons[i];
 		out("%zu. [%s](%02d-%s.md)\n", i + 1, step_translate(&l->title), l->number, l->slug);
 	}
+	out("%zu. [%s](glossary.md)\n", session.course.nlessons + 1, _("Glossary and index"));
 }

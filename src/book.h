@@ -19,6 +19,11 @@ int book_chapter(int lesson_index);
 /* Print the front page: title, how the book was made, the chapters. */
 void book_index(void);
 
+/* Print the glossary (the course's terms) and the heading of the index of
+ * calls and errno names, with the words to index in a comment line that
+ * book/build.sh replaces with the index. */
+void book_glossary(void);
+
 /* Copy the drawing (SVG) read from IN to standard output with its words
  * translated (ipctutor --lang LL --book svg < book/NAME.svg).  Returns 0,
  * or -1 when IN cannot be read. */

@@ -37,7 +37,7 @@ static const struct command commands[] = {
 	  1, 1, nav_goto, CMD_TUTOR, { ARG_LESSON }, NULL },
 	{ "lessons", "", N_("List the lessons with your progress and score."), group_course,
 	  0, 0, nav_lessons, CMD_TUTOR, { ARG_NONE }, NULL },
-	{ "hint", "", N_("A hint for the current step."), group_course, 0, 0, nav_hint, CMD_TUTOR, { ARG_NONE }, NULL },
+	{ "hint", "", N_("A hint for the open question (one more each time), or for the current step."), group_course, 0, 0, nav_hint, CMD_TUTOR, { ARG_NONE }, NULL },
 	{ "answer", N_("NUMBER"), N_("Answer the open question (a bare number does the same)."), group_course,
 	  1, 1, nav_answer, CMD_TUTOR, { ARG_NONE }, NULL },
 	{ "reset", "", N_("Forget your progress and start again (asks first)."), group_course,

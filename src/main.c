@@ -347,6 +347,8 @@ run_book(const char *what)
 	session.save_progress = 0;
 	if (strcmp(what, "index") == 0) {
 		book_index();
+	} else if (strcmp(what, "glossary") == 0) {
+		book_glossary();
 	} else if (strcmp(what, "svg") == 0) {
 		if (book_svg(stdin) != 0)
 			status = EXIT_BAD_INPUT;

@@ -37,6 +37,7 @@ struct tally {
 };
 
 static void course_end(void);
+static void print_lessons(int with_total);
 
 /* Seconds on a monotonic clock; always 0 with --reproducible, so that
  * transcripts do not depend on how fast they ran. */
@@ -176,6 +177,12 @@ nav_next(struct play_ctx *ctx, int argc, char **argv)
 		return 0;
 	}
 	struct lesson_progress *p = session_progress(l);
+	int last = (size_t)session.lesson + 1 >= session.course.nlessons;
+	if (last && p->finished && session.course_ended) {
+		/* The summary was given: a reminder of the ways on. */
+		render_paragraph(_("Type lessons to see your scores, goto to revisit a lesson, or quit."), NULL, 0, NULL);
+		return 0;
+	}
 	p->finished = 1;
 	nav_count_time();
 	out("\n");
@@ -184,7 +191,8 @@ nav_next(struct play_ctx *ctx, int argc, char **argv)
 		render_paragraph(_("Lesson complete. Your score: {score}."), var_lookup, 0, NULL);
 	else
 		render_paragraph(_("Lesson complete."), NULL, 0, NULL);
-	if ((size_t)session.lesson + 1 >= session.course.nlessons) {
+	if (last) {
+		session.course_ended = 1;
 		course_end();
 		progress_save();
 		return 0;
@@ -364,6 +372,7 @@ course_end(void)
 	set_total();
 	render_paragraph(_("You have finished the course. Right at the first try: {total}; time spent: {time}."),
 			 var_lookup, 0, NULL);
+	print_lessons(0);
 	strbuf_init(&again);
 	for (size_t i = 0; i < session.course.nlessons; i++) {
 		struct tally t = { 0, 0, 0, 0, 0 };
@@ -373,7 +382,7 @@ course_end(void)
 	}
 	if (again.len > 0) {
 		var_set("revisit", again.buf);
-		render_paragraph(_("Worth a second look: lessons {revisit}, where a question was skipped or not right at the first try (goto N takes you there)."),
+		render_paragraph(_("Worth a second look: lessons {revisit}, where a question was skipped, not answered or not right at the first try (goto N takes you there)."),
 				 var_lookup, 0, NULL);
 	} else {
 		render_paragraph(_("Every question right at the first try."), NULL, 0, NULL);
@@ -382,8 +391,10 @@ course_end(void)
 	render_paragraph(_("Type lessons to see your scores, goto to revisit a lesson, or quit."), NULL, 0, NULL);
 }
 
-void
-nav_print_lessons(void)
+/* Each lesson with its progress, score and time; WITH_TOTAL: and the
+ * course's total. */
+static void
+print_lessons(int with_total)
 {
 	nav_count_time();
 	for (size_t i = 0; i < session.course.nlessons; i++) {
@@ -418,8 +429,16 @@ nav_print_lessons(void)
 		render_paragraph(sb.buf, NULL, 0, (int)i == session.lesson ? "> " : "  ");
 		strbuf_free(&sb);
 	}
+	if (!with_total)
+		return;
 	set_total();
 	render_paragraph(_("All lessons: right at the first try {total}; time spent: {time}."), var_lookup, 4, NULL);
+}
+
+void
+nav_print_lessons(void)
+{
+	print_lessons(1);
 }
 
 int

@@ -368,7 +368,9 @@ restartcost_command(struct play_ctx *ctx, int argc, char **argv)
 	queue_key = (key_t)(0x52000000 | (getpid() & 0xffffff));
 	memset(&sock_addr, 0, sizeof sock_addr);
 	sock_addr.sun_family = AF_UNIX;
-	snprintf(sock_addr.sun_path, sizeof sock_addr.sun_path, "/tmp/ipctutor-restart-%ld.sock", (long)getpid());
+	if (run_dir() == NULL || snprintf(sock_addr.sun_path, sizeof sock_addr.sun_path,
+	    "%s/ipctutor-restart-%ld.sock", run_dir(), (long)getpid()) >= (int)sizeof sock_addr.sun_path)
+		snprintf(sock_addr.sun_path, sizeof sock_addr.sun_path, "/tmp/ipctutor-restart-%ld.sock", (long)getpid());
 	for (size_t i = 0; i < sizeof variants / sizeof variants[0]; i++)
 		r |= run_variant(ctx, &variants[i], cycles);
 	unlink(sock_addr.sun_path);

@@ -61,6 +61,7 @@ struct session {
 	int world_step;
 	int world_dirty;
 	long lesson_clock;             /* when time in the lesson was last counted */
+	int course_ended;              /* the course's summary was shown */
 
 	struct lesson_progress *progress;
 	size_t nprogress;

@@ -17,7 +17,9 @@ for tool in cmark tidy; do
 		exit 0
 	fi
 done
-langs=$(cd "$srcdir/book" && for d in */; do [ -f "$d/README.md" ] && echo "${d%/}"; done)
+# English first: the other languages are compared with it.
+langs=$(cd "$srcdir/book" && echo en; for d in */; do [ -f "$d/README.md" ] && [ "$d" != en/ ] && echo "${d%/}"; done)
+en_links=
 [ -n "$langs" ]; ok $? "the book has languages: $(echo $langs)"
 env -u XDG_RUNTIME_DIR LC_ALL=C HOME="$TEST_TMP" "$srcdir/book/build.sh" "$IPCTUTOR" "$IPCTUTOR_LESSONS" "$TEST_TMP/book" $langs \
 	2> "$TEST_TMP/build.err"
@@ -59,6 +61,13 @@ for ll in $langs; do
 	     END { flush() }' "$srcdir/book/$ll"/[0-9][0-9]-*.md > "$TEST_TMP/$ll.stubs"
 	[ ! -s "$TEST_TMP/$ll.stubs" ]; ok $? "book/$ll: no section of a chapter is a stub"
 	diag < "$TEST_TMP/$ll.stubs"
+	# References to other lessons are links, as many in each language.
+	links=$(cat "$srcdir/book/$ll"/[0-9][0-9]-*.md | grep -oE '\]\([0-9][0-9]-[a-z0-9-]+\.md\)' | wc -l)
+	[ -z "$en_links" ] && en_links=$links
+	[ "$links" -gt 0 ] && [ "$links" = "$en_links" ]
+	ok $? "book/$ll: references to other lessons are links ($links, English $en_links)"
+	grep -q '<section class="chapter" id="glossary">' "$srcdir/book/$ll/ipctutor.html"
+	ok $? "book/$ll has the glossary and index"
 	diff -r "$srcdir/book/$ll" "$TEST_TMP/book/$ll" > "$TEST_TMP/$ll.diff"
 	ok $? "book/$ll is up to date (make book)"
 	head -20 "$TEST_TMP/$ll.diff" | diag

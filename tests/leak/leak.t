@@ -37,9 +37,12 @@ scenario() {  # scenario MODE ENDING WANTED-STATUS
 		"msgget IPC_PRIVATE IPC_CREAT|0600" "shmget IPC_PRIVATE 4096 IPC_CREAT|0600" \
 		"shmat {id}" "explain EPIPE"
 	wait_for run "EPIPE (Broken pipe)"; ok $? "$name: the tutor set up its objects"
-	local tutor ns during
+	local tutor ns during nsfd
 	tutor=$(cat "$TEST_TMP/pid")
 	ns=$(readlink "/proc/$tutor/ns/ipc")
+	# Held open while we look: a gone namespace's number is soon reused
+	# by any new one on the machine (tutors make one per rebuilt world).
+	exec {nsfd}< "/proc/$tutor/ns/ipc"
 	if [ "$mode" = shared ]; then
 		during=$(ipc_objects | wc -l)
 	else
@@ -61,6 +64,7 @@ scenario() {  # scenario MODE ENDING WANTED-STATUS
 	else
 		[ "$(holders "$ns")" = 0 ]; ok $? "$name: its private namespace is gone"
 	fi
+	exec {nsfd}<&-
 	case $ending in
 	quit|eof) grep -q "objects left behind: 0" "$TEST_TMP/run.log"; ok $? "$name: it says objects left behind: 0" ;;
 	esac

@@ -29,8 +29,13 @@ start_at() {
 
 # finish_and_check MODE ENDING NAME: end the tutor, check what is left.
 finish_and_check() {
-	local mode=$1 ending=$2 name=$3 ns st want
+	local mode=$1 ending=$2 name=$3 ns st want nsfd
 	ns=$(readlink "/proc/$tutor/ns/ipc")
+	# Hold the namespace open while looking: a namespace's number is
+	# reused by the next one made anywhere on the machine once it is
+	# gone (and tutors make a new one whenever they rebuild a step's
+	# world), so only a held one is surely still this tutor's.
+	exec {nsfd}< "/proc/$tutor/ns/ipc"
 	case $ending in
 	quit) send run quit; want=0 ;;
 	eof) want=0 ;;
@@ -49,6 +54,7 @@ finish_and_check() {
 		[ "$st" = "$want" ] && [ "$holders" = 0 ]
 		ok $? "$name: exit $st, its namespace is gone, every process gone"
 	fi
+	exec {nsfd}<&-
 }
 
 # Every step in both modes; the way it ends turns with each step, so that

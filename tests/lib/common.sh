@@ -150,6 +150,25 @@ finish() {
 	} 2> /dev/null
 }
 
+# pty_drive NAME ROWS COMMAND... < SCRIPT: play the ptydrive SCRIPT
+# against COMMAND on a ROWSx80 pseudo-terminal, in a neutral environment
+# (HOME $TEST_TMP/home, TERM=dumb, the tests' inputrc, no make variables);
+# one TAP line NAME, and on failure the output and the end of the log.
+pty_drive() {
+	local name=$1 rows=$2 status
+	shift 2
+	mkdir -p "$TEST_TMP/home"
+	env -u XDG_STATE_HOME -u XDG_RUNTIME_DIR -u LANGUAGE -u LANG -u MAKEFLAGS -u MAKELEVEL -u MFLAGS \
+		HOME="$TEST_TMP/home" LC_ALL=C TERM=dumb INPUTRC="$srcdir/tests/lib/inputrc" \
+		"$PTYDRIVE" --rows "$rows" --cols 80 --timeout 20 --log "$TEST_TMP/$name.log" - -- "$@" \
+		> "$TEST_TMP/$name.out" 2>&1
+	status=$?
+	ok $status "$name" && return 0
+	diag < "$TEST_TMP/$name.out"
+	tail -c 1500 "$TEST_TMP/$name.log" | diag
+	return 1
+}
+
 # stop NAME SIGNAL: send SIGNAL to NAME, then finish it ($status).  One
 # command, so that the notice bash keeps when it learns that NAME was
 # killed is said inside finish, to /dev/null, and not after the kill.

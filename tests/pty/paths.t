@@ -11,28 +11,12 @@
 # stops at a one-line "more" prompt at 80x24.
 source "$(dirname "$0")/../lib/common.sh"
 
-if [ -z "${IPCTUTOR_IN_FRESH_NS:-}" ]; then
-	export IPCTUTOR_IN_FRESH_NS=1
-	in_fresh_ns bash "$0"
-	exit $?
-fi
+rerun_in_fresh_ns
 
 HOME_DIR=$TEST_TMP/home
 mkdir -p "$HOME_DIR"
 # drive NAME ROWS COMMAND... < SCRIPT: run COMMAND on a ROWSx80 pty.
-drive() {
-	local name=$1 rows=$2
-	shift 2
-	env -u XDG_STATE_HOME -u XDG_RUNTIME_DIR -u LANGUAGE -u LANG -u MAKEFLAGS -u MAKELEVEL -u MFLAGS \
-		HOME="$HOME_DIR" LC_ALL=C TERM=dumb INPUTRC="$srcdir/tests/lib/inputrc" \
-		"$PTYDRIVE" --rows "$rows" --cols 80 --timeout 20 --log "$TEST_TMP/$name.log" - -- "$@" \
-		> "$TEST_TMP/$name.out" 2>&1
-	local status=$?
-	ok $status "$name"
-	[ $status = 0 ] && return 0
-	diag < "$TEST_TMP/$name.out"
-	tail -c 1500 "$TEST_TMP/$name.log" | diag
-}
+drive() { pty_drive "$@"; }
 
 # The project's run target, as `make run` starts the tutor (its build
 # prerequisites left out: the tutor is built already).

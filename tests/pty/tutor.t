@@ -18,15 +18,7 @@ mkdir -p "$HOME_DIR"
 drive() {
 	local name=$1
 	shift
-	env -u XDG_STATE_HOME -u XDG_RUNTIME_DIR -u LANGUAGE -u LANG HOME="$HOME_DIR" LC_ALL=C \
-		TERM=dumb INPUTRC="$srcdir/tests/lib/inputrc" \
-		"$PTYDRIVE" --rows 200 --timeout 20 --log "$TEST_TMP/$name.log" - -- "$IPCTUTOR" --reproducible "$@" \
-		> "$TEST_TMP/$name.out" 2>&1
-	local status=$?
-	ok $status "$name"
-	[ $status = 0 ] && return 0
-	diag < "$TEST_TMP/$name.out"
-	tail -c 1500 "$TEST_TMP/$name.log" | diag
+	pty_drive "$name" 200 "$IPCTUTOR" --reproducible "$@"
 }
 
 drive "prompt, Tab completion and Ctrl-D" <<'S'
