@@ -76,8 +76,10 @@ ok $? "(b) a state file of another namespace (or without one) removes nothing (i
 ipcrm -q "$q"; rm -f "$state"/objects*
 
 # --- (c) IPC_CREAT without IPC_EXCL never adopts an existing object ----------
-q=$(ipcmk -Q | awk '{print $NF}')
-key=$(awk '$1 != "key" { printf "0x%08x", $1 }' /proc/sysvipc/msg)
+# Another program of the same user made a queue with a key (ipcmk's are
+# random, perhaps negative as /proc prints them: a fixed one here).
+key=0x1234abcd
+q=$(perl -e 'my $q = msgget(hex($ARGV[0]), 01000 | 0644); defined $q or die "msgget: $!"; print $q' "$key")
 printf 'msgget %s IPC_CREAT|0600\nipcs\nmsgctl %s rmid\nquit\n' "$key" "$q" | $(shared_env) "$IPCTUTOR" --shared > "$TEST_TMP/c.out" 2>&1
 [ "$(queues)" = "$q" ] && grep -q "= $q\$" "$TEST_TMP/c.out" && ! grep -q "^  \* .* $q " "$TEST_TMP/c.out" \
 	&& grep -q "Object $q was not created by this tutor" "$TEST_TMP/c.out"
