@@ -32,7 +32,7 @@ WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wformat=2 -Wstrict-prototypes \
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=gnu11 $(WARNINGS) $(CPPFLAGS) $(CFLAGS) $(EXTRA_CFLAGS) \
 	-DVERSION='"$(VERSION)"' -DLOCALEDIR='"$(localedir)"' \
-	-DLESSONDIR='"$(pkgdatadir)/lessons"' -Isrc -Itests/lib
+	-DLESSONDIR='"$(pkgdatadir)/lessons"' -DEXERCISEDIR='"$(pkgdatadir)/exercises"' -Isrc -Itests/lib
 LDLIBS = -lreadline
 EXTRA_LDFLAGS ?=
 
@@ -51,6 +51,7 @@ LIB_OBJECTS = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SOURCES))
 UNIT_SOURCES = $(wildcard tests/unit/*.c)
 UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/unit/%,$(UNIT_SOURCES))
 LESSONS = $(wildcard lessons/[0-9][0-9]-*.md)
+EXERCISE_TEXTS = $(wildcard exercises/[0-9][0-9]-*/README.md)
 EXERCISE_FILES = $(shell find exercises -type f 2>/dev/null | LC_ALL=C sort)
 LINGUAS = $(shell cat po/LINGUAS 2>/dev/null)
 CATALOGS = $(patsubst %,$(BUILD)/locale/%/LC_MESSAGES/$(PACKAGE).mo,$(LINGUAS) en@pseudo)
@@ -87,7 +88,8 @@ may_install = $(if $(filter $(INSTALL_GOALS),$(MAKECMDGOALS)),yes)
 endif
 
 # $(call need,PACKAGES,WHAT): check PACKAGES (for WHAT); install the
-# missing ones when this make may, or say the command and fail.
+# missing ones when this make may, or say the command and fail.  Two lists
+# checked at once (make -j) take turns at apt-get (flock).
 define need
 	$(Q)command -v dpkg-query >/dev/null || exit 0; missing=; \
 	for p in $(1); do [ "$$(dpkg-query -W -f='$${db:Status-Status}' $$p 2>/dev/null)" = installed ] || missing="$$missing $$p"; done; \
@@ -96,8 +98,8 @@ define need
 	if [ "$(may_install)" = yes ]; then \
 	  if [ "$$(id -u)" = 0 ]; then sudo=; [ -z "$$FAKEROOTKEY" ] || sudo=no; \
 	  elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo=sudo; else sudo=no; fi; \
-	  if [ "$$sudo" != no ]; then \
-	    $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq$$missing </dev/null && exit 0; \
+	  if [ "$$sudo" != no ]; then mkdir -p $(BUILD); lock="flock $(BUILD)/.apt.lock $$sudo env DEBIAN_FRONTEND=noninteractive"; \
+	    $$lock apt-get update -qq && $$lock apt-get install -y -qq$$missing </dev/null && exit 0; \
 	    echo "ipctutor: installing failed."; fi; \
 	fi; \
 	echo "Run: sudo apt-get install -y$$missing"; exit 1
@@ -137,7 +139,7 @@ $(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h) | need-build
 $(BUILD)/paths: FORCE | need-build
 	$(Q)mkdir -p $(@D)
 	$(Q)echo '$(localedir) $(pkgdatadir)' | cmp -s - $@ 2>/dev/null || echo '$(localedir) $(pkgdatadir)' > $@
-$(BUILD)/obj/main.o $(BUILD)/obj/i18n.o: $(BUILD)/paths
+$(BUILD)/obj/main.o $(BUILD)/obj/i18n.o $(BUILD)/obj/exercise.o: $(BUILD)/paths
 FORCE:
 
 $(BUILD)/lib$(PACKAGE).a: $(LIB_OBJECTS)
@@ -198,7 +200,7 @@ $(BUILD)/$(PACKAGE).bash: src/$(PACKAGE).bash po/LINGUAS | need-build
 	$(Q)sed 's/@LINGUAS@/$(LINGUAS)/' $< > $@
 
 run: need-build all
-	$(Q)IPCTUTOR_LESSONS=lessons IPCTUTOR_LOCALEDIR=$(BUILD)/locale $(BUILD)/$(PACKAGE) $(ARGS)
+	$(Q)IPCTUTOR_LESSONS=lessons IPCTUTOR_EXERCISES=exercises IPCTUTOR_LOCALEDIR=$(BUILD)/locale $(BUILD)/$(PACKAGE) $(ARGS)
 
 # ---- translations ---------------------------------------------------------
 
@@ -221,14 +223,14 @@ $(BUILD)/locale/en@pseudo/LC_MESSAGES/$(PACKAGE).mo: $(BUILD)/po/en@pseudo.po
 
 # One catalog for program and lessons: xgettext for C, the tutor's own
 # parser for the lessons, merged.
-$(BUILD)/po/all.pot: $(SOURCES) $(LESSONS) $(BUILD)/$(PACKAGE)
+$(BUILD)/po/all.pot: $(SOURCES) $(LESSONS) $(EXERCISE_TEXTS) $(BUILD)/$(PACKAGE)
 	$(say) POT $@
 	$(Q)mkdir -p $(@D)
 	$(Q)xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
 	  --add-comments=TRANSLATORS: --package-name=$(PACKAGE) --package-version=$(VERSION) \
 	  --msgid-bugs-address='the ipctutor issue tracker' --copyright-holder='The ipctutor authors' \
 	  --sort-by-file -o $(BUILD)/po/c.pot $(SOURCES)
-	$(Q)$(BUILD)/$(PACKAGE) --pot $(LESSONS) > $(BUILD)/po/lessons.pot
+	$(Q)$(BUILD)/$(PACKAGE) --pot $(LESSONS) $(EXERCISE_TEXTS) > $(BUILD)/po/lessons.pot
 	$(Q)msgcat --use-first -o $@ $(BUILD)/po/c.pot $(BUILD)/po/lessons.pot
 
 pot: $(BUILD)/po/all.pot
@@ -324,12 +326,12 @@ $(BUILD)/locales/%.UTF-8: | need-test
 
 TEST_ENV = IPCTUTOR=$(abspath $(BUILD)/$(PACKAGE)) PTYDRIVE=$(abspath $(BUILD)/ptydrive) \
 	WAITALL=$(abspath $(BUILD)/waitall) STALEPROBE=$(abspath $(BUILD)/staleprobe) \
-	IPCTUTOR_LESSONS=$(abspath lessons) IPCTUTOR_LOCALEDIR=$(abspath $(BUILD)/locale) \
+	IPCTUTOR_LESSONS=$(abspath lessons) IPCTUTOR_EXERCISES=$(abspath exercises) IPCTUTOR_LOCALEDIR=$(abspath $(BUILD)/locale) \
 	BUILD=$(abspath $(BUILD)) srcdir=$(abspath .) LC_ALL=C LINGUAS='$(LINGUAS)' 
 
 check: need-test all $(UNIT_TESTS) $(BUILD)/po/all.pot $(TEST_LOCALES)
 	$(Q)$(TEST_ENV) prove $(if $(V),-v) --exec '' $(UNIT_TESTS)
-	$(Q)$(TEST_ENV) prove $(if $(V),-v) tests/*.t tests/golden/*.t tests/pty/*.t tests/leak/leak.t tests/classroom/*.t tests/po/*.t
+	$(Q)$(TEST_ENV) prove $(if $(V),-v) tests/*.t tests/golden/*.t tests/pty/*.t tests/leak/leak.t tests/classroom/*.t tests/exercises/*.t tests/po/*.t
 
 check-asan:
 	$(Q)$(MAKE) --no-print-directory BUILD=build/asan CFLAGS='-O1 -g -fno-omit-frame-pointer' \
@@ -360,7 +362,7 @@ check-valgrind: need-test all $(UNIT_TESTS)
 # clang-tidy with the checks of .clang-tidy.
 LINT_DEFS = -std=gnu11 -Isrc -DVERSION='"lint"'
 lint: need-lint all
-	$(Q)$(BUILD)/$(PACKAGE) --lint $(LESSONS)
+	$(Q)$(BUILD)/$(PACKAGE) --lint $(LESSONS) $(EXERCISE_TEXTS)
 	$(say) CPPCHECK src
 	$(Q)cppcheck --quiet --error-exitcode=1 --inline-suppr --std=c11 -D_GNU_SOURCE -Isrc \
 	  --enable=warning,style,performance,portability --suppress=missingIncludeSystem \

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "book.h"
+#include "code.h"
 #include "errnos.h"
 #include "i18n.h"
 #include "reproducible.h"
@@ -368,6 +369,13 @@ book_after_run(struct strbuf *to, const struct block *b)
 	strbuf_free(&lines);
 }
 
+/* LINE and a newline onto the strbuf ARG (a line of a C excerpt). */
+static void
+add_line(const char *line, void *arg)
+{
+	strbuf_addf(arg, "%s\n", line);
+}
+
 /* One lesson's blocks, in order, into TO; questions counted in REV. */
 static void
 book_blocks(struct strbuf *to, struct revision *rev, const struct block *blocks, size_t n)
@@ -387,8 +395,7 @@ book_blocks(struct strbuf *to, struct revision *rev, const struct block *blocks,
 			break;
 		case BLOCK_CODE:
 			strbuf_adds(to, "```c\n");
-			for (size_t k = 0; k < b->nlines; k++)
-				strbuf_addf(to, "%s\n", b->lines[k].text);
+			code_lines(b, add_line, to);
 			strbuf_adds(to, "```\n\n");
 			break;
 		case BLOCK_RUN:

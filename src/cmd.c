@@ -16,6 +16,7 @@
 #include "agent.h"
 #include "cmd.h"
 #include "errnos.h"
+#include "exercise.h"
 #include "flags.h"
 #include "i18n.h"
 #include "nav.h"
@@ -28,6 +29,16 @@
 
 static const char group_course[] = N_("Moving through the course");
 
+static const char group_exercises[] = N_("Exercises: you write the code");
+
+/* hint: the current step's, or with a number the next one of that
+ * exercise. */
+static int
+hint(struct play_ctx *ctx, int argc, char **argv)
+{
+	return argc > 1 ? exercise_play_command(ctx, argc, argv) : nav_hint(ctx, argc, argv);
+}
+
 static const struct command commands[] = {
 	{ "next", "", N_("Go on to the next step (an empty line does the same)."), group_course,
 	  0, 0, nav_next, CMD_TUTOR, { ARG_NONE }, NULL },
@@ -37,7 +48,16 @@ static const struct command commands[] = {
 	  1, 1, nav_goto, CMD_TUTOR, { ARG_LESSON }, NULL },
 	{ "lessons", "", N_("List the lessons with your progress and score."), group_course,
 	  0, 0, nav_lessons, CMD_TUTOR, { ARG_NONE }, NULL },
-	{ "hint", "", N_("A hint for the open question (one more each time), or for the current step."), group_course, 0, 0, nav_hint, CMD_TUTOR, { ARG_NONE }, NULL },
+	{ "hint", N_("[EXERCISE]"), N_("A hint for the open question (one more each time) or the current step; with a number, the next hint of that exercise."), group_course,
+	  0, 1, hint, CMD_TUTOR, { ARG_NONE }, NULL },
+	{ "exercises", "", N_("List the exercises, where you write the server and the client."), group_exercises,
+	  0, 0, exercise_play_command, CMD_TUTOR, { ARG_NONE }, NULL },
+	{ "exercise", N_("N"), N_("Show exercise N and copy its starting file to ipctutor-exercises/."), group_exercises,
+	  1, 1, exercise_play_command, CMD_TUTOR, { ARG_NONE }, NULL },
+	{ "check", N_("N [FILE]"), N_("Compile your program for exercise N and grade it against the tutor's real server and client."),
+	  group_exercises, 1, 3, exercise_play_command, CMD_TUTOR, { ARG_NONE, ARG_TEXT }, NULL },
+	{ "solution", N_("N"), N_("Show the reference solution of exercise N (after a pass, or after a few checks)."),
+	  group_exercises, 1, 1, exercise_play_command, CMD_TUTOR, { ARG_NONE }, NULL },
 	{ "answer", N_("NUMBER"), N_("Answer the open question (a bare number does the same)."), group_course,
 	  1, 1, nav_answer, CMD_TUTOR, { ARG_NONE }, NULL },
 	{ "reset", "", N_("Forget your progress and start again (asks first)."), group_course,

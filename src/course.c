@@ -63,6 +63,9 @@ block_free(struct block *b)
 		prose_free(&b->hints[i]);
 	free(b->hints);
 	free(b->predict_run.text);
+	for (size_t i = 0; i < b->ncomments; i++)
+		prose_free(&b->comments[i].text);
+	free(b->comments);
 }
 
 void
@@ -103,6 +106,8 @@ block_each_prose(const struct block *b, void (*fn)(const struct prose *, void *)
 	}
 	for (size_t i = 0; i < b->nhints; i++)
 		fn(&b->hints[i], arg);
+	for (size_t i = 0; i < b->ncomments; i++)
+		fn(&b->comments[i].text, arg);
 }
 
 void

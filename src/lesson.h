@@ -45,6 +45,16 @@ struct choice {
 			      reason; why.text is NULL when there is none */
 };
 
+/* CODE: one comment of a C excerpt.  Its words are a message like any
+ * prose; where it stands lets code.c show it translated. */
+struct code_comment {
+	struct prose text;   /* the words, one line however many it spans */
+	size_t first, last;  /* the lines of the block it spans */
+	size_t open;         /* where it starts in line FIRST ("/" of the opener) */
+	size_t close;        /* where the code after it starts in line LAST */
+	int line_comment;    /* a "//" comment, to the end of its line */
+};
+
 struct block {
 	enum block_type type;
 	int line;                     /* the opening line */
@@ -62,6 +72,8 @@ struct block {
 					 paragraph per "hint" asked */
 	size_t nhints;
 	struct block_line predict_run; /* PREDICT: the command that answers */
+	struct code_comment *comments; /* CODE: its comments, in order */
+	size_t ncomments;
 };
 
 struct step {

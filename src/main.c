@@ -36,6 +36,7 @@
 #include "session.h"
 #include "show.h"
 #include "step.h"
+#include "exercise.h"
 #include "transcript.h"
 #include "tty.h"
 #include "vars.h"
@@ -392,6 +393,8 @@ main(int argc, char **argv)
 	i18n_init(NULL);
 	if (argc > 1 && classroom_is_subcommand(argv[1]))
 		return classroom_main(argc - 1, argv + 1);
+	if (argc > 1 && exercise_is_subcommand(argv[1]))
+		return exercise_main(argc - 1, argv + 1);
 	if (parse_options(argc, argv, &o) != 0)
 		return EXIT_USAGE;
 	char *bad_lang = o.lang != NULL ? i18n_refuse_code(o.lang) : NULL;

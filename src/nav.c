@@ -19,6 +19,7 @@
 #include <time.h>
 
 #include "flags.h"
+#include "exercise.h"
 #include "i18n.h"
 #include "lead.h"
 #include "nav.h"
@@ -420,6 +421,11 @@ print_lessons(int with_total)
 		}
 		if (p != NULL && p->finished)
 			strbuf_adds(&sb, _(" · done"));
+		const char *exercise = exercise_state(l->number);
+		if (exercise != NULL)
+			/* TRANSLATORS: the exercise of a lesson and its state
+			   (done, tried, new). */
+			strbuf_addf(&sb, _(" · exercise %d: %s"), l->number, exercise);
 		if (!i18n_is_english()) {
 			size_t done, all;
 			step_translation_count(l, &done, &all);

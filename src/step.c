@@ -20,8 +20,10 @@
 #include <sys/shm.h>
 
 #include "agent.h"
+#include "code.h"
 #include "expect.h"
 #include "flags.h"
+#include "exercise.h"
 #include "i18n.h"
 #include "playground.h"
 #include "procview.h"
@@ -237,6 +239,14 @@ show_answer(void)
 	show_why(c);
 }
 
+/* One line of a C excerpt, as it is (code_lines translated its comments). */
+static void
+show_code_line(const char *line, void *arg)
+{
+	(void)arg;
+	render_verbatim(line);
+}
+
 /* Run one command of a run block as if the learner had typed it. */
 void
 step_run_line(const char *text)
@@ -418,8 +428,7 @@ show_blocks(const struct block *blocks, size_t n, size_t from, int run)
 				out("\n");
 			break;
 		case BLOCK_CODE:
-			for (size_t k = 0; k < b->nlines; k++)
-				render_verbatim(b->lines[k].text);
+			code_lines(b, show_code_line, NULL);
 			out("\n");
 			break;
 		case BLOCK_RUN:
@@ -518,6 +527,16 @@ step_show(int index, int run)
 	show_blocks(st->blocks, st->nblocks, 0, run);
 	if (run)
 		step_mark_world();
+	/* The recap names the lesson's exercise, where the learner writes
+	 * what the lesson showed. */
+	if (index + 1 == (int)l->nsteps && session.question == NULL && !session.paused &&
+	    exercise_state(l->number) != NULL) {
+		char *text = xasprintf(_("Now write it yourself: exercise %d at the prompt starts exercise %d, and check %d grades your program against real tutor processes."),
+				       l->number, l->number, l->number);
+		render_paragraph(text, NULL, 0, NULL);
+		free(text);
+		out("\n");
+	}
 	struct lesson_progress *p = session_progress(l);
 	if (p->steps_seen < index + 1)
 		p->steps_seen = index + 1;

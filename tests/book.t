@@ -66,6 +66,14 @@ for ll in $langs; do
 	[ -z "$en_links" ] && en_links=$links
 	[ "$links" -gt 0 ] && [ "$links" = "$en_links" ]
 	ok $? "book/$ll: references to other lessons are links ($links, English $en_links)"
+	# The C excerpts: the same code, the comments in this language.
+	awk '/^```c$/ { c = 1; next } /^```$/ { c = 0 } c' "$srcdir/book/$ll"/[0-9][0-9]-*.md > "$TEST_TMP/$ll.c"
+	if [ "$ll" = en ]; then
+		ok 0 "book/en: the C excerpts as written"
+	else
+		! cmp -s "$TEST_TMP/en.c" "$TEST_TMP/$ll.c"
+		ok $? "book/$ll: the comments of the C excerpts are translated"
+	fi
 	grep -q '<section class="chapter" id="glossary">' "$srcdir/book/$ll/ipctutor.html"
 	ok $? "book/$ll has the glossary and index"
 	diff -r "$srcdir/book/$ll" "$TEST_TMP/book/$ll" > "$TEST_TMP/$ll.diff"

@@ -18,15 +18,6 @@ source "$(dirname "$0")/../lib/common.sh"
 
 rerun_in_fresh_ns
 
-# The processes whose IPC namespace is INODE-LINK (e.g. ipc:[4026532]).
-holders() {
-	local p n=0
-	for p in /proc/[0-9]*; do
-		[ "$(readlink "$p/ns/ipc" 2>/dev/null)" = "$1" ] && n=$((n + 1))
-	done
-	echo $n
-}
-
 scenario() {  # scenario MODE ENDING WANTED-STATUS
 	local mode=$1 ending=$2 want=$3 name="$1 mode, $2" shared=()
 	[ "$mode" = shared ] && shared=(--shared)
@@ -62,7 +53,8 @@ scenario() {  # scenario MODE ENDING WANTED-STATUS
 		[ "$(ipc_objects | wc -l)" = 0 ]; ok $? "$name: no object left in the namespace"
 		ipc_objects | diag
 	else
-		[ "$(holders "$ns")" = 0 ]; ok $? "$name: its private namespace is gone"
+		holders=$(ns_holders "$ns")
+		[ -z "$holders" ]; ok $? "$name: its private namespace is gone${holders:+ (held by$holders)}"
 	fi
 	exec {nsfd}<&-
 	case $ending in

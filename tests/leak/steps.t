@@ -49,10 +49,10 @@ finish_and_check() {
 		ok $? "$name: exit $st, nothing left ($left), every process gone"
 		ipcrm --all 2>/dev/null
 	else
-		holders=0
-		for p in /proc/[0-9]*; do [ "$(readlink "$p/ns/ipc" 2>/dev/null)" = "$ns" ] && holders=$((holders + 1)); done
-		[ "$st" = "$want" ] && [ "$holders" = 0 ]
-		ok $? "$name: exit $st, its namespace is gone, every process gone"
+		holders=$(ns_holders "$ns")
+		[ "$st" = "$want" ] && [ -z "$holders" ]
+		ok $? "$name: exit $st, its namespace is gone, every process gone" ||
+			echo "$ns is held by:$holders" | diag
 	fi
 	exec {nsfd}<&-
 }

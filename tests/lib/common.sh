@@ -89,6 +89,22 @@ other_user_copy() {
 	fi
 }
 
+# ns_holders NS: the processes of this test (descendants of its shell)
+# whose IPC namespace is NS (a link such as ipc:[4026532177]), as
+# "PID:NAME" words.  Only this test's: once a namespace is gone, the kernel
+# gives its number to the next new one, which may be another test's.
+ns_holders() {
+	local p q
+	for p in /proc/[0-9]*; do
+		[ "$(readlink "$p/ns/ipc" 2>/dev/null)" = "$1" ] || continue
+		q=${p#/proc/}
+		while [ -n "$q" ] && [ "$q" -gt 1 ] && [ "$q" != $$ ]; do
+			q=$(awk '/^PPid:/ { print $2 }' "/proc/$q/status" 2>/dev/null)
+		done
+		[ "$q" = $$ ] && printf ' %s:%s' "${p#/proc/}" "$(cat "$p/comm" 2>/dev/null)"
+	done
+}
+
 # ---- processes driven through FIFOs ----------------------------------------
 
 # spawn NAME COMMAND...: start COMMAND with its standard input and output

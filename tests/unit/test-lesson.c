@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "code.h"
 #include "lesson.h"
 #include "util.h"
 #include "tap.h"
@@ -310,6 +311,7 @@ test_full(void)
 			{ "Intro paragraph one continues   here.", 4 },
 			{ "item one continued on a second line", 7 },
 			{ "item two", 9 },
+			{ "indented", 14 },
 			{ "First step with {key}", 17 },
 			{ "The queue {qid} has key {key} and `code`.", 20 },
 			{ "First if paragraph joined.", 32 },
@@ -327,7 +329,7 @@ test_full(void)
 		memset(&v, 0, sizeof v);
 		lesson_each_prose(l, collect, &v);
 		is_int((long long)v.n, (long long)COUNT(want),
-		       "lesson_each_prose visits title, steps, paragraphs, items, if, hint, questions, quiz choices");
+		       "lesson_each_prose visits title, steps, paragraphs, items, code comments, if, hint, questions, quiz choices");
 		for (size_t i = 0; i < COUNT(want) && i < v.n; i++)
 			if (strcmp(v.text[i], want[i].text) != 0 || v.line[i] != want[i].line) {
 				diag("prose %zu: got \"%s\" line %d, want \"%s\" line %d", i, v.text[i],
@@ -344,9 +346,9 @@ test_full(void)
 		ok(same, "no predict choice, run/expect line, predict command or code visited");
 		if (v.n >= COUNT(want)) {
 			is_str(v.note[0], "TRANSLATORS: the lesson title", "visit passes the title note");
-			is_str(v.note[5], "TRANSLATORS: {qid} is a number", "visit passes the paragraph note");
-			is_str(v.note[8], "TRANSLATORS: a hint", "visit passes the hint note");
-			ok(v.note[1] == NULL && v.note[4] == NULL, "others have no note");
+			is_str(v.note[6], "TRANSLATORS: {qid} is a number", "visit passes the paragraph note");
+			is_str(v.note[9], "TRANSLATORS: a hint", "visit passes the hint note");
+			ok(v.note[1] == NULL && v.note[4] == NULL && v.note[5] == NULL, "others have no note");
 		}
 	}
 	lesson_free(l);
@@ -997,6 +999,51 @@ test_mutations(struct corpus *corpus)
 	ok(iterations == 0 || (accepted > 0 && refused > 0), "mutants were both accepted and refused");
 }
 
+/* code_lines into a strbuf, one line each. */
+static void
+gather(const char *line, void *arg)
+{
+	strbuf_addf(arg, "%s\n", line);
+}
+
+/* The comments of a C excerpt are messages: found outside string
+ * literals, a multi-line one joined into one line; shown as written when
+ * there is no translation. */
+static void
+test_code_comments(void)
+{
+	static const char code[] =
+		"printf(\"/* no comment */\");   // a line comment\n"
+		"x = 1;  /* first   line\n"
+		"           second line */ y = 2;\n"
+		"/* ... */ z = 3; /* two on a line */\n";
+	struct strbuf text = STRBUF_INIT;
+	struct lesson *l;
+	const struct block *b;
+
+	strbuf_init(&text);
+	strbuf_addf(&text, "# T\n\n## S\n\n~~~ c\n%s~~~\n", code);
+	l = parse("code.md", text.buf);
+	ok(l != NULL, "a C excerpt with comments parses");
+	if (l == NULL) {
+		strbuf_free(&text);
+		return;
+	}
+	b = &l->steps[0].blocks[0];
+	is_int((long long)b->ncomments, 3, "three comments with words (not the string, not \"...\")");
+	if (b->ncomments == 3) {
+		is_str(b->comments[0].text.text, "a line comment", "a // comment");
+		is_str(b->comments[1].text.text, "first line second line", "a comment over two lines, one message");
+		is_int(b->comments[1].text.line, 7, "its line in the lesson file");
+		is_str(b->comments[2].text.text, "two on a line", "the second comment of a line");
+	}
+	strbuf_reset(&text);
+	code_lines(b, gather, &text);
+	is_str(text.buf, code, "untranslated, the excerpt is shown as written");
+	strbuf_free(&text);
+	lesson_free(l);
+}
+
 int
 main(void)
 {
@@ -1009,6 +1056,7 @@ main(void)
 	test_names_and_notes();
 	test_errors();
 	test_question_extras();
+	test_code_comments();
 
 	dir = xasprintf("%s/lessons", srcdir && *srcdir ? srcdir : ".");
 	corpus_add(&corpus, full_lesson, strlen(full_lesson));

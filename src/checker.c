@@ -1,0 +1,694 @@
+/* ipctutor - learn how System V IPC identifiers behave across server restarts.
+ * Copyright (C) 2026 The ipctutor authors.  GPL-3.0-or-later: see COPYING.
+ *
+ * checker.c: the engine of "check N" (see checker.h): compile, a private
+ * namespace in a child process, the learner's program under the tracer
+ * with limits (a deadline of its own, CPU time, memory, processes), the
+ * tutor's server and client as real processes, and the verdicts.  The
+ * scenarios themselves are in scenarios.c.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ipc.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "checker.h"
+#include "i18n.h"
+#include "ns.h"
+#include "play.h"
+#include "render.h"
+#include "scenarios.h"
+#include "tracecmd.h"
+#include "util.h"
+
+#define MAX_PROCESSES 16
+#define CPU_SECONDS 5
+#define MEMORY_BYTES (512UL << 20)
+
+struct check {
+	char dir[PATH_MAX];       /* private folder: program, key file, logs */
+	char keyfile[PATH_MAX + 16];
+	char program[PATH_MAX + 16];
+	char self[PATH_MAX];      /* this program, to start the tutor's server and client */
+	int seconds;              /* the deadline of each wait */
+	int private_userns;       /* in a user namespace: no other uid to plant */
+	key_t key;
+	/* the current run of the learner's program */
+	struct tracer *t;
+	int input;                /* write end of its standard input, or -1 */
+	int ended, status, stopped;
+	int run;                  /* runs so far */
+	struct strbuf output;     /* what earlier runs printed */
+	/* every call of every run */
+	struct tracer_event *calls;
+	size_t ncalls, cap;
+	/* the tutor's server */
+	pid_t server;
+	int failed, passed, skipped;
+};
+
+static long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+/* ---- verdicts ------------------------------------------------------- */
+
+void
+check_part(struct check *c, const char *text)
+{
+	(void)c;
+	out("\n");
+	render_paragraph(text, NULL, 0, "▸ ");
+	out_flush();
+}
+
+void
+check_require(struct check *c, int ok, const char *text, const char *reason)
+{
+	char *line = ok ? xasprintf(_("PASS  %s"), text) : xasprintf(_("FAIL  %s: %s"), text, reason);
+
+	render_paragraph(line, NULL, 2, ok ? "✓ " : "✗ ");
+	free(line);
+	out_flush();
+	if (ok)
+		c->passed++;
+	else
+		c->failed++;
+}
+
+void
+check_skip(struct check *c, const char *text, const char *why)
+{
+	char *line = xasprintf(_("SKIP  %s: %s"), text, why);
+
+	render_paragraph(line, NULL, 2, "- ");
+	free(line);
+	c->skipped++;
+}
+
+/* ---- the learner's program ------------------------------------------ */
+
+static void
+on_event(void *arg, const struct tracer_event *ev)
+{
+	struct check *c = arg;
+
+	tracecmd_show(ev);
+	if (ev->type != TEV_CALL)
+		return;
+	/* glibc's semop() is a semtimedop without a time limit. */
+	struct tracer_event *e;
+	if (c->ncalls == c->cap) {
+		c->cap = c->cap ? 2 * c->cap : 32;
+		c->calls = xreallocarray(c->calls, c->cap, sizeof *c->calls);
+	}
+	e = &c->calls[c->ncalls++];
+	*e = *ev;
+	if (e->which == SV_SEMTIMEDOP && e->args[3] == 0)
+		e->which = SV_SEMOP;
+}
+
+static char *
+output_path(const struct check *c)
+{
+	return xasprintf("%s/output-%d", c->dir, c->run);
+}
+
+void
+check_start(struct check *c, int with_input)
+{
+	char *argv[] = { c->program, c->keyfile, NULL };
+	struct tracer_limits limits = { MAX_PROCESSES, CPU_SECONDS, MEMORY_BYTES, -1, -1, -1 };
+	char why[256], *path;
+	int in[2] = { -1, -1 };
+
+	c->run++;
+	path = output_path(c);
+	limits.stdout_fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	limits.stderr_fd = limits.stdout_fd;
+	free(path);
+	if (with_input && pipe2(in, O_CLOEXEC) == 0)
+		limits.stdin_fd = in[0];
+	else
+		limits.stdin_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+	c->ended = c->stopped = 0;
+	c->status = 0;
+	c->t = tracer_start(argv, &limits, on_event, c, why, sizeof why);
+	if (limits.stdin_fd >= 0)
+		close(limits.stdin_fd);
+	close(limits.stdout_fd);
+	c->input = in[1];
+	if (c->t == NULL) {
+		render_error("%s", why);
+		if (c->input >= 0)
+			close(c->input);
+		c->input = -1;
+		c->ended = 1;
+	}
+}
+
+void
+check_input(struct check *c, const char *text)
+{
+	if (c->input >= 0 && write(c->input, text, strlen(text)) < 0) {
+		close(c->input);
+		c->input = -1;
+	}
+}
+
+/* Handle the tracer's reports for up to MS milliseconds. */
+static void
+pump(struct check *c, int ms)
+{
+	if (c->t != NULL && !c->ended && tracer_wait(c->t, ms)) {
+		c->ended = 1;
+		c->status = tracer_status(c->t);
+	}
+}
+
+int
+check_ended(struct check *c, int *status)
+{
+	pump(c, 0);
+	if (c->ended && status != NULL)
+		*status = c->status;
+	return c->ended;
+}
+
+int
+check_wait_asleep(struct check *c, long nr, enum sysv_call which, int min_calls)
+{
+	long deadline = now_ms() + c->seconds * 1000L;
+
+	while (now_ms() < deadline) {
+		pump(c, 1);
+		if (c->ended)
+			return 0;
+		int n = 0;
+		for (size_t i = 0; which != SV_NONE && i < c->ncalls; i++)
+			n += c->calls[i].which == which && c->calls[i].err == 0;
+		if (n >= min_calls && tracer_asleep_in(c->t, nr) != 0)
+			return 1;
+	}
+	return 0;
+}
+
+static void
+show_output(struct check *c)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *path = output_path(c);
+
+	if (read_file(path, &sb, 1 << 20) == 0 && sb.len > 0) {
+		out(_("  What your program printed:\n"));
+		for (char *line = strtok(sb.buf, "\n"); line != NULL; line = strtok(NULL, "\n"))
+			out("  | %s\n", line);
+		read_file(path, &sb, 1 << 20);
+		strbuf_addn(&c->output, sb.buf, sb.len);
+	}
+	strbuf_free(&sb);
+	free(path);
+}
+
+int
+check_finish(struct check *c)
+{
+	long deadline = now_ms() + c->seconds * 1000L;
+
+	if (c->input >= 0) {
+		close(c->input);
+		c->input = -1;
+	}
+	while (!c->ended && now_ms() < deadline)
+		pump(c, (int)(deadline - now_ms()));
+	if (c->t != NULL && !c->ended) {
+		c->stopped = 1;
+		tracer_kill(c->t);
+		c->ended = 1;
+		c->status = tracer_status(c->t);
+	}
+	show_output(c);
+	if (c->t != NULL) {
+		if (tracer_fork_limit_hit(c->t)) {
+			char *why = xasprintf(_("it started more than %d processes, so the checker stopped it (a fork in a loop?)"),
+					      MAX_PROCESSES);
+			check_require(c, 0, _("Your program starts a reasonable number of processes"), why);
+			free(why);
+		} else if (c->stopped) {
+			char *why = xasprintf(_("it did not end within %d seconds, so the checker stopped it (is it waiting for something that never comes, or looping?)"),
+					      c->seconds);
+			check_require(c, 0, _("Your program ends by itself"), why);
+			free(why);
+		} else if (WIFSIGNALED(c->status) && WTERMSIG(c->status) != SIGTERM && WTERMSIG(c->status) != SIGINT) {
+			const char *name = sigabbrev_np(WTERMSIG(c->status));
+			char *why = WTERMSIG(c->status) == SIGXCPU
+					    ? xasprintf(_("it used more than its CPU time (%d seconds) and was killed by SIG%s"),
+							CPU_SECONDS, name ? name : "?")
+					    : xasprintf(_("it was killed by SIG%s (signal %d): it crashed"), name ? name : "?",
+							WTERMSIG(c->status));
+			check_require(c, 0, _("Your program runs without crashing"), why);
+			free(why);
+		}
+		tracer_free(c->t);
+		c->t = NULL;
+	}
+	return c->status;
+}
+
+void
+check_signal(struct check *c, int sig)
+{
+	if (c->t != NULL && !c->ended)
+		kill(tracer_pid(c->t), sig);
+}
+
+size_t
+check_ncalls(const struct check *c)
+{
+	return c->ncalls;
+}
+
+const struct tracer_event *
+check_call(const struct check *c, size_t i)
+{
+	return &c->calls[i];
+}
+
+long
+check_find(const struct check *c, size_t from, enum sysv_call which, int err)
+{
+	for (size_t i = from; i < c->ncalls; i++)
+		if (c->calls[i].which == which && (err < 0 || c->calls[i].err == err))
+			return (long)i;
+	return -1;
+}
+
+/* Occurrences of TEXT in S. */
+static int
+occurrences(const char *s, const char *text)
+{
+	int n = 0;
+
+	for (const char *p = s; p != NULL && (p = strstr(p, text)) != NULL; p += strlen(text))
+		n++;
+	return n;
+}
+
+int
+check_output_count(const struct check *c, const char *text)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *path = output_path(c);
+	int n = c->output.buf != NULL ? occurrences(c->output.buf, text) : 0;
+
+	/* The current run's output, while it runs (check_finish adds it to
+	 * the earlier runs' when it ends). */
+	if (c->t != NULL && read_file(path, &sb, 1 << 20) == 0)
+		n += occurrences(sb.buf, text);
+	strbuf_free(&sb);
+	free(path);
+	return n;
+}
+
+int
+check_output_has(const struct check *c, const char *text)
+{
+	return check_output_count(c, text) > 0;
+}
+
+/* ---- the tutor's processes ------------------------------------------ */
+
+/* Start this program with ARGV (after argv[0]), output to LOG. */
+static pid_t
+start_tutor(struct check *c, char *const argv[], const char *log)
+{
+	pid_t parent = getpid(), pid;
+	char *path = xasprintf("%s/%s", c->dir, log);
+	int fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+
+	free(path);
+	fflush(NULL);
+	pid = fork();
+	if (pid == 0) {
+		child_start(parent, 1);
+		setpgid(0, 0);
+		if (fd >= 0) {
+			dup2(fd, STDOUT_FILENO);
+			dup2(fd, STDERR_FILENO);
+		}
+		int null = open("/dev/null", O_RDONLY);
+		if (null >= 0)
+			dup2(null, STDIN_FILENO);
+		execv(c->self, argv);
+		_exit(127);
+	}
+	if (fd >= 0)
+		close(fd);
+	return pid;
+}
+
+/* Wait for PID to end, handling the tracer meanwhile; its status, or -1
+ * at the deadline (it is then killed). */
+static int
+wait_tutor(struct check *c, pid_t pid)
+{
+	long deadline = now_ms() + c->seconds * 1000L;
+	int status;
+
+	while (now_ms() < deadline) {
+		pid_t r = waitpid(pid, &status, WNOHANG);
+		if (r == pid)
+			return status;
+		if (r < 0 && errno != EINTR)
+			return -1;
+		if (c->t != NULL && !c->ended)
+			pump(c, 1);
+		else
+			poll(NULL, 0, 1);
+	}
+	kill(pid, SIGKILL);
+	waitpid(pid, &status, 0);
+	return -1;
+}
+
+/* Is a server asleep in system call NR serving?  The queue server waits
+ * in msgrcv, the shared-memory server in poll. */
+static int
+serving(long nr, int shm)
+{
+	if (!shm)
+		return nr == SYS_msgrcv;
+#ifdef SYS_poll
+	if (nr == SYS_poll)
+		return 1;
+#endif
+	return nr == SYS_ppoll;
+}
+
+int
+check_server_start(struct check *c, int shm)
+{
+	char *argv[] = { c->self, "server", shm ? "--shm" : NULL, NULL };
+	long deadline = now_ms() + c->seconds * 1000L;
+	int status;
+
+	c->server = start_tutor(c, argv, "server.log");
+	if (c->server < 0) {
+		render_error(_("The tutor's server could not be started: %s."), strerror(errno));
+		return -1;
+	}
+	/* Serving: asleep in msgrcv, or in poll with --shm. */
+	while (now_ms() < deadline) {
+		if (serving(process_asleep_in(c->server), shm))
+			return 0;
+		if (waitpid(c->server, &status, WNOHANG) == c->server) {
+			c->server = 0;
+			render_error(_("The tutor's server could not start (see its log in the check's folder)."));
+			return -1;
+		}
+		if (c->t != NULL && !c->ended)
+			pump(c, 1);
+		else
+			poll(NULL, 0, 1);
+	}
+	render_error(_("The tutor's server did not start serving in time."));
+	return -1;
+}
+
+pid_t
+check_server_pid(const struct check *c)
+{
+	return c->server;
+}
+
+static void
+end_server(struct check *c, int sig)
+{
+	if (c->server <= 0)
+		return;
+	kill(c->server, sig);
+	if (sig == SIGTERM)
+		kill(c->server, SIGCONT);
+	wait_tutor(c, c->server);
+	c->server = 0;
+}
+
+void
+check_server_crash(struct check *c)
+{
+	char *text = xasprintf(_("The checker crashes the tutor's server: kill -9 %ld."), (long)c->server);
+
+	render_paragraph(text, NULL, 2, NULL);
+	free(text);
+	end_server(c, SIGKILL);
+}
+
+void
+check_server_freeze(struct check *c)
+{
+	if (c->server > 0)
+		kill(c->server, SIGSTOP);
+}
+
+void
+check_server_stop(struct check *c)
+{
+	end_server(c, SIGTERM);
+}
+
+int
+check_tutor_client(struct check *c, int shm, int *answered)
+{
+	char *argv[] = { c->self, "client", "--count=1", shm ? "--shm" : NULL, NULL };
+	struct strbuf sb = STRBUF_INIT;
+	char *path = xasprintf("%s/client.log", c->dir);
+	int status;
+	pid_t pid;
+
+	unlink(path);
+	pid = start_tutor(c, argv, "client.log");
+	status = pid < 0 ? -1 : wait_tutor(c, pid);
+	*answered = read_file(path, &sb, 1 << 20) == 0 && strstr(sb.buf, "answer:") != NULL;
+	strbuf_free(&sb);
+	free(path);
+	return status < 0 ? -1 : WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+int
+check_key(const struct check *c)
+{
+	return c->key;
+}
+
+int
+check_can_plant_other_user(const struct check *c)
+{
+	return geteuid() == 0 && !c->private_userns;
+}
+
+/* ---- compiling and running ------------------------------------------ */
+
+/* Run ARGV with output into the file OUT; its wait status, or -1 with
+ * errno set when it could not be started at all. */
+static int
+run_quietly(char *const argv[], const char *out_path)
+{
+	int errpipe[2], status, err = 0;
+	pid_t pid;
+
+	if (pipe2(errpipe, O_CLOEXEC) != 0)
+		return -1;
+	fflush(NULL);
+	pid = fork();
+	if (pid == 0) {
+		int fd = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+		if (fd >= 0) {
+			dup2(fd, STDOUT_FILENO);
+			dup2(fd, STDERR_FILENO);
+		}
+		execvp(argv[0], argv);
+		err = errno;
+		(void)!write(errpipe[1], &err, sizeof err);
+		_exit(127);
+	}
+	close(errpipe[1]);
+	if (pid < 0 || read(errpipe[0], &err, sizeof err) == (ssize_t)sizeof err) {
+		close(errpipe[0]);
+		if (pid > 0)
+			waitpid(pid, &status, 0);
+		errno = pid < 0 ? errno : err;
+		return -1;
+	}
+	close(errpipe[0]);
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	return status;
+}
+
+/* cc -Wall -Wextra: 0, 1 (a compile error, shown), 2 (no compiler). */
+static int
+compile(struct check *c, const char *file)
+{
+	const char *env = getenv("CC");
+	char *cc = xstrdup(env != NULL && env[0] != '\0' ? env : "cc"), *source = xstrdup(file);
+	char *log = xasprintf("%s/cc.log", c->dir);
+	char *argv[] = { cc, "-Wall", "-Wextra", "-O1", "-o", c->program, source, NULL };
+	struct strbuf sb = STRBUF_INIT;
+	int status, result = 0;
+
+	render_paragraph(_("Compiling with the system compiler:"), NULL, 0, "▸ ");
+	out("  %s -Wall -Wextra -O1 -o PROGRAM %s\n", cc, file);
+	out_flush();
+	status = run_quietly(argv, log);
+	if (status == -1 && errno == ENOENT) {
+		render_error(_("No C compiler was found (%s): install one, on Debian with apt-get install gcc, then check again."),
+			     cc);
+		result = 2;
+	} else if (status == -1) {
+		render_error(_("The compiler could not be started: %s."), strerror(errno));
+		result = 2;
+	} else {
+		if (read_file(log, &sb, 1 << 20) == 0 && sb.len > 0)
+			out("%s%s", sb.buf, sb.buf[sb.len - 1] == '\n' ? "" : "\n");
+		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+			check_require(c, 0, _("Your program compiles"),
+				      _("the compiler refused it: its messages are above, with the line of each problem"));
+			result = 1;
+		}
+	}
+	strbuf_free(&sb);
+	free(log);
+	free(cc);
+	free(source);
+	return result;
+}
+
+/* Remove the check's folder and what is in it (no subfolders). */
+static void
+remove_folder(const char *dir)
+{
+	static const char *const names[] = { "program", "cc.log", "server.log", "client.log", "ipctutor.key" };
+	char path[PATH_MAX + 32];
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+		unlink(path);
+	}
+	for (int i = 1; i < 64; i++) {
+		snprintf(path, sizeof path, "%s/output-%d", dir, i);
+		unlink(path);
+	}
+	rmdir(dir);
+}
+
+/* In the check's own process: a private namespace, then the scenario. */
+static int
+run_in_namespace(struct check *c, int number)
+{
+	char why[128];
+	enum ns_mode mode = ns_enter_private(why, sizeof why);
+	char *text;
+
+	if (mode == NS_HOST) {
+		render_error(_("No private IPC namespace can be had here (%s), so a program cannot be checked safely."),
+			     why);
+		return 2;
+	}
+	c->private_userns = mode == NS_PRIVATE_USERNS;
+	/* The tutor's server and client make their key from the key file in
+	 * $XDG_RUNTIME_DIR (unless IPCTUTOR_RUNDIR names another folder): the
+	 * check's own, which the learner's program gets as its argument. */
+	unsetenv("IPCTUTOR_RUNDIR");
+	setenv("XDG_RUNTIME_DIR", c->dir, 1);
+	c->key = ftok(c->keyfile, KEY_PROJECT);
+	scenario_run(c, number);
+	if (c->t != NULL)
+		check_finish(c);
+	end_server(c, SIGKILL);
+	out("\n");
+	if (c->failed == 0)
+		render_paragraph(text = xasprintf(_("Every requirement passed. Well done: solution %d shows the reference solution to compare."),
+						  number), NULL, 0, NULL);
+	else
+		render_paragraph(text = xasprintf(_("Not yet: a requirement failed (see FAIL above). hint %d gives a hint; check %d again after editing."),
+						  number, number), NULL, 0, NULL);
+	free(text);
+	out_flush();
+	return c->failed == 0 ? 0 : 1;
+}
+
+int
+checker_check(int number, const char *file)
+{
+	const char *tmp = getenv("TMPDIR");
+	struct check c;
+	int status, fd, result;
+	ssize_t n;
+	pid_t pid;
+
+	memset(&c, 0, sizeof c);
+	c.input = -1;
+	c.seconds = 5;
+	if (getenv("IPCTUTOR_CHECK_SECONDS") != NULL) {
+		long s = strtol(getenv("IPCTUTOR_CHECK_SECONDS"), NULL, 10);
+		if (s >= 1 && s <= 600)
+			c.seconds = (int)s;
+	}
+	if (access(file, R_OK) != 0) {
+		render_error(_("Cannot read %s: %s."), file, strerror(errno));
+		return 2;
+	}
+	n = readlink("/proc/self/exe", c.self, sizeof c.self - 1);
+	if (n <= 0) {
+		render_error(_("Cannot find the program itself: %s."), strerror(errno));
+		return 2;
+	}
+	c.self[n] = '\0';
+	snprintf(c.dir, sizeof c.dir, "%s/ipctutor-check.XXXXXX", tmp != NULL && tmp[0] == '/' ? tmp : "/tmp");
+	if (mkdtemp(c.dir) == NULL) {
+		render_error(_("Cannot make a folder for the check: %s."), strerror(errno));
+		return 2;
+	}
+	snprintf(c.program, sizeof c.program, "%s/program", c.dir);
+	snprintf(c.keyfile, sizeof c.keyfile, "%s/ipctutor.key", c.dir);
+	fd = open(c.keyfile, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd >= 0)
+		close(fd);
+	result = compile(&c, file);
+	if (result != 0) {
+		remove_folder(c.dir);
+		return result;
+	}
+	out_flush();
+	pid = fork();
+	if (pid == 0) {
+		child_start(getppid(), 1);
+		result = run_in_namespace(&c, number);
+		out_flush();
+		_exit(result);
+	}
+	while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		continue;
+	remove_folder(c.dir);
+	if (pid < 0 || !WIFEXITED(status))
+		return 2;
+	return WEXITSTATUS(status);
+}

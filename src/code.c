@@ -1,0 +1,225 @@
+/* ipctutor - learn how System V IPC identifiers behave across server restarts.
+ * Copyright (C) 2026 The ipctutor authors.  GPL-3.0-or-later: see COPYING.
+ *
+ * code.c: the comments of a lesson's C excerpt (a "~~~ c" block), which
+ * are prose like the rest of the lesson: the parser finds them (their
+ * words, one line however many lines they span, become a message of the
+ * catalog), and the tutor and the book show the excerpt with each comment
+ * in the learner's language.  The code itself is never touched: a comment
+ * without a translation keeps its lines as written, and a translated one
+ * keeps the code before and after it, and its indentation.
+ */
+#define _GNU_SOURCE
+#include <libintl.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "code.h"
+#include "render.h"
+#include "util.h"
+
+/* Where a comment starts in LINE from byte FROM ("/ *" or "//"), outside
+ * string and character literals; -1 if none. */
+static long
+comment_start(const char *line, size_t from)
+{
+	char quote = 0;
+
+	for (size_t i = from; line[i] != '\0'; i++) {
+		if (quote != 0) {
+			if (line[i] == '\\' && line[i + 1] != '\0')
+				i++;
+			else if (line[i] == quote)
+				quote = 0;
+		} else if (line[i] == '"' || line[i] == '\'') {
+			quote = line[i];
+		} else if (line[i] == '/' && (line[i + 1] == '*' || line[i + 1] == '/')) {
+			return (long)i;
+		}
+	}
+	return -1;
+}
+
+/* Append the N bytes at S to WORDS, blanks squeezed to one space. */
+static void
+add_words(struct strbuf *words, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		int blank = s[i] == ' ' || s[i] == '\t';
+		if (blank && (words->len == 0 || words->buf[words->len - 1] == ' '))
+			continue;
+		strbuf_addc(words, blank ? ' ' : s[i]);
+	}
+}
+
+void
+code_find_comments(struct block *b)
+{
+	for (size_t l = 0; l < b->nlines; l++) {
+		const char *line = b->lines[l].text;
+		long start = comment_start(line, 0);
+
+		while (start >= 0) {
+			struct code_comment c = { { NULL, b->lines[l].line, NULL }, l, l, (size_t)start, 0, 0 };
+			struct strbuf words = STRBUF_INIT;
+			const char *text = line + start + 2, *end;
+
+			strbuf_init(&words);
+			if (line[start + 1] == '/') {
+				c.line_comment = 1;
+				add_words(&words, text, strlen(text));
+				c.close = strlen(line);
+			} else {
+				/* Up to the closing star-slash, on this line or a later one. */
+				while ((end = strstr(text, "*/")) == NULL && c.last + 1 < b->nlines) {
+					add_words(&words, text, strlen(text));
+					strbuf_addc(&words, ' ');
+					c.last++;
+					text = b->lines[c.last].text;
+				}
+				if (end == NULL) {
+					strbuf_free(&words);
+					return;  /* not closed: no comment the tutor can translate */
+				}
+				add_words(&words, text, (size_t)(end - text));
+				c.close = (size_t)(end + 2 - b->lines[c.last].text);
+			}
+			while (words.len > 0 && words.buf[words.len - 1] == ' ')
+				words.buf[--words.len] = '\0';
+			if (words.len > 0 && strpbrk(words.buf, "abcdefghijklmnopqrstuvwxyz") != NULL) {
+				c.text.text = xstrdup(words.buf);
+				b->comments = xreallocarray(b->comments, b->ncomments + 1, sizeof *b->comments);
+				b->comments[b->ncomments++] = c;
+			}
+			strbuf_free(&words);
+			l = c.last;
+			line = b->lines[l].text;
+			start = c.line_comment ? -1 : comment_start(line, c.close);
+		}
+	}
+}
+
+/* Bytes of the UTF-8 character at S (1 for a stray byte). */
+static size_t
+utf8_length(const char *s)
+{
+	unsigned char u = (unsigned char)s[0];
+	size_t n = u < 0xc0 ? 1 : u < 0xe0 ? 2 : u < 0xf0 ? 3 : 4;
+
+	for (size_t i = 1; i < n; i++)
+		if (s[i] == '\0')
+			return i;
+	return n;
+}
+
+/* Is S a CJK punctuation mark (U+3000..U+303F, U+FF00..U+FFEF), which
+ * never starts a line? */
+static int
+closing_punctuation(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	return (u[0] == 0xe3 && u[1] == 0x80) || (u[0] == 0xef && u[1] >= 0xbc && u[1] <= 0xbf);
+}
+
+/* Start a continuation line of comment C in LINE: "//" again for a line
+ * comment; else the indentation of the comment's own second line, or
+ * spaces up to its text when it had one line. */
+static void
+continuation(struct strbuf *line, const struct block *b, const struct code_comment *c,
+	     const char *first, const char *open, size_t indent)
+{
+	if (c->line_comment) {
+		strbuf_addn(line, first, c->open);
+		strbuf_adds(line, open);
+	} else if (c->last > c->first) {
+		strbuf_addn(line, b->lines[c->first + 1].text, indent);
+	} else {
+		for (size_t k = 0; k < c->open + 3; k++)
+			strbuf_addc(line, k < c->open && first[k] == '\t' ? '\t' : ' ');
+	}
+}
+
+/* Comment C of B in its translation T, into OUT as lines: the code before
+ * it, the comment wrapped to the width its lines had (at least 80
+ * columns), continued with the indentation of its second line, and the
+ * code after it. */
+static void
+translated_comment(const struct block *b, const struct code_comment *c, const char *t,
+		   void (*fn)(const char *line, void *), void *arg)
+{
+	const char *first = b->lines[c->first].text, *last = b->lines[c->last].text;
+	const char *open = c->line_comment ? "// " : "/* ", *shut = c->line_comment ? "" : " */";
+	int width = 80;
+	size_t indent = 0;
+	struct strbuf line = STRBUF_INIT;
+
+	for (size_t l = c->first; l <= c->last; l++) {
+		int w = display_width(b->lines[l].text, strlen(b->lines[l].text));
+		if (w > width)
+			width = w;
+	}
+	if (c->last > c->first)
+		indent = strspn(b->lines[c->first + 1].text, " \t");
+	strbuf_init(&line);
+	strbuf_addn(&line, first, c->open);
+	strbuf_adds(&line, open);
+	for (const char *word = t; *word != '\0';) {
+		int space = 0;
+		size_t n;
+
+		while (*word == ' ') {
+			space = 1;
+			word++;
+		}
+		if (*word == '\0')
+			break;
+		/* A word: up to a blank, or one wide (CJK) character, after
+		 * which a line may break too. */
+		n = utf8_length(word);
+		if (display_width(word, n) < 2)
+			while (word[n] != '\0' && word[n] != ' ' && display_width(word + n, utf8_length(word + n)) < 2)
+				n += utf8_length(word + n);
+		if (display_width(line.buf, line.len) + space + display_width(word, n) > width
+		    && line.len > c->open + 3 && !closing_punctuation(word)) {
+			while (line.len > 0 && line.buf[line.len - 1] == ' ')
+				line.buf[--line.len] = '\0';
+			fn(line.buf, arg);
+			strbuf_reset(&line);
+			continuation(&line, b, c, first, open, indent);
+			space = 0;
+		}
+		if (space)
+			strbuf_addc(&line, ' ');
+		strbuf_addn(&line, word, n);
+		word += n;
+	}
+	strbuf_adds(&line, shut);
+	strbuf_adds(&line, last + c->close);
+	fn(line.buf, arg);
+	strbuf_free(&line);
+}
+
+void
+code_lines(const struct block *b, void (*fn)(const char *line, void *), void *arg)
+{
+	size_t k = 0;
+
+	for (size_t l = 0; l < b->nlines; l++) {
+		const struct code_comment *c = k < b->ncomments && b->comments[k].first == l ? &b->comments[k] : NULL;
+		const char *t = c != NULL ? gettext(c->text.text) : NULL;
+
+		/* Only a line with one comment and the translation of it
+		 * changes; every other line is shown as written. */
+		if (c == NULL || t == c->text.text || strcmp(t, c->text.text) == 0
+		    || (k + 1 < b->ncomments && b->comments[k + 1].first == c->last)) {
+			while (k < b->ncomments && b->comments[k].last <= l)
+				k++;
+			fn(b->lines[l].text, arg);
+			continue;
+		}
+		translated_comment(b, c, t, fn, arg);
+		l = c->last;
+		k++;
+	}
+}

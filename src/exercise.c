@@ -1,0 +1,570 @@
+/* ipctutor - learn how System V IPC identifiers behave across server restarts.
+ * Copyright (C) 2026 The ipctutor authors.  GPL-3.0-or-later: see COPYING.
+ *
+ * exercise.c: the exercise catalogue and its commands (see exercise.h).
+ * Exercises are found like lessons: $IPCTUTOR_EXERCISES, the installed
+ * folder, or exercises/ beside the uninstalled program.  The learner's
+ * copy goes to ./ipctutor-exercises/NN-slug.c, never over an existing
+ * file.  "check N --watch" waits on inotify for the file to be saved (an
+ * editor may write it in place or rename a new file over it, so the
+ * folder is watched).
+ */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/inotify.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "checker.h"
+#include "code.h"
+#include "exercise.h"
+#include "i18n.h"
+#include "lesson.h"
+#include "play.h"
+#include "progress.h"
+#include "render.h"
+#include "step.h"
+#include "tracecmd.h"
+#include "util.h"
+
+#ifndef EXERCISEDIR
+#define EXERCISEDIR "/usr/local/share/ipctutor/exercises"
+#endif
+
+#define MAX_EXERCISES 32
+#define ATTEMPTS_FOR_SOLUTION 3
+#define WORK_DIR "ipctutor-exercises"
+
+struct exercise {
+	int number;
+	char name[64];      /* "01-lookup-client" */
+	const char *slug;   /* "lookup-client", inside name */
+	char status[8];     /* new, tried, done */
+	int attempts, hints;
+};
+
+static struct exercise list[MAX_EXERCISES];
+static size_t count;
+static char *folder;
+
+/* ---- where they are ------------------------------------------------- */
+
+static char *
+exercise_folder(void)
+{
+	const char *env = getenv("IPCTUTOR_EXERCISES");
+	char *here, *beside;
+
+	if (env != NULL && env[0] != '\0')
+		return xstrdup(env);
+	if (access(EXERCISEDIR, R_OK) == 0 || (here = exe_dir()) == NULL)
+		return xstrdup(EXERCISEDIR);
+	beside = xasprintf("%s/../exercises", here);
+	free(here);
+	if (access(beside, R_OK) == 0)
+		return beside;
+	free(beside);
+	return xstrdup(EXERCISEDIR);
+}
+
+static int
+by_number(const void *a, const void *b)
+{
+	const struct exercise *x = a, *y = b;
+
+	return (x->number > y->number) - (x->number < y->number);
+}
+
+static char *
+progress_file(void)
+{
+	char *dir = progress_state_dir(), *path;
+
+	if (dir == NULL)
+		return NULL;
+	path = xasprintf("%s/exercises", dir);
+	free(dir);
+	return path;
+}
+
+/* Read "NAME STATUS ATTEMPTS HINTS" lines into the list. */
+static void
+load_progress(void)
+{
+	char *path = progress_file();
+	FILE *f = path ? fopen(path, "re") : NULL;
+	char name[64], status[8];
+	int attempts, hints;
+
+	while (f != NULL && fscanf(f, "%63s %7s %d %d", name, status, &attempts, &hints) == 4)
+		for (size_t i = 0; i < count; i++)
+			if (strcmp(list[i].name, name) == 0 &&
+			    (strcmp(status, "new") == 0 || strcmp(status, "tried") == 0 || strcmp(status, "done") == 0)) {
+				snprintf(list[i].status, sizeof list[i].status, "%s", status);
+				list[i].attempts = attempts < 0 ? 0 : attempts;
+				list[i].hints = hints < 0 ? 0 : hints;
+			}
+	if (f != NULL)
+		fclose(f);
+	free(path);
+}
+
+/* Write the progress file atomically (a new file renamed over the old). */
+static void
+save_progress(void)
+{
+	char *path = progress_file(), *tmp;
+	FILE *f;
+	int fd;
+
+	if (path == NULL)
+		return;
+	tmp = xasprintf("%s.XXXXXX", path);
+	fd = mkstemp(tmp);
+	f = fd >= 0 ? fdopen(fd, "w") : NULL;
+	for (size_t i = 0; f != NULL && i < count; i++)
+		if (strcmp(list[i].status, "new") != 0 || list[i].hints > 0)
+			fprintf(f, "%s %s %d %d\n", list[i].name, list[i].status, list[i].attempts, list[i].hints);
+	if (f == NULL || fflush(f) != 0 || fsync(fd) != 0 || fclose(f) != 0 || rename(tmp, path) != 0) {
+		render_error(_("Your exercise progress could not be saved in %s: %s."), path, strerror(errno));
+		unlink(tmp);
+	}
+	free(tmp);
+	free(path);
+}
+
+/* Find the exercises (once): folders NN-slug holding start.c. */
+static void
+load(void)
+{
+	DIR *d;
+	struct dirent *e;
+
+	if (folder != NULL)
+		return;
+	folder = exercise_folder();
+	d = opendir(folder);
+	while (d != NULL && (e = readdir(d)) != NULL && count < MAX_EXERCISES) {
+		const char *n = e->d_name;
+		if (!(n[0] >= '0' && n[0] <= '9' && n[1] >= '0' && n[1] <= '9' && n[2] == '-') || strlen(n) >= 64)
+			continue;
+		struct exercise *x = &list[count];
+		snprintf(x->name, sizeof x->name, "%s", n);
+		x->slug = x->name + 3;
+		x->number = (n[0] - '0') * 10 + (n[1] - '0');
+		snprintf(x->status, sizeof x->status, "new");
+		char *start = xasprintf("%s/%s/start.c", folder, n);
+		if (access(start, R_OK) == 0)
+			count++;
+		free(start);
+	}
+	if (d != NULL)
+		closedir(d);
+	qsort(list, count, sizeof list[0], by_number);
+	load_progress();
+}
+
+/* The exercise named by TEXT (its number or slug), or NULL after one
+ * sentence. */
+static struct exercise *
+find(const char *text)
+{
+	load();
+	for (size_t i = 0; text != NULL && i < count; i++)
+		if (strtol(text, NULL, 10) == list[i].number || strcmp(text, list[i].slug) == 0)
+			return &list[i];
+	if (count == 0)
+		render_error(_("No exercises were found in %s."), folder);
+	else if (text == NULL)
+		render_error(_("Which exercise? Give its number, from 1 to %d (exercises lists them)."), list[count - 1].number);
+	else
+		render_error(_("There is no exercise \"%s\": exercises lists them."), text);
+	return NULL;
+}
+
+static struct lesson *
+load_text(const struct exercise *x)
+{
+	char *path = xasprintf("%s/%s/README.md", folder, x->name), err[512];
+	struct lesson *l = lesson_load(path, err, sizeof err);
+
+	if (l == NULL)
+		render_error("%s", err);
+	free(path);
+	return l;
+}
+
+/* ---- the commands --------------------------------------------------- */
+
+static int
+cmd_list(void)
+{
+	load();
+	if (count == 0) {
+		render_error(_("No exercises were found in %s."), folder);
+		return 1;
+	}
+	out(_("Exercises (exercise N starts one, check N grades it):\n"));
+	for (size_t i = 0; i < count; i++) {
+		struct lesson *l = load_text(&list[i]);
+		const char *state = strcmp(list[i].status, "done") == 0 ? _("done")
+				    : strcmp(list[i].status, "tried") == 0 ? _("tried") : _("new");
+		out("  %2d  %-6s %s\n", list[i].number, state, l != NULL ? step_translate(&l->title) : list[i].slug);
+		lesson_free(l);
+	}
+	return 0;
+}
+
+/* One line of a C excerpt, its comments in the learner's language. */
+static void
+show_code_line(const char *line, void *arg)
+{
+	(void)arg;
+	render_verbatim(line);
+}
+
+static void
+show_text(const struct lesson *l)
+{
+	render_heading(step_translate(&l->title), "=");
+	out("\n");
+	for (size_t s = 0; s <= l->nsteps; s++) {
+		const struct block *blocks = s == 0 ? l->intro : l->steps[s - 1].blocks;
+		size_t n = s == 0 ? l->nintro : l->steps[s - 1].nblocks;
+		if (s > 0) {
+			render_heading(step_translate(&l->steps[s - 1].title), "-");
+			out("\n");
+		}
+		for (size_t i = 0; i < n; i++) {
+			const struct block *b = &blocks[i];
+			if (b->type == BLOCK_PARAGRAPH) {
+				render_paragraph(step_translate(&b->prose), NULL, 0, NULL);
+				out("\n");
+			} else if (b->type == BLOCK_ITEM) {
+				render_paragraph(step_translate(&b->prose), NULL, 2, "- ");
+				if (i + 1 == n || blocks[i + 1].type != BLOCK_ITEM)
+					out("\n");
+			} else if (b->type == BLOCK_CODE) {
+				code_lines(b, show_code_line, NULL);
+				out("\n");
+			}
+		}
+	}
+}
+
+/* Copy FROM to the new file TO (O_EXCL: never over a learner's file). */
+static int
+copy_new(const char *from, const char *to)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int fd, r = -1;
+
+	if (read_file(from, &sb, 1 << 20) != 0)
+		return -1;
+	fd = open(to, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+	if (fd >= 0) {
+		r = write(fd, sb.buf, sb.len) == (ssize_t)sb.len ? 0 : -1;
+		if (close(fd) != 0)
+			r = -1;
+	}
+	strbuf_free(&sb);
+	return r;
+}
+
+static char *
+learner_file(const struct exercise *x)
+{
+	return xasprintf("%s/%s.c", WORK_DIR, x->name);
+}
+
+static int
+cmd_exercise(const char *which)
+{
+	struct exercise *x = find(which);
+	struct lesson *l;
+	char *from, *to;
+	int status = 0;
+
+	if (x == NULL || (l = load_text(x)) == NULL)
+		return 1;
+	show_text(l);
+	lesson_free(l);
+	from = xasprintf("%s/%s/start.c", folder, x->name);
+	to = learner_file(x);
+	if (mkdir(WORK_DIR, 0755) != 0 && errno != EEXIST) {
+		render_error(_("Cannot make the folder %s: %s."), WORK_DIR, strerror(errno));
+		status = 1;
+	} else if (copy_new(from, to) == 0) {
+		char *text = xasprintf(_("Your starting file is %s: open it in your editor, do the TODOs, then type check %d."), to, x->number);
+		render_paragraph(text, NULL, 0, "▸ ");
+		free(text);
+	} else if (errno == EEXIST) {
+		char *text = xasprintf(_("Your file %s is already there and is left as it is. check %d grades it."), to, x->number);
+		render_paragraph(text, NULL, 0, "▸ ");
+		free(text);
+	} else {
+		render_error(_("Cannot copy the starting file to %s: %s."), to, strerror(errno));
+		status = 1;
+	}
+	free(from);
+	free(to);
+	return status;
+}
+
+static int
+check_once(struct exercise *x, const char *file)
+{
+	int r = checker_check(x->number, file);
+
+	if (r == 2)
+		return r;
+	x->attempts++;
+	if (r == 0)
+		snprintf(x->status, sizeof x->status, "done");
+	else if (strcmp(x->status, "done") != 0)
+		snprintf(x->status, sizeof x->status, "tried");
+	save_progress();
+	return r;
+}
+
+/* check N --watch: check now, then at every save of FILE, until Ctrl-C. */
+static int
+watch(struct exercise *x, const char *file)
+{
+	char *copy = xstrdup(file), *slash = strrchr(copy, '/');
+	const char *dir = slash ? (slash == copy ? "/" : copy) : ".", *base = slash ? slash + 1 : copy;
+	int fd = inotify_init1(IN_CLOEXEC), r = 1;
+	char buf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
+
+	if (slash != NULL && slash != copy)
+		*slash = '\0';
+	if (fd < 0 || inotify_add_watch(fd, dir, IN_CLOSE_WRITE | IN_MOVED_TO) < 0) {
+		render_error(_("Cannot watch %s: %s."), file, strerror(errno));
+		free(copy);
+		return 2;
+	}
+	for (;;) {
+		r = check_once(x, file);
+		render_paragraph(_("Watching for the next save (Ctrl-C stops)."), NULL, 0, "▸ ");
+		out_flush();
+		for (int changed = 0; !changed;) {
+			ssize_t n = read(fd, buf, sizeof buf);
+			if (n <= 0 && errno != EINTR) {
+				free(copy);
+				close(fd);
+				return r;
+			}
+			for (char *p = buf; n > 0 && p < buf + n;) {
+				struct inotify_event *ev = (struct inotify_event *)(void *)p;
+				if (ev->len > 0 && strcmp(ev->name, base) == 0)
+					changed = 1;
+				p += sizeof *ev + ev->len;
+			}
+		}
+	}
+}
+
+static int
+cmd_check(int argc, char **argv)
+{
+	struct exercise *x;
+	const char *file = NULL, *which = NULL;
+	char *own = NULL;
+	int watching = 0, r;
+
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--watch") == 0)
+			watching = 1;
+		else if (which == NULL)
+			which = argv[i];
+		else if (file == NULL)
+			file = argv[i];
+		else {
+			render_error(_("check takes an exercise number, a file and --watch, nothing more."));
+			return 1;
+		}
+	}
+	if ((x = find(which)) == NULL)
+		return 1;
+	if (file == NULL)
+		file = own = learner_file(x);
+	if (access(file, R_OK) != 0 && own != NULL) {
+		char *text = xasprintf(_("There is no %s yet: exercise %d makes it."), file, x->number);
+		render_error("%s", text);
+		free(text);
+		free(own);
+		return 1;
+	}
+	r = watching ? watch(x, file) : check_once(x, file);
+	free(own);
+	return r;
+}
+
+static int
+cmd_hint(const char *which)
+{
+	struct exercise *x = find(which);
+	struct lesson *l;
+	const struct prose *hints[32];
+	size_t n = 0;
+
+	if (x == NULL || (l = load_text(x)) == NULL)
+		return 1;
+	for (size_t s = 0; s < l->nsteps; s++)
+		for (size_t i = 0; i < l->steps[s].nblocks; i++) {
+			const struct block *b = &l->steps[s].blocks[i];
+			for (size_t k = 0; b->type == BLOCK_HINT && k < b->nparas && n < 32; k++)
+				hints[n++] = &b->paras[k];
+		}
+	if (n == 0) {
+		render_paragraph(_("This exercise has no hints."), NULL, 0, NULL);
+	} else {
+		size_t k = (size_t)x->hints < n ? (size_t)x->hints : n - 1;
+		char *label = xasprintf(_("Hint %zu of %zu: "), k + 1, n);
+		render_paragraph(step_translate(hints[k]), NULL, 0, label);
+		free(label);
+		if (x->hints < (int)n)
+			x->hints++;
+		save_progress();
+	}
+	lesson_free(l);
+	return 0;
+}
+
+static int
+cmd_solution(const char *which)
+{
+	struct exercise *x = find(which);
+	struct strbuf sb = STRBUF_INIT;
+	char *path;
+
+	if (x == NULL)
+		return 1;
+	if (strcmp(x->status, "done") != 0 && x->attempts < ATTEMPTS_FOR_SOLUTION) {
+		char *text = xasprintf(_("The solution opens after your program passes, or after %d checks (you have made %d). hint %d gives a hint meanwhile."),
+				       ATTEMPTS_FOR_SOLUTION, x->attempts, x->number);
+		render_paragraph(text, NULL, 0, NULL);
+		free(text);
+		return 1;
+	}
+	path = xasprintf("%s/%s/solution.c", folder, x->name);
+	if (read_file(path, &sb, 1 << 20) != 0) {
+		render_error(_("Cannot read %s: %s."), path, strerror(errno));
+		free(path);
+		return 1;
+	}
+	char *text = xasprintf(_("A reference solution (%s):"), path);
+	render_paragraph(text, NULL, 0, "▸ ");
+	free(text);
+	out("\n%s%s", sb.buf, sb.len > 0 && sb.buf[sb.len - 1] == '\n' ? "" : "\n");
+	strbuf_free(&sb);
+	free(path);
+	return 0;
+}
+
+int
+exercise_command(int argc, char **argv)
+{
+	const char *name = argv[0], *arg = argc > 1 ? argv[1] : NULL;
+	int r;
+
+	if (strcmp(name, "exercises") == 0)
+		r = cmd_list();
+	else if (strcmp(name, "exercise") == 0)
+		r = cmd_exercise(arg);
+	else if (strcmp(name, "check") == 0)
+		r = cmd_check(argc, argv);
+	else if (strcmp(name, "solution") == 0)
+		r = cmd_solution(arg);
+	else
+		r = cmd_hint(arg);
+	out_flush();
+	return r;
+}
+
+int
+exercise_is_subcommand(const char *word)
+{
+	static const char *const names[] = { "exercises", "exercise", "check", "solution", "hint", "trace" };
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(word, names[i]) == 0)
+			return 1;
+	return 0;
+}
+
+int
+exercise_main(int argc, char **argv)
+{
+	struct render_options ro = { 0, 0, 0 };
+	const char *term = getenv("TERM");
+
+	if (strcmp(argv[0], "trace") == 0)
+		return tracecmd_main(argc, argv);
+	/* --lang LL or --lang=LL anywhere: the text and the verdicts in LL. */
+	for (int i = 1; i < argc; i++) {
+		const char *lang = strncmp(argv[i], "--lang=", 7) == 0 ? argv[i] + 7
+				   : strcmp(argv[i], "--lang") == 0 && i + 1 < argc ? argv[i + 1] : NULL;
+		if (lang == NULL)
+			continue;
+		if (!i18n_init(lang))
+			fprintf(stderr, _("%s: no %s translation is installed; continuing in English.\n"), PACKAGE, lang);
+		int n = argv[i][6] == '=' ? 1 : 2;
+		memmove(&argv[i], &argv[i + n], (size_t)(argc - i - n + 1) * sizeof *argv);
+		argc -= n;
+		i--;
+	}
+	ro.color = isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL && term != NULL && strcmp(term, "dumb") != 0;
+	ro.width = isatty(STDOUT_FILENO) ? 0 : 80;
+	render_init(&ro);
+	signal(SIGPIPE, SIG_IGN);
+	int r = exercise_command(argc, argv);
+	out_flush();
+	return r;
+}
+
+void
+exercise_print_summary(void)
+{
+	int done = 0, tried = 0;
+
+	load();
+	if (count == 0)
+		return;
+	for (size_t i = 0; i < count; i++) {
+		done += strcmp(list[i].status, "done") == 0;
+		tried += strcmp(list[i].status, "tried") == 0;
+	}
+	out(_("Exercises: %d done, %d tried, %d new (exercises lists them).\n"), done, tried, (int)count - done - tried);
+}
+
+const char *
+exercise_state(int number)
+{
+	load();
+	for (size_t i = 0; i < count; i++)
+		if (list[i].number == number)
+			return strcmp(list[i].status, "done") == 0 ? _("done")
+			       : strcmp(list[i].status, "tried") == 0 ? _("tried") : _("new");
+	return NULL;
+}
+
+int
+exercise_play_command(struct play_ctx *ctx, int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--watch") == 0) {
+			play_error(ctx, _("check --watch runs in a terminal of its own: type ipctutor check %s --watch in your shell."),
+				   argc > 1 ? argv[1] : "N");
+			return -1;
+		}
+	return exercise_command(argc, argv) == 0 ? 0 : -1;
+}

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# ipctutor - learn how System V IPC identifiers behave across server restarts.
+# Copyright (C) 2026 The ipctutor authors.  GPL-3.0-or-later: see COPYING.
+#
+# check.t: "ipctutor check N FILE" against the exercises' real scenarios.
+# Every reference solution passes; every untouched starting file fails
+# with a reason the learner can act on; and a catalogue of classic wrong
+# programs (tests/exercises/wrong/) fails each for the RIGHT reason.
+# Nothing is left in the test's namespace afterwards.
+source "$(dirname "$0")/../lib/common.sh"
+
+export IPCTUTOR_EXERCISES="$srcdir/exercises" IPCTUTOR_CHECK_SECONDS=2
+export HOME="$TEST_TMP/home" XDG_STATE_HOME="$TEST_TMP/state"
+mkdir -p "$HOME"
+wrong="$srcdir/tests/exercises/wrong"
+
+if ! command -v cc > /dev/null; then
+	echo "1..0 # SKIP no C compiler (cc) to compile the exercises"
+	exit 0
+fi
+check() {  # check N FILE: run the check in a fresh namespace, output in $TEST_TMP/out
+	in_fresh_ns "$IPCTUTOR" check "$1" "$2" > "$TEST_TMP/out" 2>&1
+}
+if ! check 1 "$srcdir/exercises/01-lookup-client/solution.c" && grep -q "not allowed" "$TEST_TMP/out"; then
+	echo "1..0 # SKIP ptrace is not allowed here"
+	exit 0
+fi
+
+# expect_fail N FILE REASON DESCRIPTION: fails (status 1), REASON (a
+# fixed string) among the FAIL lines.
+expect_fail() {
+	check "$1" "$2"
+	local status=$?
+	# The verdicts are wrapped: join each FAIL paragraph to one line.
+	awk '/^  (✗|✓|-) / { if (v) print v; v = $0; next } /^    / && v { sub(/^ +/, " "); v = v $0; next } { if (v) print v; v = "" } END { if (v) print v }' \
+		"$TEST_TMP/out" > "$TEST_TMP/verdicts"
+	[ "$status" = 1 ] && grep -F "FAIL" "$TEST_TMP/verdicts" | grep -qF -- "$3"
+	local s=$?
+	ok $s "$4"
+	[ $s = 0 ] || { echo "# status $status, wanted a FAIL with: $3"; diag < "$TEST_TMP/verdicts"; }
+}
+
+for dir in "$srcdir"/exercises/[0-9][0-9]-*/; do
+	name=$(basename "$dir") n=$((10#${name%%-*}))
+	check "$n" "$dir/solution.c"
+	status=$?
+	[ "$status" = 0 ] && ! grep -q "FAIL" "$TEST_TMP/out"
+	s=$?
+	ok $s "exercise $n ($name): the reference solution passes"
+	[ $s = 0 ] || diag < "$TEST_TMP/out"
+done
+
+expect_fail 1 "$srcdir/exercises/01-lookup-client/start.c" "it never called msgget" "untouched start 1: it never looks the key up"
+expect_fail 2 "$srcdir/exercises/02-clean-server/start.c" "SIGTERM killed it: catch it with sigaction" "untouched start 2: SIGTERM kills it"
+expect_fail 3 "$srcdir/exercises/03-recovering-server/start.c" "it ended before serving (it exited with status 1)" "untouched start 3: it gives up at the leftover queue"
+expect_fail 4 "$srcdir/exercises/04-stale-client/start.c" "treated EINVAL as fatal" "untouched start 4: EINVAL is fatal to it"
+expect_fail 5 "$srcdir/exercises/05-asleep-client/start.c" "treated EIDRM as fatal" "untouched start 5: EIDRM is fatal to it"
+expect_fail 6 "$srcdir/exercises/06-shm-client/start.c" "no shmdt of the old segment" "untouched start 6: it keeps the old segment"
+expect_fail 7 "$srcdir/exercises/07-crash-detect/start.c" "it waited with no time limit (semop)" "untouched start 7: no time limit"
+
+expect_fail 4 "$wrong/eidrm-only-client.c" "your client treated EINVAL as fatal: since Linux 4.2 a stale identifier gives EINVAL" \
+	"the EIDRM-only client: EINVAL treated as fatal"
+expect_fail 3 "$wrong/no-excl-server.c" "it adopted the old queue" "the server without IPC_EXCL adopts the leftover queue"
+expect_fail 3 "$wrong/no-excl-server.c" "it answered the request of a client that is gone" "... and serves its stale message"
+if [ "$(id -u)" = 0 ]; then
+	expect_fail 3 "$wrong/removes-others-server.c" "it removed a queue created by uid 65534" \
+		"the server that removes another user's queue"
+else
+	check 3 "$wrong/removes-others-server.c"
+	grep -q "SKIP.*only root can make a queue of another user" "$TEST_TMP/out"
+	ok $? "# SKIP not root: another user's queue cannot be planted (the check says so)"
+fi
+expect_fail 4 "$wrong/no-relookup-client.c" "it tried the stale identifier again" "the client that never looks the key up again"
+expect_fail 1 "$wrong/crash-client.c" "it was killed by SIGSEGV (signal 11): it crashed" "the client that crashes: the signal named"
+expect_fail 1 "$wrong/no-compile-client.c" "the compiler refused it" "the client that does not compile"
+grep -q "error: expected" "$TEST_TMP/out"; ok $? "... with the compiler's own message"
+expect_fail 1 "$wrong/forks-client.c" "it started more than 16 processes" "the client that forks a hundred children"
+expect_fail 1 "$wrong/never-ends-client.c" "it did not end within 2 seconds, so the checker stopped it" "the client that never ends"
+
+CC=/nonexistent/cc in_fresh_ns "$IPCTUTOR" check 1 "$srcdir/exercises/01-lookup-client/solution.c" > "$TEST_TMP/out" 2>&1
+[ $? = 2 ] && tr -s '\n ' '  ' < "$TEST_TMP/out" | grep -q "No C compiler was found (/nonexistent/cc): install one, on Debian with apt-get install gcc"
+ok $? "no compiler: one sentence naming the package, status 2"
+
+# Everything runs in namespaces of the check's own: nothing here, and no
+# process of a learner's program left.
+in_fresh_ns bash -c '"$1" check 2 "$2" > /dev/null 2>&1; cat /proc/sysvipc/msg /proc/sysvipc/sem /proc/sysvipc/shm | grep -vc "^ *key"' _ \
+	"$IPCTUTOR" "$srcdir/exercises/02-clean-server/start.c" > "$TEST_TMP/left"
+[ "$(cat "$TEST_TMP/left")" = 0 ]; ok $? "no IPC object is left in the namespace the check ran from"
+! pgrep -f "$TEST_TMP" > /dev/null; ok $? "no process of a checked program is left"
+done_testing
