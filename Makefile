@@ -281,7 +281,12 @@ $(BUILD)/bench/floor: tests/bench/floor.c | need-build
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(TOOL_CFLAGS) -o $@ $< -lreadline
 
-bench: all $(BUILD)/bench/benchtool $(BUILD)/bench/floor
+$(BUILD)/bench/classbench: tests/bench/classbench.c | $(DEPS_STAMP)
+	$(say) CC $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(TOOL_CFLAGS) -o $@ $<
+
+bench: all $(BUILD)/bench/benchtool $(BUILD)/bench/floor $(BUILD)/bench/classbench
 	$(Q)BUILD=$(BUILD) tests/bench/bench.sh
 
 # ---- the book -------------------------------------------------------------

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "book.h"
+#include "book_record.h"
 #include "code.h"
 #include "errnos.h"
 #include "i18n.h"
@@ -619,7 +620,9 @@ book_index(void)
 	out("%s\n\n", _("To run the lessons yourself: make run (or ipctutor once installed)."));
 	out("## %s\n\n", _("Chapters"));
 	for (size_t i = 0; i < session.course.nlessons; i++) {
-		const struct lesson *l = session.course.lessons[i];
+		const struct lesson *l = course_lesson(&session.course, i);
+		if (l == NULL)
+			continue;
 		out("%zu. [%s](%02d-%s.md)\n", i + 1, step_translate(&l->title), l->number, l->slug);
 	}
 	out("%zu. [%s](glossary.md)\n", session.course.nlessons + 1, _("Glossary and index"));

@@ -29,13 +29,4 @@ void book_glossary(void);
  * or -1 when IN cannot be read. */
 int book_svg(FILE *in);
 
-struct strbuf;
-
-/* The recorded run (book_record.c): print the sentence that names the
- * kernel the transcripts were recorded on.  Put the sentence that
- * introduces the figures of the recorded restartcost run into LABEL and
- * the figures into LINES, one a line; -1 when there is no record. */
-void book_record_kernel(void);
-int book_record_restartcost(struct strbuf *label, struct strbuf *lines);
-
 #endif

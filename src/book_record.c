@@ -26,7 +26,7 @@
 #include <string.h>
 #include <sys/utsname.h>
 
-#include "book.h"
+#include "book_record.h"
 #include "i18n.h"
 #include "render.h"
 #include "util.h"

@@ -104,7 +104,7 @@ semops(callfmt_reader read, void *arg, unsigned long long addr, size_t nsops, ch
 	size_t n = nsops < SHOW_SEMOPS ? nsops : SHOW_SEMOPS;
 	struct strbuf sb = STRBUF_INIT;
 
-	if (addr == 0 || n == 0 || read(arg, addr, ops, n * sizeof ops[0]) != 0) {
+	if (addr == 0 || nsops == 0 || read(arg, addr, ops, n * sizeof ops[0]) != 0) {
 		snprintf(buf, size, "[...]");
 		return;
 	}

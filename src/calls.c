@@ -72,6 +72,26 @@ key_command(struct play_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
+/* Show the get call CALL that returned ID for an object of KIND: on
+ * success the identifier is the one this process holds for KIND and {id},
+ * and the object is registered if this tutor created it (FLAGS). */
+static int
+show_get(struct play_ctx *ctx, const struct call *call, enum ipc_kind kind, int id, int flags)
+{
+	play_call(ctx, call);
+	if (id < 0)
+		return 0;
+	if (kind == KIND_MSG)
+		ctx->state->qid = id;
+	else if (kind == KIND_SEM)
+		ctx->state->semid = id;
+	else
+		ctx->state->shmid = id;
+	play_var(ctx, "id", "%d", id);
+	play_after_get(ctx, kind, call);
+	return 0;
+}
+
 int
 msgget_command(struct play_ctx *ctx, int argc, char **argv)
 {
@@ -83,13 +103,7 @@ msgget_command(struct play_ctx *ctx, int argc, char **argv)
 	if (play_arg_key(ctx, argv[1], &key) != 0 || (argc > 2 && play_arg_flags(ctx, FLAGS_GET, argv[2], &flags) != 0))
 		return -1;
 	id = ipc_msgget(key, flags, &call);
-	play_call(ctx, &call);
-	if (id >= 0) {
-		ctx->state->qid = id;
-		play_var(ctx, "id", "%d", id);
-		play_after_get(ctx, KIND_MSG, &call);
-	}
-	return 0;
+	return show_get(ctx, &call, KIND_MSG, id, flags);
 }
 
 /* Refuse a call that would block the tutor itself; explain where it goes. */
@@ -190,13 +204,7 @@ semget_command(struct play_ctx *ctx, int argc, char **argv)
 	    || (argc > 3 && play_arg_flags(ctx, FLAGS_GET, argv[3], &flags) != 0))
 		return -1;
 	id = ipc_semget(key, (int)nsems, flags, &call);
-	play_call(ctx, &call);
-	if (id >= 0) {
-		ctx->state->semid = id;
-		play_var(ctx, "id", "%d", id);
-		play_after_get(ctx, KIND_SEM, &call);
-	}
-	return 0;
+	return show_get(ctx, &call, KIND_SEM, id, flags);
 }
 
 int
@@ -255,13 +263,7 @@ shmget_command(struct play_ctx *ctx, int argc, char **argv)
 	    || (argc > 3 && play_arg_flags(ctx, FLAGS_GET, argv[3], &flags) != 0))
 		return -1;
 	id = ipc_shmget(key, (size_t)size, flags, &call);
-	play_call(ctx, &call);
-	if (id >= 0) {
-		ctx->state->shmid = id;
-		play_var(ctx, "id", "%d", id);
-		play_after_get(ctx, KIND_SHM, &call);
-	}
-	return 0;
+	return show_get(ctx, &call, KIND_SHM, id, flags);
 }
 
 /* The most recent attachment of ID in this process, or NULL. */

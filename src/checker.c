@@ -638,7 +638,7 @@ run_in_namespace(struct check *c, int number)
 int
 checker_check(int number, const char *file)
 {
-	const char *tmp = getenv("TMPDIR");
+	const char *tmp = getenv("TMPDIR"), *seconds = getenv("IPCTUTOR_CHECK_SECONDS");
 	struct check c;
 	int status, fd, result;
 	ssize_t n;
@@ -647,8 +647,8 @@ checker_check(int number, const char *file)
 	memset(&c, 0, sizeof c);
 	c.input = -1;
 	c.seconds = 5;
-	if (getenv("IPCTUTOR_CHECK_SECONDS") != NULL) {
-		long s = strtol(getenv("IPCTUTOR_CHECK_SECONDS"), NULL, 10);
+	if (seconds != NULL) {
+		long s = strtol(seconds, NULL, 10);
 		if (s >= 1 && s <= 600)
 			c.seconds = (int)s;
 	}

@@ -1,10 +1,13 @@
 /* ipctutor - learn how System V IPC identifiers behave across server restarts.
  * Copyright (C) 2026 The ipctutor authors.  GPL-3.0-or-later: see COPYING.
  *
- * course.c: a parsed lesson's life around the parser (lesson.c): read from
- * its file, its prose walked (for translation counts and the catalog),
- * freed; and the course, every lessons/NN-slug.md of a directory in order,
- * found by number or name (see lesson.h).
+ * course.c: a parsed lesson's life around the parser (lesson.c, which also
+ * frees what it made): read from its file, its prose walked (for
+ * translation counts and the catalog); and the course, every
+ * lessons/NN-slug.md of a directory in order, found by number or name,
+ * read lazily (see course.h): the course holds one struct lesson per file
+ * from the start, so pointers to lessons stay valid, and parsing a lesson
+ * fills its struct in place.
  */
 #define _GNU_SOURCE
 #include <ctype.h>
@@ -14,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "course.h"
 #include "i18n.h"
 #include "lesson.h"
 #include "util.h"
@@ -32,62 +36,6 @@ lesson_load(const char *path, char *err, size_t errlen)
 	lesson = lesson_parse(path, sb.buf, sb.len, err, errlen);
 	strbuf_free(&sb);
 	return lesson;
-}
-
-static void
-prose_free(struct prose *prose)
-{
-	free(prose->text);
-	free(prose->note);
-}
-
-static void
-block_free(struct block *b)
-{
-	prose_free(&b->prose);
-	for (size_t i = 0; i < b->nlines; i++)
-		free(b->lines[i].text);
-	free(b->lines);
-	for (size_t i = 0; i < b->noutcomes; i++)
-		free(b->outcomes[i]);
-	free(b->outcomes);
-	for (size_t i = 0; i < b->nparas; i++)
-		prose_free(&b->paras[i]);
-	free(b->paras);
-	for (size_t i = 0; i < b->nchoices; i++) {
-		prose_free(&b->choices[i].text);
-		prose_free(&b->choices[i].why);
-	}
-	free(b->choices);
-	for (size_t i = 0; i < b->nhints; i++)
-		prose_free(&b->hints[i]);
-	free(b->hints);
-	free(b->predict_run.text);
-	for (size_t i = 0; i < b->ncomments; i++)
-		prose_free(&b->comments[i].text);
-	free(b->comments);
-}
-
-void
-lesson_free(struct lesson *lesson)
-{
-	if (lesson == NULL)
-		return;
-	for (size_t i = 0; i < lesson->nintro; i++)
-		block_free(&lesson->intro[i]);
-	free(lesson->intro);
-	for (size_t s = 0; s < lesson->nsteps; s++) {
-		struct step *st = &lesson->steps[s];
-		prose_free(&st->title);
-		for (size_t i = 0; i < st->nblocks; i++)
-			block_free(&st->blocks[i]);
-		free(st->blocks);
-	}
-	free(lesson->steps);
-	prose_free(&lesson->title);
-	free(lesson->path);
-	free(lesson->slug);
-	free(lesson);
 }
 
 /* Call FN for the translatable prose of one block. */
@@ -139,52 +87,129 @@ is_lesson_name(const char *name)
 		&& name[2] == '-' && strcmp(name + n - 3, ".md") == 0;
 }
 
+static void
+report_duplicate(struct course *course, const struct lesson *l)
+{
+	char err[512];
+
+	snprintf(err, sizeof err, _("%s: two lessons with the same number or name"), l->path);
+	course->report(err);
+}
+
+/* A hash of a slug (FNV-1a), so that looking for a taken slug compares
+ * numbers and calls strcmp only when they match. */
+static unsigned long
+slug_hash(const char *slug)
+{
+	unsigned long h = 14695981039346656037UL;
+
+	for (; *slug; slug++)
+		h = (h ^ (unsigned char)*slug) * 1099511628211UL;
+	return h;
+}
+
+/* The lesson of the course with L's number or slug, or NULL.  HASHES[i]
+ * is the slug hash of the course's lesson i; the course is sorted by
+ * number, so a taken number is the last one's. */
+static struct lesson **
+taken(const struct course *course, const unsigned long *hashes, const struct lesson *l, unsigned long hash)
+{
+	size_t n = course->nlessons;
+
+	if (n > 0 && course->lessons[n - 1]->number == l->number)
+		return &course->lessons[n - 1];
+	for (size_t i = 0; i < n; i++)
+		if (hashes[i] == hash && strcmp(course->lessons[i]->slug, l->slug) == 0)
+			return &course->lessons[i];
+	return NULL;
+}
+
+/* DIR/NAME, malloc'd (called for every file: no printf). */
+static char *
+join(const char *dir, const char *name)
+{
+	size_t a = strlen(dir), b = strlen(name);
+	char *path = xmalloc(a + b + 2);
+
+	memcpy(path, dir, a);
+	path[a] = '/';
+	memcpy(path + a + 1, name, b + 1);
+	return path;
+}
+
+static void parse_in_place(struct course *course, struct lesson *l);
+
+/* L has the number or slug of *KEPT: the rare case where names are not
+ * enough.  A lesson that does not parse gives way (reported as such);
+ * if both parse, L is the duplicate. */
+static void
+settle(struct course *course, struct lesson **kept, struct lesson *l)
+{
+	parse_in_place(course, l);
+	if (l->state == LESSON_PARSED) {
+		if ((*kept)->state == LESSON_NAMED)
+			parse_in_place(course, *kept);
+		if ((*kept)->state == LESSON_BROKEN) {
+			struct lesson *t = *kept;
+			*kept = l;
+			l = t;
+		} else {
+			report_duplicate(course, l);
+		}
+	}
+	lesson_free(l);
+}
+
 int
 course_load(const char *dir, struct course *course, void (*report)(const char *message))
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
+	unsigned long *hashes;
+	size_t cap = 0;
 
 	memset(course, 0, sizeof *course);
+	course->report = report;
 	if (d == NULL)
 		return -1;
 	while ((e = readdir(d)) != NULL) {
-		char err[512], *path;
 		struct lesson *l;
 
 		if (!is_lesson_name(e->d_name))
 			continue;
-		path = xasprintf("%s/%s", dir, e->d_name);
-		l = lesson_load(path, err, sizeof err);
-		free(path);
-		if (l == NULL) {
-			report(err);
-			continue;
+		l = xcalloc(1, sizeof *l);
+		l->state = LESSON_NAMED;
+		l->path = join(dir, e->d_name);
+		lesson_name(l->path, &l->number, &l->slug);
+		if (course->nlessons == cap) {
+			cap = cap ? 2 * cap : 16;
+			course->lessons = xreallocarray(course->lessons, cap, sizeof *course->lessons);
 		}
-		if (course_find(course, l->slug) != NULL || l->number == 0) {
-			snprintf(err, sizeof err, _("%s: two lessons with the same number or name"), l->path);
-			report(err);
-			lesson_free(l);
-			continue;
-		}
-		course->lessons = xreallocarray(course->lessons, course->nlessons + 1, sizeof *course->lessons);
 		course->lessons[course->nlessons++] = l;
 	}
 	closedir(d);
 	if (course->nlessons > 1)
 		qsort(course->lessons, course->nlessons, sizeof *course->lessons, by_number);
-	for (size_t i = 1; i < course->nlessons; i++)
-		if (course->lessons[i]->number == course->lessons[i - 1]->number) {
-			char err[512];
-			snprintf(err, sizeof err, _("%s: two lessons with the same number or name"),
-				 course->lessons[i]->path);
-			report(err);
-			lesson_free(course->lessons[i]);
-			memmove(&course->lessons[i], &course->lessons[i + 1],
-				(course->nlessons - i - 1) * sizeof *course->lessons);
-			course->nlessons--;
-			i--;
+	/* One lesson per number and slug. */
+	size_t n = course->nlessons;
+	hashes = xcalloc(n + 1, sizeof *hashes);
+	course->nlessons = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct lesson *l = course->lessons[i];
+		unsigned long h = slug_hash(l->slug);
+		struct lesson **kept = taken(course, hashes, l, h);
+		if (l->number == 0) {
+			report_duplicate(course, l);
+			lesson_free(l);
+		} else if (kept != NULL) {
+			settle(course, kept, l);
+			hashes[kept - course->lessons] = slug_hash((*kept)->slug);
+		} else {
+			hashes[course->nlessons] = h;
+			course->lessons[course->nlessons++] = l;
 		}
+	}
+	free(hashes);
 	return 0;
 }
 
@@ -197,8 +222,58 @@ course_free(struct course *course)
 	memset(course, 0, sizeof *course);
 }
 
+/* Parse L in place; LESSON_PARSED or LESSON_BROKEN afterwards. */
+static void
+parse_in_place(struct course *course, struct lesson *l)
+{
+	char err[512];
+	struct lesson *parsed = lesson_load(l->path, err, sizeof err);
+
+	if (parsed == NULL) {
+		l->state = LESSON_BROKEN;
+		if (course->report != NULL)
+			course->report(err);
+		return;
+	}
+	free(l->path);
+	free(l->slug);
+	*l = *parsed;
+	free(parsed);
+}
+
 struct lesson *
-course_find(const struct course *course, const char *name)
+course_lesson(struct course *course, size_t i)
+{
+	struct lesson *l;
+
+	if (i >= course->nlessons)
+		return NULL;
+	l = course->lessons[i];
+	if (l->state == LESSON_NAMED)
+		parse_in_place(course, l);
+	return l->state == LESSON_PARSED ? l : NULL;
+}
+
+int
+course_usable(struct course *course, size_t i)
+{
+	for (; i < course->nlessons; i++)
+		if (course_lesson(course, i) != NULL)
+			return (int)i;
+	return -1;
+}
+
+int
+course_index(const struct course *course, const struct lesson *lesson)
+{
+	for (size_t i = 0; i < course->nlessons; i++)
+		if (course->lessons[i] == lesson)
+			return (int)i;
+	return -1;
+}
+
+struct lesson *
+course_find(struct course *course, const char *name)
 {
 	size_t digits = strspn(name, "0123456789");
 
@@ -207,11 +282,11 @@ course_find(const struct course *course, const char *name)
 		long number = strtol(name, NULL, 10);
 		for (size_t i = 0; i < course->nlessons; i++)
 			if (course->lessons[i]->number == number)
-				return course->lessons[i];
+				return course_lesson(course, i);
 		return NULL;
 	}
 	for (size_t i = 0; i < course->nlessons; i++)
 		if (strcmp(course->lessons[i]->slug, name) == 0)
-			return course->lessons[i];
+			return course_lesson(course, i);
 	return NULL;
 }

@@ -341,7 +341,7 @@ watch(struct exercise *x, const char *file)
 {
 	char *copy = xstrdup(file), *slash = strrchr(copy, '/');
 	const char *dir = slash ? (slash == copy ? "/" : copy) : ".", *base = slash ? slash + 1 : copy;
-	int fd = inotify_init1(IN_CLOEXEC), r = 1;
+	int fd = inotify_init1(IN_CLOEXEC), r;
 	char buf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
 
 	if (slash != NULL && slash != copy)
@@ -509,25 +509,28 @@ exercise_main(int argc, char **argv)
 
 	if (strcmp(argv[0], "trace") == 0)
 		return tracecmd_main(argc, argv);
-	/* --lang LL or --lang=LL anywhere: the text and the verdicts in LL. */
-	for (int i = 1; i < argc; i++) {
-		const char *lang = strncmp(argv[i], "--lang=", 7) == 0 ? argv[i] + 7
-				   : strcmp(argv[i], "--lang") == 0 && i + 1 < argc ? argv[i + 1] : NULL;
-		if (lang == NULL)
-			continue;
-		if (!i18n_init(lang))
-			fprintf(stderr, _("%s: no %s translation is installed; continuing in English.\n"), PACKAGE, lang);
-		int n = argv[i][6] == '=' ? 1 : 2;
-		memmove(&argv[i], &argv[i + n], (size_t)(argc - i - n + 1) * sizeof *argv);
-		argc -= n;
-		i--;
+	/* --lang LL or --lang=LL anywhere: the text and the verdicts in LL.
+	 * The other words go on, in order. */
+	char **args = xcalloc((size_t)argc + 1, sizeof *args);
+	const char *lang = NULL;
+	int n = 0;
+	for (int i = 0; i < argc; i++) {
+		if (i > 0 && strncmp(argv[i], "--lang=", 7) == 0)
+			lang = argv[i] + 7;
+		else if (i > 0 && strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+			lang = argv[++i];
+		else
+			args[n++] = argv[i];
 	}
+	if (lang != NULL && !i18n_init(lang))
+		fprintf(stderr, _("%s: no %s translation is installed; continuing in English.\n"), PACKAGE, lang);
 	ro.color = isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL && term != NULL && strcmp(term, "dumb") != 0;
 	ro.width = isatty(STDOUT_FILENO) ? 0 : 80;
 	render_init(&ro);
 	signal(SIGPIPE, SIG_IGN);
-	int r = exercise_command(argc, argv);
+	int r = exercise_command(n, args);
 	out_flush();
+	free(args);
 	return r;
 }
 

@@ -115,6 +115,17 @@ static const char *const ctl_word_list[] = {
  * digits and a bare "0x" are PARSE_NOT_NUMBER; NULL, "" and whitespace only
  * are PARSE_EMPTY; a value beyond long long is PARSE_OUT_OF_RANGE.
  */
+/* Is TEXT NULL, empty or only whitespace? */
+static int
+is_blank(const char *text)
+{
+	if (text == NULL)
+		return 1;
+	while (isspace((unsigned char)*text))
+		text++;
+	return *text == '\0';
+}
+
 static enum parse_status
 parse_number(const char *text, long long *out)
 {
@@ -122,14 +133,11 @@ parse_number(const char *text, long long *out)
 	char		*end;
 	long long	 value;
 
-	if (text == NULL)
+	if (is_blank(text))
 		return PARSE_EMPTY;
-	for (p = text; isspace((unsigned char)*p); p++)
-		continue;
-	if (*p == '\0')
-		return PARSE_EMPTY;
-	if (p != text)
+	if (isspace((unsigned char)*text))
 		return PARSE_NOT_NUMBER;
+	p = text;
 	/* strtoll would accept "- 5" as nothing but also " 5"; demand a
 	 * digit right after the optional sign. */
 	if (*p == '+' || *p == '-')
@@ -222,11 +230,7 @@ flags_parse(enum flag_context context, const char *text, int *out,
 	unsigned		 flags = 0, value = 0;
 	enum parse_status	 status;
 
-	if (text == NULL)
-		return PARSE_EMPTY;
-	for (p = text; isspace((unsigned char)*p); p++)
-		continue;
-	if (*p == '\0')
+	if (is_blank(text))
 		return PARSE_EMPTY;
 
 	for (p = text; ; p++) {

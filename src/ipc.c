@@ -128,14 +128,22 @@ ipc_ftok(const char *path, int proj, struct call *call)
 	return key;
 }
 
-int
-ipc_msgget(key_t key, int flags, struct call *call)
+/* Start the record of a get call NAME (call id CID) on KEY with FLAGS;
+ * MIDDLE is the argument between them ("" for msgget, ", 1" for semget). */
+static void
+begin_get(struct call *call, enum call_id cid, const char *name, key_t key, const char *middle, int flags)
 {
 	char k[24], f[64];
 
 	key_format(key, k, sizeof k);
 	flags_format(FLAGS_GET, flags, f, sizeof f);
-	begin(call, CALL_MSGGET, "msgget(%s, %s)", k, f);
+	begin(call, cid, "%s(%s%s, %s)", name, k, middle, f);
+}
+
+int
+ipc_msgget(key_t key, int flags, struct call *call)
+{
+	begin_get(call, CALL_MSGGET, "msgget", key, "", flags);
 	return get_call(KIND_MSG, key, 0, flags, call);
 }
 
@@ -190,37 +198,65 @@ cmd_text(int cmd, char *buf, size_t len)
 	return buf;
 }
 
+/* Start the record of a msgctl or shmctl (NAME, call id CID). */
+static void
+begin_ctl(struct call *call, enum call_id cid, const char *name, int id, int cmd)
+{
+	char c[24];
+
+	begin(call, cid, "%s(%d, %s%s)", name, id, cmd_text(cmd, c, sizeof c), cmd == IPC_STAT ? ", {...}" : ", NULL");
+}
+
+/* After a successful IPC_STAT: ST (unless NULL) gets GOT, and the call's
+ * data shows "{key=..., cuid=..., mode=0SHOWN_MODE" and then TAIL_FMT. */
+static void
+stat_result(struct call *call, struct ipc_stat *st, const struct ipc_stat *got, unsigned shown_mode,
+	    const char *tail_fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static void
+stat_result(struct call *call, struct ipc_stat *st, const struct ipc_stat *got, unsigned shown_mode,
+	    const char *tail_fmt, ...)
+{
+	char k[24];
+	va_list ap;
+	int n;
+
+	key_format(got->key, k, sizeof k);
+	n = snprintf(call->data, sizeof call->data, "{key=%s, cuid=%u, mode=0%o", k, (unsigned)got->cuid, shown_mode);
+	if (n > 0 && (size_t)n < sizeof call->data) {
+		va_start(ap, tail_fmt);
+		vsnprintf(call->data + n, sizeof call->data - (size_t)n, tail_fmt, ap);
+		va_end(ap);
+	}
+	if (st != NULL)
+		*st = *got;
+}
+
 int
 ipc_msgctl(int id, int cmd, struct ipc_stat *st, struct call *call)
 {
 	struct msqid_ds ds;
-	char c[24], k[24];
 
 	memset(&ds, 0, sizeof ds);
-	begin(call, CALL_MSGCTL, "msgctl(%d, %s%s)", id, cmd_text(cmd, c, sizeof c), cmd == IPC_STAT ? ", {...}" : ", NULL");
+	begin_ctl(call, CALL_MSGCTL, "msgctl", id, cmd);
 	int r = msgctl(id, cmd, &ds);
 	finish(call, r, errno);
 	if (r == -1 || cmd != IPC_STAT)
 		return r;
-	key_format(ds.msg_perm.__key, k, sizeof k);
-	snprintf(call->data, sizeof call->data,
-		 "{key=%s, cuid=%u, mode=0%o, msg_qnum=%lu, msg_lspid=%ld, msg_lrpid=%ld}", k,
-		 (unsigned)ds.msg_perm.cuid, ds.msg_perm.mode & 07777, (unsigned long)ds.msg_qnum,
-		 (long)ds.msg_lspid, (long)ds.msg_lrpid);
-	if (st != NULL)
-		*st = (struct ipc_stat){ ds.msg_perm.__key, ds.msg_perm.cuid, ds.msg_perm.mode & 07777,
-					 ds.msg_qnum, 0, ds.msg_lspid, ds.msg_lrpid };
+	struct ipc_stat got = { ds.msg_perm.__key, ds.msg_perm.cuid, ds.msg_perm.mode & 07777,
+				ds.msg_qnum, 0, ds.msg_lspid, ds.msg_lrpid };
+	stat_result(call, st, &got, got.mode, ", msg_qnum=%lu, msg_lspid=%ld, msg_lrpid=%ld}", got.count,
+		    (long)got.pid1, (long)got.pid2);
 	return r;
 }
 
 int
 ipc_semget(key_t key, int nsems, int flags, struct call *call)
 {
-	char k[24], f[64];
+	char middle[24];
 
-	key_format(key, k, sizeof k);
-	flags_format(FLAGS_GET, flags, f, sizeof f);
-	begin(call, CALL_SEMGET, "semget(%s, %d, %s)", k, nsems, f);
+	snprintf(middle, sizeof middle, ", %d", nsems);
+	begin_get(call, CALL_SEMGET, "semget", key, middle, flags);
 	return get_call(KIND_SEM, key, (size_t)nsems, flags, call);
 }
 
@@ -271,7 +307,7 @@ int
 ipc_semctl(int id, int num, int cmd, int value, struct ipc_stat *st, struct call *call)
 {
 	struct semid_ds ds;
-	char c[24], k[24];
+	char c[24];
 	int r;
 
 	memset(&ds, 0, sizeof ds);
@@ -290,23 +326,19 @@ ipc_semctl(int id, int num, int cmd, int value, struct ipc_stat *st, struct call
 	finish(call, r, errno);
 	if (r == -1 || cmd != IPC_STAT)
 		return r;
-	key_format(ds.sem_perm.__key, k, sizeof k);
-	snprintf(call->data, sizeof call->data, "{key=%s, cuid=%u, mode=0%o, sem_nsems=%lu}", k,
-		 (unsigned)ds.sem_perm.cuid, ds.sem_perm.mode & 07777, (unsigned long)ds.sem_nsems);
-	if (st != NULL)
-		*st = (struct ipc_stat){ ds.sem_perm.__key, ds.sem_perm.cuid, ds.sem_perm.mode & 07777,
-					 ds.sem_nsems, 0, 0, 0 };
+	struct ipc_stat got = { ds.sem_perm.__key, ds.sem_perm.cuid, ds.sem_perm.mode & 07777,
+				ds.sem_nsems, 0, 0, 0 };
+	stat_result(call, st, &got, got.mode, ", sem_nsems=%lu}", got.count);
 	return r;
 }
 
 int
 ipc_shmget(key_t key, size_t size, int flags, struct call *call)
 {
-	char k[24], f[64];
+	char middle[24];
 
-	key_format(key, k, sizeof k);
-	flags_format(FLAGS_GET, flags, f, sizeof f);
-	begin(call, CALL_SHMGET, "shmget(%s, %zu, %s)", k, size, f);
+	snprintf(middle, sizeof middle, ", %zu", size);
+	begin_get(call, CALL_SHMGET, "shmget", key, middle, flags);
 	return get_call(KIND_SHM, key, size, flags, call);
 }
 
@@ -336,23 +368,17 @@ int
 ipc_shmctl(int id, int cmd, struct ipc_stat *st, struct call *call)
 {
 	struct shmid_ds ds;
-	char c[24], k[24];
 
 	memset(&ds, 0, sizeof ds);
-	begin(call, CALL_SHMCTL, "shmctl(%d, %s%s)", id, cmd_text(cmd, c, sizeof c), cmd == IPC_STAT ? ", {...}" : ", NULL");
+	begin_ctl(call, CALL_SHMCTL, "shmctl", id, cmd);
 	int r = shmctl(id, cmd, &ds);
 	finish(call, r, errno);
 	if (r == -1 || cmd != IPC_STAT)
 		return r;
-	key_format(ds.shm_perm.__key, k, sizeof k);
-	snprintf(call->data, sizeof call->data,
-		 "{key=%s, cuid=%u, mode=0%o%s, shm_segsz=%zu, shm_nattch=%lu, shm_cpid=%ld}", k,
-		 (unsigned)ds.shm_perm.cuid, ds.shm_perm.mode & 0777,
-		 (ds.shm_perm.mode & SHM_DEST) ? "|SHM_DEST" : "", ds.shm_segsz,
-		 (unsigned long)ds.shm_nattch, (long)ds.shm_cpid);
-	if (st != NULL)
-		*st = (struct ipc_stat){ ds.shm_perm.__key, ds.shm_perm.cuid, ds.shm_perm.mode & 07777,
-					 ds.shm_nattch, ds.shm_segsz, ds.shm_cpid, ds.shm_lpid };
+	struct ipc_stat got = { ds.shm_perm.__key, ds.shm_perm.cuid, ds.shm_perm.mode & 07777,
+				ds.shm_nattch, ds.shm_segsz, ds.shm_cpid, ds.shm_lpid };
+	stat_result(call, st, &got, got.mode & 0777, "%s, shm_segsz=%zu, shm_nattch=%lu, shm_cpid=%ld}",
+		    (got.mode & SHM_DEST) ? "|SHM_DEST" : "", (size_t)got.size, got.count, (long)got.pid1);
 	return r;
 }
 

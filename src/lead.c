@@ -7,6 +7,18 @@
  * read (mode 0644, attached SHM_RDONLY by followers) and a companion
  * semaphore that announces changes: it normally holds 1, and the teacher
  * sets it to 0 and back to 1, which wakes every follower waiting for zero.
+ * The semaphore set has two semaphores that take turns, so that a move
+ * cannot be missed and a woken follower never finds a semaphore still at
+ * zero: at generation G, semaphore G%2 is 0 and the other 1.  A follower
+ * that has seen generation G waits for zero on semaphore (G+1)%2; the
+ * teacher's move to G+1 first sets semaphore G%2 to 1 (the gate after
+ * this one), then writes the board and the generation, then sets semaphore
+ * (G+1)%2 to 0, which wakes every follower waiting there, and lets through
+ * at once one that was still on its way to semop.  (With one semaphore set
+ * to 0 and back to 1, a follower in between slept until its next refresh;
+ * and followers woken by the 0 found it still 0 until the teacher ran
+ * again, spinning in semop meanwhile: with a hundred followers on two
+ * cores, that took hundreds of milliseconds.)
  * The board lives in the host IPC namespace, so both sides start a helper
  * process there before the tutor enters its private namespace:
  *   - the publisher (teacher) creates the board with the recovery pattern of
@@ -15,9 +27,8 @@
  *   - the listener (learner) attaches the board, reports each new position
  *     on a pipe, and waits in semop; when the teacher removes the board, it
  *     is woken with EIDRM (lesson 5) and says so.
- * A waiting listener can miss a pulse that comes between its look at the
- * board and its semop, so it also looks again every second: a refresh, not
- * a synchronisation.
+ * A listener that falls a whole move behind could wait at the wrong gate,
+ * so it also looks again every second: a refresh, not a synchronisation.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -43,6 +54,7 @@
 #define BOARD_NAME "ipctutor-class.key"
 #define BOARD_PROJECT 'L'
 #define BOARD_MODE 0644
+#define BOARD_SEMS 2     /* the two gates */
 
 /* What the board holds. */
 struct board {
@@ -95,7 +107,7 @@ board_object(int is_shm, key_t key)
 	struct call call;
 	/* Through ipc.c, so that the publisher's guardian hears of each
 	 * object before the call returns. */
-	int id = is_shm ? ipc_shmget(key, sizeof(struct board), flags, &call) : ipc_semget(key, 1, flags, &call);
+	int id = is_shm ? ipc_shmget(key, sizeof(struct board), flags, &call) : ipc_semget(key, BOARD_SEMS, flags, &call);
 
 	if (id < 0 && errno == EEXIST) {
 		int old = is_shm ? shmget(key, 0, 0) : semget(key, 0, 0);
@@ -108,7 +120,7 @@ board_object(int is_shm, key_t key)
 			return -1;   /* not ours: another teacher's board */
 		if ((is_shm ? shmctl(old, IPC_RMID, NULL) : semctl(old, 0, IPC_RMID)) != 0)
 			return -1;
-		id = is_shm ? ipc_shmget(key, sizeof(struct board), flags, &call) : ipc_semget(key, 1, flags, &call);
+		id = is_shm ? ipc_shmget(key, sizeof(struct board), flags, &call) : ipc_semget(key, BOARD_SEMS, flags, &call);
 	}
 	return id;
 }
@@ -126,7 +138,8 @@ publisher_main(int in, int ready)
 	struct board *b = shmid < 0 ? (void *)-1 : shmat(shmid, NULL, 0);
 	char line[128];
 	FILE *f = fdopen(in, "r");
-	char status = b != (void *)-1 && semid >= 0 && semctl(semid, 0, SETVAL, 1) == 0 ? 'Y' : 'N';
+	unsigned short gates[BOARD_SEMS] = { 0, 1 };   /* generation 0 */
+	char status = b != (void *)-1 && semid >= 0 && semctl(semid, 0, SETALL, gates) == 0 ? 'Y' : 'N';
 
 	if (write(ready, &status, 1) != 1 || status != 'Y') {
 		if (shmid >= 0)
@@ -141,11 +154,12 @@ publisher_main(int in, int ready)
 		int step;
 		if (sscanf(line, "%63s %d", slug, &step) != 2)
 			continue;
+		unsigned next = b->generation + 1;
+		semctl(semid, (int)((next + 1) % BOARD_SEMS), SETVAL, 1);   /* the gate after this one */
 		memcpy(b->slug, slug, sizeof b->slug);
 		b->step = step;
-		__atomic_add_fetch(&b->generation, 1, __ATOMIC_SEQ_CST);
-		semctl(semid, 0, SETVAL, 0);   /* wakes every follower waiting for zero */
-		semctl(semid, 0, SETVAL, 1);
+		__atomic_store_n(&b->generation, next, __ATOMIC_SEQ_CST);
+		semctl(semid, (int)(next % BOARD_SEMS), SETVAL, 0);   /* wakes every follower at this gate */
 	}
 	shmdt(b);
 	shmctl(shmid, IPC_RMID, NULL);
@@ -210,9 +224,10 @@ listener_main(int out)
 		_exit(EXIT_FAILURE);
 	}
 	for (;;) {
-		struct sembuf wait_zero = { 0, 0, 0 };
 		const struct timespec refresh = { 1, 0 };
 		unsigned g = __atomic_load_n(&b->generation, __ATOMIC_SEQ_CST);
+		/* The gate of the move after G: zero once it is made. */
+		struct sembuf wait_zero = { (unsigned short)((g + 1) % BOARD_SEMS), 0, 0 };
 
 		if (g != seen && b->slug[0] != '\0') {
 			seen = g;

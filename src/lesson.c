@@ -191,7 +191,7 @@ fence_paragraphs(struct parser *p, size_t from, struct prose **paras, size_t *np
 static int
 valid_outcome(const char *word)
 {
-	int e = errno_from_name(word);
+	int e = strcmp(word, "ok") == 0 ? 0 : errno_from_name(word);
 
 	/* Exactly as the tutor prints it: "EINVAL", not "einval". */
 	return strcmp(word, "ok") == 0 || (e != 0 && errno_name(e) != NULL && strcmp(errno_name(e), word) == 0);
@@ -516,25 +516,25 @@ inside_fence(struct parser *p, char *t)
 	p->nfence_lines++;
 }
 
-/* Take "NN-slug" apart from the file name of PATH. */
-static void
-name_from_path(struct parser *p)
+void
+lesson_name(const char *path, int *number, char **slug)
 {
-	const char *base = strrchr(p->path, '/');
+	const char *base = strrchr(path, '/');
 	const char *dash;
 	size_t len;
 
-	base = base ? base + 1 : p->path;
+	base = base ? base + 1 : path;
+	*number = 0;
 	if (!isdigit((unsigned char)base[0]) || !isdigit((unsigned char)base[1]) || base[2] != '-') {
-		p->lesson->slug = xstrdup(base);
+		*slug = xstrdup(base);
 		return;
 	}
-	p->lesson->number = (base[0] - '0') * 10 + (base[1] - '0');
+	*number = (base[0] - '0') * 10 + (base[1] - '0');
 	dash = base + 3;
 	len = strlen(dash);
 	if (len > 3 && strcmp(dash + len - 3, ".md") == 0)
 		len -= 3;
-	p->lesson->slug = xstrndup(dash, len);
+	*slug = xstrndup(dash, len);
 }
 
 struct lesson *
@@ -550,8 +550,9 @@ lesson_parse(const char *path, const char *text, size_t len, char *err, size_t e
 	p.errlen = errlen;
 	p.lesson = xcalloc(1, sizeof *p.lesson);
 	p.lesson->path = xstrdup(path);
+	p.lesson->state = LESSON_PARSED;
 	strbuf_init(&p.para);
-	name_from_path(&p);
+	lesson_name(path, &p.lesson->number, &p.lesson->slug);
 
 	while (pos < len && !p.failed) {
 		const char *nl = memchr(text + pos, '\n', len - pos);
@@ -600,4 +601,60 @@ lesson_parse(const char *path, const char *text, size_t len, char *err, size_t e
 		return NULL;
 	}
 	return p.lesson;
+}
+
+static void
+prose_free(struct prose *prose)
+{
+	free(prose->text);
+	free(prose->note);
+}
+
+static void
+block_free(struct block *b)
+{
+	prose_free(&b->prose);
+	for (size_t i = 0; i < b->nlines; i++)
+		free(b->lines[i].text);
+	free(b->lines);
+	for (size_t i = 0; i < b->noutcomes; i++)
+		free(b->outcomes[i]);
+	free(b->outcomes);
+	for (size_t i = 0; i < b->nparas; i++)
+		prose_free(&b->paras[i]);
+	free(b->paras);
+	for (size_t i = 0; i < b->nchoices; i++) {
+		prose_free(&b->choices[i].text);
+		prose_free(&b->choices[i].why);
+	}
+	free(b->choices);
+	for (size_t i = 0; i < b->nhints; i++)
+		prose_free(&b->hints[i]);
+	free(b->hints);
+	free(b->predict_run.text);
+	for (size_t i = 0; i < b->ncomments; i++)
+		prose_free(&b->comments[i].text);
+	free(b->comments);
+}
+
+void
+lesson_free(struct lesson *lesson)
+{
+	if (lesson == NULL)
+		return;
+	for (size_t i = 0; i < lesson->nintro; i++)
+		block_free(&lesson->intro[i]);
+	free(lesson->intro);
+	for (size_t s = 0; s < lesson->nsteps; s++) {
+		struct step *st = &lesson->steps[s];
+		prose_free(&st->title);
+		for (size_t i = 0; i < st->nblocks; i++)
+			block_free(&st->blocks[i]);
+		free(st->blocks);
+	}
+	free(lesson->steps);
+	prose_free(&lesson->title);
+	free(lesson->path);
+	free(lesson->slug);
+	free(lesson);
 }

@@ -83,7 +83,14 @@ struct step {
 	size_t nblocks;
 };
 
+enum lesson_state {
+	LESSON_NAMED,        /* only path, slug and number: not read yet */
+	LESSON_PARSED,       /* everything below is filled in */
+	LESSON_BROKEN,       /* it did not parse (reported once) */
+};
+
 struct lesson {
+	enum lesson_state state;
 	char *path;          /* as given to the parser */
 	char *slug;          /* "create-open" from "01-create-open.md" */
 	int number;          /* 1 from "01-create-open.md" */
@@ -111,21 +118,9 @@ void lesson_free(struct lesson *lesson);
 void lesson_each_prose(const struct lesson *lesson,
 		       void (*fn)(const struct prose *prose, void *arg), void *arg);
 
-/* The course: every lessons/NN-slug.md of a directory, sorted by number. */
-struct course {
-	struct lesson **lessons;
-	size_t nlessons;
-};
-
-/* Load every lesson of DIR.  A lesson that does not parse is reported
- * through REPORT (one call per problem, message already formatted) and
- * left out; the rest still load.  Returns 0, or -1 when DIR cannot be read
- * (errno set). */
-int course_load(const char *dir, struct course *course,
-		void (*report)(const char *message));
-void course_free(struct course *course);
-
-/* Find a lesson by number ("3") or slug ("stale-id"), or NULL. */
-struct lesson *course_find(const struct course *course, const char *name);
+/* Take the number and slug apart from a lesson file's name, as in
+ * "lessons/01-create-open.md": 1 and "create-open" (the slug malloc'd).
+ * A name without "NN-" gives number 0 and the whole base name. */
+void lesson_name(const char *path, int *number, char **slug);
 
 #endif

@@ -315,10 +315,7 @@ start_position(const char *arg)
 			lesson = 0, step = 0;
 	} else if (slug != NULL) {
 		struct lesson *l = course_find(&session.course, slug);
-		lesson = 0;
-		for (size_t i = 0; l != NULL && i < session.course.nlessons; i++)
-			if (session.course.lessons[i] == l)
-				lesson = (int)i;
+		lesson = l != NULL ? course_index(&session.course, l) : 0;
 		if (l == NULL || (size_t)step >= l->nsteps) {
 			step = 0;
 		} else {
@@ -378,7 +375,7 @@ clean_up(void)
 	left = registry_count();
 	render_paragraph(left == 0 ? _("All IPC objects this tutor created are removed: objects left behind: 0.")
 				   : _("Some IPC objects could not be removed: see ipcs."), NULL, 0, NULL);
-	progress_save();
+	progress_sync();
 	out_flush();
 }
 
@@ -496,6 +493,7 @@ main(int argc, char **argv)
 				 NULL, 0, NULL);
 	out_flush();
 
+	progress_start_writing();
 	sig = repl_run(interactive);
 	tty_pager_enable(0);
 	clean_up();

@@ -1,7 +1,8 @@
 /* ipctutor - learn how System V IPC identifiers behave across server restarts.
  * Copyright (C) 2026 The ipctutor authors.  GPL-3.0-or-later: see COPYING.
  *
- * nav.c: the navigation commands (see nav.h).  Every move saves progress.
+ * nav.c: the navigation commands (see nav.h).  Every move saves progress;
+ * the end of a lesson makes it durable.
  * A step runs only in the world its text describes: the one the lesson's
  * own commands build, from nothing, in the steps before it.  Whatever path
  * led here — next, back, again, goto, resume, a revisit, or commands the
@@ -101,6 +102,17 @@ show_step(int step)
 void
 nav_enter(int lesson, int step)
 {
+	/* A lesson that does not parse is left out (and was reported):
+	 * the next one that does takes its place. */
+	int usable = course_usable(&session.course, (size_t)lesson);
+
+	if (usable < 0) {
+		render_error(_("No lesson is loaded: check the lesson directory (--lessons DIR)."));
+		return;
+	}
+	if (usable != lesson)
+		step = 0;
+	lesson = usable;
 	if (lesson != session.lesson)
 		nav_count_time();
 	session.lesson = lesson;
@@ -178,7 +190,8 @@ nav_next(struct play_ctx *ctx, int argc, char **argv)
 		return 0;
 	}
 	struct lesson_progress *p = session_progress(l);
-	int last = (size_t)session.lesson + 1 >= session.course.nlessons;
+	/* The last lesson that parses (parsing the next one now, if need be). */
+	int last = course_usable(&session.course, (size_t)session.lesson + 1) < 0;
 	if (last && p->finished && session.course_ended) {
 		/* The summary was given: a reminder of the ways on. */
 		render_paragraph(_("Type lessons to see your scores, goto to revisit a lesson, or quit."), NULL, 0, NULL);
@@ -195,10 +208,11 @@ nav_next(struct play_ctx *ctx, int argc, char **argv)
 	if (last) {
 		session.course_ended = 1;
 		course_end();
-		progress_save();
+		progress_sync();   /* the end of a lesson: durable */
 		return 0;
 	}
 	nav_enter(session.lesson + 1, 0);
+	progress_sync();
 	return 0;
 }
 
@@ -256,9 +270,7 @@ nav_parse_position(struct play_ctx *ctx, const char *text, int *lesson, int *ste
 		play_error(ctx, _("Lesson %d has %zu steps."), l->number, l->nsteps);
 		return -1;
 	}
-	for (size_t i = 0; i < session.course.nlessons; i++)
-		if (session.course.lessons[i] == l)
-			*lesson = (int)i;
+	*lesson = course_index(&session.course, l);
 	*step = (int)s - 1;
 	return 0;
 }
@@ -353,8 +365,11 @@ set_total(void)
 	struct tally t = { 0, 0, 0, 0, 0 };
 	char *text;
 
-	for (size_t i = 0; i < session.course.nlessons; i++)
-		tally(session.course.lessons[i], find_progress(session.course.lessons[i]), &t);
+	for (size_t i = 0; i < session.course.nlessons; i++) {
+		const struct lesson *l = course_lesson(&session.course, i);
+		if (l != NULL)
+			tally(l, find_progress(l), &t);
+	}
 	text = score_text(&t);
 	var_set("total", text);
 	free(text);
@@ -376,10 +391,13 @@ course_end(void)
 	print_lessons(0);
 	strbuf_init(&again);
 	for (size_t i = 0; i < session.course.nlessons; i++) {
+		const struct lesson *l = course_lesson(&session.course, i);
 		struct tally t = { 0, 0, 0, 0, 0 };
-		tally(session.course.lessons[i], find_progress(session.course.lessons[i]), &t);
+		if (l == NULL)
+			continue;
+		tally(l, find_progress(l), &t);
 		if (t.questions > 0 && t.right < t.questions)
-			strbuf_addf(&again, "%s%d", again.len ? ", " : "", session.course.lessons[i]->number);
+			strbuf_addf(&again, "%s%d", again.len ? ", " : "", l->number);
 	}
 	if (again.len > 0) {
 		var_set("revisit", again.buf);
@@ -399,10 +417,14 @@ print_lessons(int with_total)
 {
 	nav_count_time();
 	for (size_t i = 0; i < session.course.nlessons; i++) {
-		const struct lesson *l = session.course.lessons[i];
-		const struct lesson_progress *p = find_progress(l);
+		const struct lesson *l = course_lesson(&session.course, i);
+		const struct lesson_progress *p;
 		struct tally t = { 0, 0, 0, 0, 0 };
 		struct strbuf sb = STRBUF_INIT;
+
+		if (l == NULL)
+			continue;   /* it does not parse: reported */
+		p = find_progress(l);
 
 		strbuf_init(&sb);
 		strbuf_addf(&sb, "%2d  %s — ", l->number, l->slug);
@@ -575,11 +597,8 @@ void
 nav_follow_to(const char *slug, int step)
 {
 	struct lesson *l = course_find(&session.course, slug);
-	int lesson = -1;
+	int lesson = l != NULL ? course_index(&session.course, l) : -1;
 
-	for (size_t i = 0; l != NULL && i < session.course.nlessons; i++)
-		if (session.course.lessons[i] == l)
-			lesson = (int)i;
 	if (lesson < 0 || step < 0 || (size_t)step >= l->nsteps
 	    || (lesson == session.lesson && step == session.step))
 		return;

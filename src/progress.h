@@ -2,8 +2,9 @@
  * Copyright (C) 2026 The ipctutor authors.  GPL-3.0-or-later: see COPYING.
  *
  * progress.h: the learner's progress, kept in $XDG_STATE_HOME/ipctutor/
- * (~/.local/state/ipctutor/ by default) as a small text file written
- * atomically after every step.
+ * (~/.local/state/ipctutor/ by default) as a small text file.  A change is
+ * written at once but made durable (fsync) only at the end of a lesson, at
+ * quit and at a signal (see progress.c).
  */
 #ifndef IPCTUTOR_PROGRESS_H
 #define IPCTUTOR_PROGRESS_H
@@ -21,8 +22,16 @@ const char *progress_state_why(void);
  * reported in one sentence; the tutor then starts fresh. */
 void progress_load(char **slug, int *step);
 
-/* Write session.progress and the position; a failure is reported once. */
+/* Write session.progress and the position if they changed, without
+ * waiting for the disk; a failure is reported once. */
 void progress_save(void);
+
+/* The same, made durable: the end of a lesson, quit, a signal. */
+void progress_sync(void);
+
+/* Until this is called (at the first prompt) nothing is written; what
+ * changed before is written by the next save or sync. */
+void progress_start_writing(void);
 
 /* Forget everything and remove the file. */
 void progress_reset(void);

@@ -378,9 +378,9 @@ registry_guard(const char *state_dir)
 		close(fds[1]);
 		/* The guardian keeps no one else's descriptors open: only its
 		 * pipe, so that it sees end of file when its writers die. */
-		for (int fd = 3; fd < 1024; fd++)
-			if (fd != fds[0])
-				close(fd);
+		if (fds[0] > 3)
+			close_range(3, (unsigned)fds[0] - 1, 0);
+		close_range((unsigned)fds[0] + 1, ~0U, 0);
 		guardian_main(fds[0]);
 	}
 	close(fds[0]);

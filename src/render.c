@@ -100,29 +100,51 @@ emit(const char *text, size_t len)
 		write_error = errno ? errno : EIO;
 }
 
+/* TEXT[0..LEN) to wherever output goes now. */
+static void
+out_text(const char *text, size_t len)
+{
+	if (capture != NULL) {
+		strbuf_addn(capture, text, len);
+		return;
+	}
+	if (tee != NULL)
+		tee(text, len);
+	if (tty_pager_active())
+		tty_pager_output(text, len, emit);
+	else
+		emit(text, len);
+}
+
+/* The paragraph renderer writes word by word with "%s", "%.*s" and plain
+ * text: those need no formatting at all.  Everything else is formatted
+ * once, into a buffer kept from call to call. */
 void
 out(const char *fmt, ...)
 {
+	static struct strbuf sb;
 	va_list ap;
 
 	if (quiet)
 		return;
 	va_start(ap, fmt);
-	if (capture != NULL) {
+	if (strchr(fmt, '%') == NULL) {
+		out_text(fmt, strlen(fmt));
+	} else if (strcmp(fmt, "%s") == 0) {
+		const char *text = va_arg(ap, const char *);
+		if (text == NULL)
+			text = "(null)";   /* as printf says it */
+		out_text(text, strlen(text));
+	} else if (strcmp(fmt, "%.*s") == 0) {
+		int n = va_arg(ap, int);
+		const char *text = va_arg(ap, const char *);
+		out_text(text, n < 0 ? strlen(text) : strnlen(text, (size_t)n));
+	} else if (capture != NULL) {
 		strbuf_vaddf(capture, fmt, ap);
-	} else if (tee != NULL || tty_pager_active()) {
-		struct strbuf sb = STRBUF_INIT;
-		strbuf_init(&sb);
+	} else {
+		strbuf_reset(&sb);
 		strbuf_vaddf(&sb, fmt, ap);
-		if (tee != NULL)
-			tee(sb.buf, sb.len);
-		if (tty_pager_active())
-			tty_pager_output(sb.buf, sb.len, emit);
-		else
-			emit(sb.buf, sb.len);
-		strbuf_free(&sb);
-	} else if (vprintf(fmt, ap) < 0 && write_error == 0) {
-		write_error = errno ? errno : EIO;
+		out_text(sb.buf, sb.len);
 	}
 	va_end(ap);
 }
@@ -234,13 +256,16 @@ struct unit {
 
 struct units {
 	struct unit *v;
-	size_t n;
+	size_t n, cap;
 };
 
 static void
 push_unit(struct units *u, const char *bytes, size_t len, int width, int space, int brk)
 {
-	u->v = xreallocarray(u->v, u->n + 1, sizeof *u->v);
+	if (u->n == u->cap) {
+		u->cap = u->cap ? 2 * u->cap : 256;
+		u->v = xreallocarray(u->v, u->cap, sizeof *u->v);
+	}
 	u->v[u->n++] = (struct unit){ bytes, len, width, space, brk };
 }
 
@@ -318,17 +343,11 @@ cut_units(const char *text, struct units *u)
 			u->v[k].break_after = 0;
 }
 
-static void
-out_indent(int columns)
-{
-	out("%*s", columns, "");
-}
-
 void
 render_paragraph(const char *text, placeholder_fn lookup, int indent, const char *first)
 {
-	struct strbuf filled = STRBUF_INIT, masked = STRBUF_INIT;
-	struct units u = { NULL, 0 };
+	struct strbuf filled = STRBUF_INIT, masked = STRBUF_INIT, para = STRBUF_INIT;
+	struct units u = { NULL, 0, 0 };
 	int avail, col = 0, pending_space = 0;
 	size_t i = 0;
 
@@ -338,9 +357,11 @@ render_paragraph(const char *text, placeholder_fn lookup, int indent, const char
 	repro_text(filled.buf, &masked);
 	cut_units(masked.buf, &u);
 
-	out_indent(indent);
+	/* The paragraph is laid out in PARA and goes out in one piece. */
+	strbuf_init(&para);
+	strbuf_addf(&para, "%*s", indent, "");
 	if (first != NULL) {
-		out("%s", first);
+		strbuf_adds(&para, first);
 		indent += display_width(first, strlen(first));
 	}
 	avail = render_width() - indent;
@@ -363,25 +384,26 @@ render_paragraph(const char *text, placeholder_fn lookup, int indent, const char
 		}
 		need_space = col > 0 && pending_space;
 		if (col > 0 && col + need_space + word > avail) {
-			out("%s\n", options.color ? SGR_RESET : "");
-			out_indent(indent);
+			strbuf_addf(&para, "%s\n%*s", options.color ? SGR_RESET : "", indent, "");
 			col = 0;
 			need_space = 0;
 		}
 		if (need_space) {
-			out(" ");
+			strbuf_addc(&para, ' ');
 			col++;
 		}
 		for (size_t k = i; k < j; k++)
-			out("%.*s", (int)u.v[k].len, u.v[k].bytes);
+			strbuf_addn(&para, u.v[k].bytes, u.v[k].len);
 		col += word;
 		pending_space = 0;
 		i = j;
 	}
-	out("\n");
+	strbuf_addc(&para, '\n');
+	out("%s", para.buf);
 	free(u.v);
 	strbuf_free(&filled);
 	strbuf_free(&masked);
+	strbuf_free(&para);
 }
 
 void

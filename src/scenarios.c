@@ -321,7 +321,10 @@ plant_other_users_queue(struct check *c)
 static void
 recovering_server(struct check *c)
 {
-	struct { long mtype; char mtext[64]; } m = { 1, "" };
+	struct {
+		long mtype;   /* cppcheck-suppress unusedStructMember */
+		char mtext[64];
+	} m = { 1, "" };
 	int old, status;
 	size_t base;
 
@@ -539,7 +542,7 @@ crash_detect(struct check *c)
 
 	check_part(c, _("The semaphore is busy again, and this time the server crashes and nobody restarts it."));
 	size_t base = check_ncalls(c);
-	if ((semid = hold_semaphore(c)) < 0)
+	if (hold_semaphore(c) < 0)
 		return;
 	check_start(c, 0);
 	waiting = check_wait_asleep(c, SYS_semtimedop, SV_NONE, 0);

@@ -17,9 +17,9 @@ struct session session;
 struct lesson *
 session_lesson(void)
 {
-	if (session.lesson < 0 || (size_t)session.lesson >= session.course.nlessons)
+	if (session.lesson < 0)
 		return NULL;
-	return session.course.lessons[session.lesson];
+	return course_lesson(&session.course, (size_t)session.lesson);
 }
 
 struct lesson_progress *

@@ -8,6 +8,7 @@
 #ifndef IPCTUTOR_SESSION_H
 #define IPCTUTOR_SESSION_H
 
+#include "course.h"
 #include "lesson.h"
 #include "ns.h"
 #include "play.h"

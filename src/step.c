@@ -509,6 +509,9 @@ step_show(int index, int run)
 	session.step = index;
 	session.question = NULL;
 	session.paused = 0;
+	/* The class hears of the move first, and runs it alongside. */
+	if (step_on_show != NULL)
+		step_on_show(l->slug, index);
 	if (index == 0) {
 		heading = xasprintf(_("Lesson %d: %s"), l->number, step_translate(&l->title));
 		out("\n");
@@ -540,8 +543,6 @@ step_show(int index, int run)
 	struct lesson_progress *p = session_progress(l);
 	if (p->steps_seen < index + 1)
 		p->steps_seen = index + 1;
-	if (step_on_show != NULL)
-		step_on_show(l->slug, index);
 }
 
 void
@@ -696,7 +697,8 @@ step_hint(void)
 			return -2;
 		if (session.hints_shown >= q->nhints)
 			return -3;
-		char *prefix = xasprintf(_("Hint %zu of %zu: "), session.hints_shown + 1, q->nhints);
+		char *prefix = q->nhints == 1 ? xstrdup(_("Hint: "))
+					      : xasprintf(_("Hint %zu of %zu: "), session.hints_shown + 1, q->nhints);
 		paragraph(&q->hints[session.hints_shown++], 0, prefix);
 		free(prefix);
 		return 0;

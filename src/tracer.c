@@ -171,7 +171,7 @@ tracer_start(char *const argv[], const struct tracer_limits *limits, tracer_hook
 		if (ptrace(PTRACE_TRACEME, 0, NULL, NULL) != 0) {
 			err = -errno;   /* negative: ptrace itself failed */
 		} else {
-			raise(SIGSTOP);
+			kill(getpid(), SIGSTOP);   /* the tracer sets its options now */
 			execvp(argv[0], argv);
 			err = errno;
 		}

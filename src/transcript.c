@@ -4,8 +4,12 @@
  * transcript.c: the session in Markdown (see transcript.h).  Every output
  * goes through out(), so the transcript is a tee on out() (render_tee):
  * the text, with terminal colours taken out, goes into fenced blocks, and
- * each typed command starts a new one under the command itself.  Nothing
- * is written until the session is saved, so a transcript costs one buffer.
+ * each typed command starts a new one under the command itself.  The
+ * session so far is kept in memory while it is short (most sessions: no
+ * file at all, which on a busy ext4 would cost a journal wait at start and
+ * at exit), then in an unnamed temporary file (O_TMPFILE), so that a long
+ * session costs a stdio buffer, not memory; it is copied out when the
+ * session is saved.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -23,62 +27,95 @@
 #include "transcript.h"
 #include "util.h"
 
-static struct strbuf body;
+#define SPILL_AT (64 * 1024)   /* bytes kept in memory before a file is used */
+
 static int recording;
-static int in_block;      /* a ~~~ block is open in BODY */
+static struct strbuf held;     /* the session so far, until it is long */
+static FILE *body;             /* the session so far, once it is long */
+static int no_file;            /* a temporary file could not be had */
+static int in_block;           /* a ~~~ block is open */
+static char last = '\n';       /* the last byte of the session so far */
+
+static void
+put(const char *text, size_t len)
+{
+	if (len > 0) {
+		if (body != NULL) {
+			fwrite(text, 1, len, body);
+		} else {
+			strbuf_addn(&held, text, len);
+			if (held.len >= SPILL_AT && !no_file) {
+				body = temporary_file();
+				no_file = body == NULL;
+			}
+			if (body != NULL) {
+				fwrite(held.buf, 1, held.len, body);
+				strbuf_free(&held);
+			}
+		}
+		last = text[len - 1];
+	}
+}
 
 /* Add TEXT[0..LEN) to BODY without ANSI escape sequences (CSI ... final
  * byte), opening a block first if none is open. */
 static void
-tee(const char *text, size_t len)
+record(const char *text, size_t len)
 {
+	size_t from = 0;
+
 	if (!in_block) {
-		strbuf_adds(&body, "\n~~~\n");
+		put("\n~~~\n", 5);
 		in_block = 1;
 	}
 	for (size_t i = 0; i < len; i++) {
 		if (text[i] == '\033' && i + 1 < len && text[i + 1] == '[') {
+			put(text + from, i - from);
 			i += 2;
 			while (i < len && !((unsigned char)text[i] >= 0x40 && (unsigned char)text[i] <= 0x7e))
 				i++;
-			continue;
+			from = i + 1;
 		}
-		strbuf_addc(&body, text[i]);
 	}
+	if (from < len)
+		put(text + from, len - from);
 }
 
+/* The end of the open block, into BODY. */
 static void
-close_block(struct strbuf *sb)
+close_block(void)
 {
-	if (sb->len > 0 && sb->buf[sb->len - 1] != '\n')
-		strbuf_addc(sb, '\n');
-	strbuf_adds(sb, "~~~\n");
+	if (last != '\n')
+		put("\n", 1);
+	put("~~~\n", 4);
 }
 
 void
 transcript_start(void)
 {
-	strbuf_init(&body);
 	recording = 1;
-	render_tee(tee);
+	render_tee(record);
 }
 
 void
 transcript_command(const char *line)
 {
+	char *text;
 
 	if (!recording)
 		return;
 	if (in_block)
-		close_block(&body);
+		close_block();
 	in_block = 0;
 	if (line[0] == '\0')
 		/* TRANSLATORS: an empty line typed at the prompt, in the transcript. */
-		strbuf_addf(&body, "\n» *%s*\n", _("Enter"));
+		text = xasprintf("\n» *%s*\n", _("Enter"));
 	else if (strchr(line, '`') != NULL)
-		strbuf_addf(&body, "\n» `` %s ``\n", line);
+		text = xasprintf("\n» `` %s ``\n", line);
 	else
-		strbuf_addf(&body, "\n» `%s`\n", line);
+		text = xasprintf("\n» `%s`\n", line);
+	put(text, strlen(text));
+	free(text);
 }
 
 /* The score table of every lesson the learner started. */
@@ -104,15 +141,20 @@ add_score(struct strbuf *sb)
 		strbuf_addf(sb, _("Questions answered right: %d of %d.\n"), correct, asked);
 }
 
-int
-transcript_save(const char *path)
+/* Write the whole transcript to FD: a header, the session copied from
+ * BODY, the score. */
+static int
+fill(int fd, void *arg)
 {
 	struct strbuf sb = STRBUF_INIT;
 	struct passwd *pw = getpwuid(geteuid());
-	char when[64];
+	char when[64], chunk[65536];
 	time_t now = time(NULL);
+	off_t at = 0;
+	ssize_t n = 0;
 	int r;
 
+	(void)arg;
 	strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S %z", localtime(&now));
 	strbuf_init(&sb);
 	strbuf_addf(&sb, "# %s\n\n", _("ipctutor transcript"));
@@ -120,11 +162,26 @@ transcript_save(const char *path)
 	strbuf_addf(&sb, "- %s: %s (uid %lu)\n", _("user"), pw != NULL ? pw->pw_name : "?", (unsigned long)geteuid());
 	strbuf_addf(&sb, "- %s: %s\n", _("language"), i18n_language());
 	strbuf_addf(&sb, "\n## %s\n", _("Session"));
-	strbuf_addn(&sb, body.buf ? body.buf : "", body.len);
-	if (in_block)
-		close_block(&sb);
+	r = write_all(fd, sb.buf, sb.len);
+	strbuf_reset(&sb);
+	if (body != NULL && fflush(body) != 0)
+		r = -1;
+	while (r == 0 && body != NULL && (n = pread(fileno(body), chunk, sizeof chunk, at)) > 0) {
+		r = write_all(fd, chunk, (size_t)n);
+		at += n;
+	}
+	if (n < 0)
+		r = -1;
+	if (r == 0 && held.len > 0)
+		r = write_all(fd, held.buf, held.len);
+	if (in_block) {
+		if (last != '\n')
+			strbuf_addc(&sb, '\n');
+		strbuf_adds(&sb, "~~~\n");
+	}
 	add_score(&sb);
-	r = write_file_atomic(path, sb.buf, sb.len);
+	if (r == 0)
+		r = write_all(fd, sb.buf, sb.len);
 	strbuf_free(&sb);
 	return r;
 }
@@ -138,6 +195,12 @@ transcript_refusal(const char *path)
 		return xasprintf(_("%s is not a regular file (a device, a FIFO, a directory or a symbolic link): a transcript is written only to a new or regular file."),
 				 path);
 	return NULL;
+}
+
+int
+transcript_save(const char *path)
+{
+	return write_file_with(path, fill, NULL, 1);
 }
 
 int

@@ -132,19 +132,28 @@ strbuf_addc(struct strbuf *sb, char c)
 	strbuf_addn(sb, &c, 1);
 }
 
+/* Formats once when the text fits in the room left (the usual case), and
+ * a second time only after growing. */
 void
 strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
 {
 	va_list copy;
+	size_t room;
 	int n;
 
+	strbuf_grow(sb, 63);
+	room = sb->cap - sb->len;
 	va_copy(copy, ap);
-	n = vsnprintf(NULL, 0, fmt, copy);
+	n = vsnprintf(sb->buf + sb->len, room, fmt, copy);
 	va_end(copy);
-	if (n < 0)
+	if (n < 0) {
+		sb->buf[sb->len] = '\0';
 		return;
-	strbuf_grow(sb, (size_t)n);
-	vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
+	}
+	if ((size_t)n >= room) {
+		strbuf_grow(sb, (size_t)n);
+		vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
+	}
 	sb->len += (size_t)n;
 }
 
@@ -330,13 +339,28 @@ open_own_file(const char *path, int flags, mode_t mode)
 }
 
 int
-write_file_atomic(const char *path, const char *data, size_t len)
+write_all(int fd, const char *data, size_t len)
+{
+	size_t done = 0;
+
+	while (done < len) {
+		ssize_t n = write(fd, data + done, len - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		done += (size_t)n;
+	}
+	return 0;
+}
+
+int
+write_file_with(const char *path, int (*fill)(int fd, void *arg), void *arg, int durable)
 {
 	/* mkostemp: O_CREAT|O_EXCL on a name no one could plant a link at
 	 * in advance, in the target's own folder (so rename stays in one
-	 * file system). */
+	 * file system).  Only a regular file (or none) is replaced. */
 	char *tmp = xasprintf("%s.tmp.XXXXXX", path);
-	size_t done = 0;
 	int fd, saved;
 
 	if (!regular_or_absent(path)) {
@@ -346,15 +370,9 @@ write_file_atomic(const char *path, const char *data, size_t len)
 	fd = mkostemp(tmp, O_CLOEXEC);
 	if (fd < 0)
 		goto fail;
-	while (done < len) {
-		ssize_t n = write(fd, data + done, len - done);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			goto fail_close;
-		done += (size_t)n;
-	}
-	if (fsync(fd) != 0 || close(fd) != 0)
+	if (fill(fd, arg) != 0)
+		goto fail_close;
+	if ((durable && fsync(fd) != 0) || close(fd) != 0)
 		goto fail_unlink;
 	if (rename(tmp, path) != 0)
 		goto fail_unlink;
@@ -373,6 +391,64 @@ fail:
 	free(tmp);
 	errno = saved;
 	return -1;
+}
+
+struct bytes {
+	const char *data;
+	size_t len;
+};
+
+static int
+fill_bytes(int fd, void *arg)
+{
+	const struct bytes *b = arg;
+	return write_all(fd, b->data, b->len);
+}
+
+int
+write_file_replace(const char *path, const char *data, size_t len, int durable)
+{
+	struct bytes b = { data, len };
+	return write_file_with(path, fill_bytes, &b, durable);
+}
+
+int
+write_file_atomic(const char *path, const char *data, size_t len)
+{
+	return write_file_replace(path, data, len, 1);
+}
+
+int
+fd_above_stdio(int fd)
+{
+	int moved;
+
+	if (fd < 0 || fd > 2)
+		return fd;
+	moved = fcntl(fd, F_DUPFD_CLOEXEC, 3);
+	close(fd);
+	return moved;
+}
+
+FILE *
+temporary_file(void)
+{
+	const char *dir = getenv("TMPDIR");
+	int fd = open(dir != NULL && dir[0] == '/' ? dir : "/tmp", O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	FILE *f;
+
+	if (fd < 0) {
+		char *name = xasprintf("%s/ipctutor-XXXXXX", dir != NULL && dir[0] == '/' ? dir : "/tmp");
+		fd = mkostemp(name, O_CLOEXEC);
+		if (fd >= 0)
+			unlink(name);
+		free(name);
+	}
+	if ((fd = fd_above_stdio(fd)) < 0)
+		return NULL;
+	if ((f = fdopen(fd, "w+")) == NULL)
+		close(fd);
+	return f;
 }
 
 int

@@ -11,6 +11,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <sys/types.h>
 
 void *xmalloc(size_t size);
@@ -67,6 +68,25 @@ int read_file(const char *path, struct strbuf *sb, size_t max);
  * as it is.  Returns 0 or -1 (errno set; PATH untouched). */
 int regular_or_absent(const char *path);
 int write_file_atomic(const char *path, const char *data, size_t len);
+
+/* The same without the fsync when DURABLE is 0: readers see the old or the
+ * new file, never a mix, but after a machine crash PATH may be empty. */
+int write_file_replace(const char *path, const char *data, size_t len, int durable);
+
+/* The same with what FILL writes to the descriptor it is given (FILL
+ * returns 0, or -1 with errno set). */
+int write_file_with(const char *path, int (*fill)(int fd, void *arg), void *arg, int durable);
+
+/* Write all of DATA to FD, going on after EINTR.  0 or -1 (errno set). */
+int write_all(int fd, const char *data, size_t len);
+
+/* FD moved to 3 or above (close-on-exec), so that a file the tutor keeps
+ * open never takes the place of a closed standard stream; -1 stays -1. */
+int fd_above_stdio(int fd);
+
+/* An unnamed temporary file for reading and writing (O_TMPFILE in $TMPDIR
+ * or /tmp), close-on-exec and above the standard streams; NULL on error. */
+FILE *temporary_file(void);
 
 /* Open PATH (O_NOFOLLOW, O_NONBLOCK while opening, O_CLOEXEC added to
  * FLAGS) only if it is a regular file owned by this user or by root:

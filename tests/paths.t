@@ -12,6 +12,10 @@
 # come one at a time.
 source "$(dirname "$0")/lib/common.sh"
 
+# Its own namespace, so that "no object is left" looks at this test's
+# objects only, not at those of whatever else runs on the machine.
+rerun_in_fresh_ns
+
 # tutor [ARGS...] < INPUT: a batch session in a fresh namespace, in a
 # neutral environment whose HOME (and progress) is $HOME_DIR.
 HOME_DIR=$TEST_TMP/home

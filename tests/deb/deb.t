@@ -9,8 +9,9 @@
 #    the manual page (English and translated) and the bash completion;
 #  - unpacked into a scratch root (dpkg -x), with that root's /usr/share laid
 #    over the machine's (an overlay in a mount namespace of the test's own),
-#    the installed program finds its lessons and catalogs under /usr: lesson
-#    1 gives the golden transcript, and --lang de speaks German;
+#    the installed program finds its lessons, exercises and catalogs under
+#    /usr: lesson 1 gives the golden transcript, `exercises` lists them all,
+#    and --lang de speaks German;
 #  - without the overlay it finds no lessons: it did not fall back on the
 #    source tree.
 source "$(dirname "$0")/../lib/common.sh"
@@ -70,7 +71,7 @@ installed() {
 }
 installed --version > "$TEST_TMP/version" 2>&1
 if [ $? = 99 ]; then
-	skip 4 "no overlay mount in a mount namespace here: $(head -1 "$TEST_TMP/version")"
+	skip 5 "no overlay mount in a mount namespace here: $(head -1 "$TEST_TMP/version")"
 else
 	grep -q "^ipctutor " "$TEST_TMP/version"; ok $? "the installed program runs"
 	installed --list > "$TEST_TMP/list" 2>&1
@@ -82,6 +83,13 @@ else
 	diff -u "${in%.in}.out" "$TEST_TMP/01.out" > "$TEST_TMP/01.diff"
 	[ $st = 0 ] && [ ! -s "$TEST_TMP/01.diff" ]; ok $? "lesson 1 runs from it, as its golden transcript says (exit $st)"
 	head -30 "$TEST_TMP/01.diff" | diag
+	if [ -d "$srcdir/exercises" ]; then
+		printf 'exercises\nquit\n' | installed --reproducible > "$TEST_TMP/exercises" 2>&1
+		[ "$(grep -c '^ *[0-9][0-9]* .*Exercise' "$TEST_TMP/exercises")" = "$(ls -d "$srcdir"/exercises/[0-9][0-9]-*/ | wc -l)" ]
+		ok $? "it finds its exercises under /usr/share/ipctutor (exercises)" || tail -12 "$TEST_TMP/exercises" | diag
+	else
+		skip 1 "no exercises/ in this source"
+	fi
 	printf 'quit\n' | installed --lang de > "$TEST_TMP/de" 2>&1
 	grep -q "Willkommen" "$TEST_TMP/de" && ! grep -q "no de translation" "$TEST_TMP/de"
 	ok $? "--lang de: the German catalog from /usr/share/locale" || head -5 "$TEST_TMP/de" | diag

@@ -81,6 +81,51 @@ CC=/nonexistent/cc in_fresh_ns "$IPCTUTOR" check 1 "$srcdir/exercises/01-lookup-
 [ $? = 2 ] && tr -s '\n ' '  ' < "$TEST_TMP/out" | grep -q "No C compiler was found (/nonexistent/cc): install one, on Debian with apt-get install gcc"
 ok $? "no compiler: one sentence naming the package, status 2"
 
+# check --watch: a check at once, and another at each save of the file.
+# The test reads the output through a FIFO, line by line, until the
+# sentence that ends a check (a generous read time-out, not a timer).
+mkdir -p "$TEST_TMP/w" && cp "$srcdir/exercises/01-lookup-client/solution.c" "$TEST_TMP/w/mine.c"
+mkfifo "$TEST_TMP/watch.fifo"
+ns=(unshare -i); [ "$(id -u)" = 0 ] || ns=(unshare -r -i)
+# waitall: at the end, wait for the watcher and every process it started.
+"$WAITALL" --pidfile "$TEST_TMP/watch.pid" -- "${ns[@]}" "$IPCTUTOR" check 1 "$TEST_TMP/w/mine.c" --watch \
+	> "$TEST_TMP/watch.fifo" 2>&1 &
+waiter=$!
+exec 3< "$TEST_TMP/watch.fifo"
+until_watching() {  # read the output up to the next "Watching for the next save"
+	local line
+	while IFS= read -r -t 60 line <&3; do
+		echo "$line" >> "$TEST_TMP/watch.out"
+		case $line in *"Watching for the next save"*) return 0 ;; esac
+	done
+	return 1
+}
+until_watching && grep -q "Every requirement passed" "$TEST_TMP/watch.out"
+ok $? "check --watch: the first check runs at once (the solution passes)"
+: > "$TEST_TMP/watch.out"
+cp "$srcdir/exercises/01-lookup-client/start.c" "$TEST_TMP/w/mine.c"
+until_watching && grep -q "FAIL" "$TEST_TMP/watch.out"
+ok $? "check --watch: saving the file checks it again (the starting file fails)"
+kill "$(cat "$TEST_TMP/watch.pid")"
+exec 3<&-
+wait "$waiter"
+grep -Eq "^01-lookup-client done [0-9]+ 0$" "$XDG_STATE_HOME/ipctutor/exercises"
+ok $? "progress: the exercise is recorded with its checks"
+
+# The catalogue, the copy that never overwrites, the solution after a pass.
+"$IPCTUTOR" exercises > "$TEST_TMP/list" 2>&1
+[ "$(grep -cE '^ +[0-9]+  (done|tried|new) ' "$TEST_TMP/list")" -ge 7 ] && grep -qE '^ +1  done ' "$TEST_TMP/list"
+ok $? "exercises lists at least 7, exercise 1 done"
+(cd "$TEST_TMP/w" && "$IPCTUTOR" exercise 4 > out1 && echo "// mine" >> ipctutor-exercises/04-stale-client.c &&
+	"$IPCTUTOR" exercise 4 > out2 && grep -q "already there" out2 && tail -1 ipctutor-exercises/04-stale-client.c | grep -q "// mine" &&
+	head -c 300 ipctutor-exercises/04-stale-client.c | grep -q "Exercise 4")
+ok $? "exercise N copies start.c to ipctutor-exercises/, and never over the learner's file"
+"$IPCTUTOR" solution 1 > "$TEST_TMP/sol" 2>&1 && grep -q "A reference solution" "$TEST_TMP/sol"
+ok $? "solution N after a pass shows the reference solution"
+XDG_STATE_HOME="$TEST_TMP/fresh" "$IPCTUTOR" solution 3 > "$TEST_TMP/sol" 2>&1
+[ $? = 1 ] && tr -s "\n " "  " < "$TEST_TMP/sol" | grep -q "after 3 checks (you have made 0)"
+ok $? "solution N before a pass or 3 checks: not yet, and why"
+
 # Everything runs in namespaces of the check's own: nothing here, and no
 # process of a learner's program left.
 in_fresh_ns bash -c '"$1" check 2 "$2" > /dev/null 2>&1; cat /proc/sysvipc/msg /proc/sysvipc/sem /proc/sysvipc/shm | grep -vc "^ *key"' _ \

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "code.h"
+#include "course.h"
 #include "lesson.h"
 #include "util.h"
 #include "tap.h"

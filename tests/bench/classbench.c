@@ -1,0 +1,311 @@
+/* ipctutor - learn how System V IPC identifiers behave across server restarts.
+ * Copyright (C) 2026 The ipctutor authors.  GPL-3.0-or-later: see COPYING.
+ *
+ * classbench.c: a class on one machine, for make bench.  A teacher runs
+ * `ipctutor --lead 1` and N learners run `ipctutor --follow`, all real
+ * processes, each learner with its own HOME (its own progress) and, as
+ * always, its own private IPC namespace for the lessons.  Run it inside
+ * `unshare -i`: the namespace it starts in plays the machine's, where the
+ * board lives, so the bench never touches the real one.
+ *
+ *   classbench N ROUNDS HOMES -- TUTOR
+ *
+ * Each round the teacher types "next" up to step 1.LAST and then
+ * "goto 1.1"; after each move the driver reads every learner's output
+ * until it shows that step ("Step 1.S ("), and times from the teacher's
+ * line to each learner's.  It waits on output only; a learner that has
+ * not shown the step after DEADLINE_MS is counted as missing the move.
+ * Then it counts the objects in this namespace (the board's shm and sem
+ * only, it should be), and the memory of each learner (its tutor and the
+ * tutor's helpers, /proc smaps_rollup).  At the end the teacher quits,
+ * every learner must say that the board went (EIDRM), and then nothing
+ * may be left in the namespace.
+ * Output: name=value pairs on one line.
+ */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define DEADLINE_MS 5000    /* a learner later than this missed the move */
+#define LAST_STEP 7         /* lesson 1: steps 1.1 to 1.7 have no question between them */
+
+struct learner {
+	pid_t pid;
+	int in, out;             /* its standard input (kept open) and output */
+	char buf[8192];
+	size_t have;
+	double shown;            /* when the current move's step appeared, or 0 */
+};
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static int
+by_value(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+static double
+median(double *v, int n)
+{
+	if (n == 0)
+		return 0;
+	qsort(v, (size_t)n, sizeof *v, by_value);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/* Start TUTOR with ARG (or none) and HOME, its output and input on pipes. */
+static void
+start(struct learner *l, const char *tutor, const char *arg, const char *home)
+{
+	int in[2], out[2];
+
+	if (pipe2(in, O_CLOEXEC) != 0 || pipe2(out, O_CLOEXEC) != 0) {
+		perror("classbench: pipe");
+		exit(2);
+	}
+	l->pid = fork();
+	if (l->pid < 0) {
+		perror("classbench: fork");
+		exit(2);
+	}
+	if (l->pid == 0) {
+		dup2(in[0], 0);
+		dup2(out[1], 1);
+		dup2(out[1], 2);
+		setenv("HOME", home, 1);
+		execl(tutor, tutor, arg[0] == '-' ? arg : "--lead", arg[0] == '-' ? (char *)NULL : arg, (char *)NULL);
+		_exit(127);
+	}
+	close(in[0]);
+	close(out[1]);
+	l->in = in[1];
+	l->out = out[0];
+	l->have = 0;
+	l->shown = 0;
+}
+
+/* Take what L has written; note the time when TEXT is among it. */
+static void
+take(struct learner *l, const char *text)
+{
+	ssize_t n = read(l->out, l->buf + l->have, sizeof l->buf - 1 - l->have);
+
+	if (n <= 0) {
+		l->shown = -1;   /* it ended: counted as missing */
+		return;
+	}
+	l->have += (size_t)n;
+	l->buf[l->have] = '\0';
+	if (l->shown == 0 && strstr(l->buf, text) != NULL)
+		l->shown = now_ms();
+	if (l->have > sizeof l->buf / 2) {   /* keep the tail, where TEXT may be starting */
+		size_t keep = strlen(text);
+		memmove(l->buf, l->buf + l->have - keep, keep + 1);
+		l->have = keep;
+	}
+}
+
+/* Read every learner in L[0..N) until each has shown TEXT or the deadline
+ * passed; the time each took is stored into LATE[] (ms after START), -1
+ * for a miss.  Returns the number of misses. */
+static int
+wait_all(struct learner *l, int n, const char *text, double start, double *late)
+{
+	struct pollfd *p = calloc((size_t)n, sizeof *p);
+	int waiting = n, missed = 0;
+
+	for (int i = 0; i < n; i++) {
+		l[i].shown = 0;
+		l[i].buf[l[i].have] = '\0';
+		if (strstr(l[i].buf, text) != NULL)   /* it came before we looked */
+			l[i].shown = now_ms();
+	}
+	while (waiting > 0) {
+		int k = 0, left = (int)(start + DEADLINE_MS - now_ms());
+		for (int i = 0; i < n; i++)
+			p[i] = (struct pollfd){ l[i].shown == 0 ? l[i].out : -1, POLLIN, 0 };
+		if (left <= 0 || poll(p, (nfds_t)n, left) <= 0)
+			break;
+		for (int i = 0; i < n; i++)
+			if (p[i].revents)
+				take(&l[i], text);
+		for (int i = 0; i < n; i++)
+			k += l[i].shown == 0;
+		waiting = k;
+	}
+	for (int i = 0; i < n; i++) {
+		late[i] = l[i].shown > 0 ? l[i].shown - start : -1;
+		missed += l[i].shown <= 0;
+		l[i].have = 0;   /* the next move's text comes after this */
+	}
+	free(p);
+	return missed;
+}
+
+/* Objects of each kind in this IPC namespace (/proc/sysvipc). */
+static int
+count_objects(const char *kind)
+{
+	char path[64], line[512];
+	int n = -1;   /* the header line */
+	FILE *f;
+
+	snprintf(path, sizeof path, "/proc/sysvipc/%s", kind);
+	if ((f = fopen(path, "r")) == NULL)
+		return -1;
+	while (fgets(line, sizeof line, f) != NULL)
+		n++;
+	fclose(f);
+	return n;
+}
+
+/* A /proc field of PID in kB ("Pss:" in smaps_rollup, "VmRSS:" in status). */
+static long
+proc_kib(pid_t pid, const char *file, const char *field)
+{
+	char path[64], line[256];
+	long kib = 0;
+	size_t len = strlen(field);
+	FILE *f;
+
+	snprintf(path, sizeof path, "/proc/%ld/%s", (long)pid, file);
+	if ((f = fopen(path, "r")) == NULL)
+		return 0;
+	while (fgets(line, sizeof line, f) != NULL)
+		if (strncmp(line, field, len) == 0) {
+			kib = atol(line + len);
+			break;
+		}
+	fclose(f);
+	return kib;
+}
+
+/* PID and its descendants: the sum of FIELD. */
+static long
+tree_kib(pid_t pid, const char *file, const char *field)
+{
+	char path[64];
+	long sum = proc_kib(pid, file, field), child;
+	FILE *f;
+
+	snprintf(path, sizeof path, "/proc/%ld/task/%ld/children", (long)pid, (long)pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return sum;
+	while (fscanf(f, "%ld", &child) == 1)
+		sum += tree_kib((pid_t)child, file, field);
+	fclose(f);
+	return sum;
+}
+
+int
+main(int argc, char **argv)
+{
+	if (argc != 6 || strcmp(argv[4], "--") != 0) {
+		fprintf(stderr, "usage: classbench N ROUNDS HOMES -- TUTOR\n");
+		return 2;
+	}
+	int n = atoi(argv[1]), rounds = atoi(argv[2]), moves = 0, missed = 0;
+	const char *homes = argv[3], *tutor = argv[5];
+	struct learner *l = calloc((size_t)n + 1, sizeof *l), *teacher = &l[n];
+	double *late = calloc((size_t)n + 1, sizeof *late), *lasts = calloc((size_t)rounds * LAST_STEP, sizeof *lasts);
+	double *all = calloc((size_t)n * (size_t)rounds * LAST_STEP, sizeof *all);
+	size_t nall = 0;
+	char home[4096], text[64];
+
+	signal(SIGPIPE, SIG_IGN);
+	prctl(PR_SET_CHILD_SUBREAPER, 1);
+	snprintf(home, sizeof home, "%s/teacher", homes);
+	mkdir(home, 0700);
+	start(teacher, tutor, "1", home);
+	if (wait_all(teacher, 1, "Step 1.1 (", now_ms(), late) != 0) {
+		fprintf(stderr, "classbench: the teacher did not start\n");
+		return 1;
+	}
+	for (int i = 0; i < n; i++) {
+		snprintf(home, sizeof home, "%s/learner%03d", homes, i);
+		mkdir(home, 0700);
+		start(&l[i], tutor, "--follow", home);
+	}
+	if (wait_all(l, n, "Step 1.1 (", now_ms(), late) != 0) {
+		fprintf(stderr, "classbench: not every learner started\n");
+		return 1;
+	}
+	int shm = count_objects("shm"), sem = count_objects("sem"), msg = count_objects("msg");
+	long pss = 0, rss = 0;
+	for (int i = 0; i < n; i++) {
+		pss += tree_kib(l[i].pid, "smaps_rollup", "Pss:");
+		rss += tree_kib(l[i].pid, "status", "VmRSS:");
+	}
+	for (int r = 0; r < rounds; r++)
+		for (int s = 2; s <= LAST_STEP + 1; s++) {
+			const char *line = s <= LAST_STEP ? "next\n" : "goto 1.1\n";
+			int step = s <= LAST_STEP ? s : 1;
+			double t0 = now_ms(), last = 0;
+			snprintf(text, sizeof text, "Step 1.%d (", step);
+			if (write(teacher->in, line, strlen(line)) < 0)
+				return 1;
+			/* The teacher is read too, or its pipe would fill up. */
+			missed += wait_all(l, n + 1, text, t0, late);
+			for (int i = 0; i < n; i++)
+				if (late[i] >= 0) {
+					all[nall++] = late[i];
+					if (late[i] > last)
+						last = late[i];
+				}
+			if (getenv("CLASSBENCH_DEBUG")) {
+				double *c = calloc((size_t)n, sizeof *c);
+				memcpy(c, late, (size_t)n * sizeof *c);
+				qsort(c, (size_t)n, sizeof *c, by_value);
+				fprintf(stderr, "move %d (%s): teacher %.1f, learners 10%% %.1f 50%% %.1f 90%% %.1f last %.1f ms\n",
+					moves, text, late[n], c[n / 10], c[n / 2], c[n * 9 / 10], last);
+				free(c);
+			}
+			lasts[moves++] = last;
+		}
+	double worst = 0;
+	for (int m = 0; m < moves; m++)
+		worst = lasts[m] > worst ? lasts[m] : worst;
+	printf("learners=%d moves=%d missed=%d last_median_ms=%.1f last_worst_ms=%.1f each_median_ms=%.1f "
+	       "pss_kib_per_learner=%ld rss_kib_per_learner=%ld host_shm=%d host_sem=%d host_msg=%d\n",
+	       n, moves, missed, median(lasts, moves), worst, median(all, (int)nall),
+	       pss / n, rss / n, shm, sem, msg);
+	/* The end of the class: the teacher quits, the board goes, every
+	 * learner hears EIDRM; then each learner quits. */
+	close(teacher->in);
+	waitpid(teacher->pid, NULL, 0);
+	if (wait_all(l, n, "The teacher stopped leading", now_ms(), late) != 0)
+		fprintf(stderr, "classbench: not every learner heard that the board was removed\n");
+	for (int i = 0; i < n; i++)
+		close(l[i].in);
+	/* Every process of the class, helpers included (they come to us as
+	 * orphans: we are their subreaper), must be gone: a listener still
+	 * exiting would hold the removed segment. */
+	while (wait(NULL) > 0 || errno == EINTR)
+		;
+	int left = count_objects("shm") + count_objects("sem") + count_objects("msg");
+	if (left != 0) {
+		fprintf(stderr, "classbench: %d objects left in the class's namespace\n", left);
+		return 1;
+	}
+	return 0;
+}
