@@ -253,7 +253,8 @@ book_reasons(struct strbuf *to, const struct block *b, const struct choice *righ
 			strbuf_addf(&item, "- %s: ", c->text.text);
 		else
 			book_prose(&item, &c->text, "- *");
-		item.buf[strcspn(item.buf, "\n")] = '\0';
+		item.len = strcspn(item.buf, "\n");   /* one line: the adds below go after it */
+		item.buf[item.len] = '\0';
 		if (b->type == BLOCK_QUIZ)
 			strbuf_adds(&item, "*: ");
 		book_prose(to, &c->why, item.buf);

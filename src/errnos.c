@@ -41,7 +41,7 @@ static const struct errno_info course[] = {
 	  { { FAMILY_GET, N_("An object with this key exists, and IPC_EXCL asked for a new one.") } } },
 	{ EIDRM, "EIDRM",
 	  N_("The object was removed while the caller was asleep in it (msgrcv on an empty queue, msgsnd on a full one, semop waiting), or during the call. It is the immediate restart signal for a blocked client. Since Linux 4.2 a stale identifier outside such a wait gives EINVAL instead."),
-	  { { ALL_BY_ID, N_("The object was removed while this process was asleep in it (or in the middle of the call): EIDRM is the immediate signal that the server removed it.") } } },
+	  { { ALL_BY_ID, N_("The object was removed while this process was asleep in it (or in the middle of the call): EIDRM is the immediate signal that the server removed it. Before Linux 4.2 a stale identifier whose slot held a newer object gave EIDRM too.") } } },
 	{ EINVAL, "EINVAL",
 	  N_("For a call that takes an identifier: no object has that identifier now. Either it was removed and its slot is empty, or the slot holds a newer object whose sequence number differs. Since Linux 4.2 both cases give EINVAL; older kernels gave EIDRM for the second. A client should treat it as \"look the key up again\"."),
 	  { { FAMILY_GET, N_("The size or number asked for does not fit the existing object or the system's limits.") },

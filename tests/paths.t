@@ -97,7 +97,8 @@ grep -B3 "This step expected" "$TEST_TMP/open.out" | head -20 | diag
 rm -rf "$HOME_DIR" && mkdir -p "$HOME_DIR"
 
 # --- a question counts once; skipped questions are said -----------------
-# Lesson 1's questions are at 1.7: a quiz (2 is right), then a prediction.
+# Lesson 1 has three questions: a prediction at 1.2 (not visited here), then
+# at 1.7 a quiz (2 is right) and a prediction.
 tutor 1.7 > "$TEST_TMP/thrice.out" 2>&1 <<'IN'
 1
 2
@@ -114,8 +115,8 @@ lessons
 quit
 IN
 ok $? "a session answering lesson 1's questions three times exits 0"
-tr '\n' ' ' < "$TEST_TMP/thrice.out" | grep -q "> 1 create-open [^>]* · score 1/2[^>]*2 server-crash"
-ok $? "lessons: the first answers count, once each: score 1/2"
+tr '\n' ' ' < "$TEST_TMP/thrice.out" | grep -Eq "> 1 create-open [^>]* · score 1/3, +1 unanswered[^>]*2 server-crash"
+ok $? "lessons: the first answers count, once each: score 1/3"
 grep -A3 "^ipctutor 1.7?> 1$" "$TEST_TMP/thrice.out" | grep -q "^Not quite\."
 ok $? "a wrong choice: Not quite, and the question stays open"
 grep -q "^ipctutor 1.7?> 2$" "$TEST_TMP/thrice.out"
@@ -131,14 +132,14 @@ next
 lessons
 quit
 IN
-tr '\n' ' ' < "$TEST_TMP/skip.out" | grep -Eq "· score 1/2, +1 skipped"
-ok $? "a skipped question shows in the score: 1/2, 1 skipped"
+tr '\n' ' ' < "$TEST_TMP/skip.out" | grep -Eq "· score 1/3, +1 skipped, 1 unanswered"
+ok $? "a skipped question shows in the score: 1/3, 1 skipped"
 rm -rf "$HOME_DIR" && mkdir -p "$HOME_DIR"
 
 # Resume says where and the score.
 printf '2\nquit\n' | tutor 1.7 > /dev/null 2>&1
 printf 'quit\n' | tutor > "$TEST_TMP/resume.out" 2>&1
-tr '\n' ' ' < "$TEST_TMP/resume.out" | grep -q "Welcome back to lesson 1, .* at step 1.7; your score in this lesson so far: 1/2, 1 unanswered\."
+tr '\n' ' ' < "$TEST_TMP/resume.out" | grep -q "Welcome back to lesson 1, .* at step 1.7; your score in this lesson so far: 1/3, 2 unanswered\."
 ok $? "resume says the step and the score"
 
 # --- hints, reasons and second tries, on a lesson of the test's own -----

@@ -3,16 +3,16 @@
 # Copyright (C) 2026 The ipctutor authors.  GPL-3.0-or-later: see COPYING.
 #
 # transcript.t: the session written down for grading.  Lesson 1 is run in
-# batch mode with one quiz answer right and one wrong, "save FILE" on the
-# way, and --transcript FILE for the whole session; both files must be
-# Markdown holding the commands typed, the calls made, the grading of the
-# answers and the score.
+# batch mode with its prediction at 1.2 right, its quiz wrong at the first
+# try, "save FILE" on the way (after the prediction), and --transcript
+# FILE for the whole session; both files must be Markdown holding the
+# commands typed, the calls made, the grading of the answers and the score.
 source "$(dirname "$0")/../lib/common.sh"
 
 rerun_in_fresh_ns
 
 T=$TEST_TMP
-printf '%s\n' next next next "save $T/mid.md" next next next next 1 2 2 next \
+printf '%s\n' next 2 next "save $T/mid.md" next next next next 1 2 2 next \
 	"save $T/no-such-dir/x.md" quit |
 	$(neutral_env) "$IPCTUTOR" --reproducible --transcript "$T/all.md" > "$T/out" 2>&1
 status=$?
@@ -32,8 +32,8 @@ for f in mid all; do
 done
 grep -q '^» `save '"$T"'/mid.md`$' "$T/all.md"; ok $? "all.md: the save command itself"
 grep -q '^» `1`$' "$T/all.md" && grep -q '^» `2`$' "$T/all.md"; ok $? "all.md: the quiz answers"
-grep -q '^| create-open | 8 | [a-z]* | 2 | 1 |$' "$T/all.md"; ok $? "all.md: the score: 8 steps seen, 2 questions, 1 right"
-grep -q '^Questions answered right: 1 of 2.$' "$T/all.md"; ok $? "all.md: the total"
-grep -q '^| create-open | [0-9]* | no | 0 | 0 |$' "$T/mid.md"; ok $? "mid.md: the score so far"
+grep -q '^| create-open | 8 | [a-z]* | 3 | 2 |$' "$T/all.md"; ok $? "all.md: the score: 8 steps seen, 3 questions, 2 right"
+grep -q '^Questions answered right: 2 of 3.$' "$T/all.md"; ok $? "all.md: the total"
+grep -q '^| create-open | [0-9]* | no | 1 | 1 |$' "$T/mid.md"; ok $? "mid.md: the score so far"
 grep -q "objects left behind: 0" "$T/all.md"; ok $? "all.md: the cleanup at the end"
 done_testing

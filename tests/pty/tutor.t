@@ -73,16 +73,16 @@ drive "the progress file brings the learner back where they stopped" <<'S'
 expect Welcome back
 expect ipctutor 1.1> 
 send next\r
-expect ipctutor 1.2> 
+expect ipctutor 1.2?> 
 send quit\r
 wait-exit 0
 S
 
 drive "a hangup (terminal closed) ends it like quit, by SIGHUP" --shared <<'S'
-expect ipctutor 1.2> 
+expect ipctutor 1.2?> 
 send server start\r
 expect IPC_CREAT|IPC_EXCL|0600) = 
-expect ipctutor 1.2> 
+expect ipctutor 1.2?> 
 hangup
 wait-exit signal HUP
 S
