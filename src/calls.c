@@ -76,7 +76,7 @@ key_command(struct play_ctx *ctx, int argc, char **argv)
  * success the identifier is the one this process holds for KIND and {id},
  * and the object is registered if this tutor created it (FLAGS). */
 static int
-show_get(struct play_ctx *ctx, const struct call *call, enum ipc_kind kind, int id, int flags)
+show_get(struct play_ctx *ctx, const struct call *call, enum ipc_kind kind, int id, int flags __attribute__((unused)))
 {
 	play_call(ctx, call);
 	if (id < 0)

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ipc.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include "flags.h"
@@ -212,8 +213,24 @@ make_session_key(void)
 void
 play_key_own_session(void)
 {
-	if (key_path == NULL && (key_path = make_session_key()) != NULL)
+	const char *shared = play_key_path();
+	char *lock = xasprintf("%s.session", shared);
+	int fd = open_own_file(lock, O_RDONLY | O_CREAT, 0600);
+
+	free(lock);
+	/* The first --shared tutor of this user keeps the lock (for its
+	 * life: the descriptor stays open) and the usual key file; another
+	 * one running meanwhile makes a key file of its own. */
+	if (fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0)
+		return;
+	if (fd >= 0)
+		close(fd);
+	char *mine = make_session_key();
+	if (mine != NULL) {
+		free(key_path);
+		key_path = mine;
 		repro_add(key_path, "$KEYFILE");
+	}
 }
 
 const char *

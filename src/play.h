@@ -92,9 +92,10 @@ void play_after_rmid(struct play_ctx *ctx, enum ipc_kind kind, int id);
  * when missing), and the project id used with it. */
 const char *play_key_path(void);
 
-/* --shared: the key file is one of this session alone (removed at exit),
- * so that two tutors of one user never take each other's objects for
- * leftovers of a crashed server. */
+/* --shared: while another --shared tutor of this user runs (it holds a
+ * lock beside the key file), the key file is one of this session alone
+ * (removed at exit), so that two tutors never take each other's objects
+ * for leftovers of a crashed server. */
 void play_key_own_session(void);
 #define KEY_PROJECT 'T'
 

@@ -134,16 +134,16 @@ add_entry(enum ipc_kind kind, int id, key_t key)
 void
 registry_add(enum ipc_kind kind, int id)
 {
-	struct ipc_stat st;
-	struct call call;
+	struct sysv_object obj;
 
-	/* The key, for the proof of ownership; an object already gone
-	 * needs no registering. */
-	if (registry_has(kind, id) || ipc_ctl(kind, id, IPC_STAT, &st, &call) != 0)
+	/* The key, for the proof of ownership, from /proc (no IPC call: the
+	 * learner sees every call the tutor makes for them); an object
+	 * already gone needs no registering. */
+	if (registry_has(kind, id) || procview_find(kind, id, &obj) != 1)
 		return;
-	add_entry(kind, id, st.key);
+	add_entry(kind, id, obj.key);
 	if (guardian_fd >= 0)
-		dprintf(guardian_fd, "+ %d %d %d\n", (int)kind, id, (int)st.key);
+		dprintf(guardian_fd, "+ %d %d %d\n", (int)kind, id, (int)obj.key);
 	save_state();
 }
 
