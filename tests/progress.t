@@ -18,9 +18,10 @@ mkdir -p "$home"
 run=(env -u XDG_STATE_HOME -u XDG_RUNTIME_DIR HOME="$home" LC_ALL=C "$IPCTUTOR" --reproducible)
 tutor() { "${run[@]}" "$@"; }
 
-# Three steps, then SIGKILL (no quit, no signal handler): only progress.latest.
+# Three steps (1.2's prediction skipped on the way), then SIGKILL (no quit,
+# no signal handler): only progress.latest.
 spawn t "${run[@]}" 1
-send t next next next
+send t next next next next next    # 1.2's prediction: next twice skips it
 wait_for t "Step 1.4 "
 send t "explain EPERM"
 wait_for t "Operation not permitted"
@@ -51,7 +52,7 @@ ok $? "a session that changes nothing writes nothing"
 # The end of a lesson is durable at once.
 rm -f "$state/progress" "$state/progress.latest"
 spawn t "${run[@]}" 9
-send t next next next next next next next next next
+send t next next next next next next next next next next next
 wait_for t "finished the course"
 stop t KILL
 grep -q "^lesson appendix-lead [0-9]* [0-9]* [0-9]* 1 " "$state/progress" 2>/dev/null
