@@ -134,7 +134,7 @@ book_prose(struct strbuf *to, const struct prose *prose, const char *prefix)
 	strbuf_init(&filled);
 	strbuf_init(&masked);
 	strbuf_init(&linked);
-	render_fill(step_translate(prose), var_lookup, &filled);
+	render_fill(prose_translate(prose), var_lookup, &filled);
 	repro_text(filled.buf, &masked);
 	link_lessons(&linked, masked.buf);
 	strbuf_addf(to, "%s%s\n", prefix, linked.buf);
@@ -552,13 +552,13 @@ book_chapter(int lesson_index)
 	memset(&rev, 0, sizeof rev);
 	rev.lesson = l->number;
 	strbuf_init(&rev.list);
-	heading = xasprintf(_("Lesson %d: %s"), l->number, step_translate(&l->title));
+	heading = xasprintf(_("Lesson %d: %s"), l->number, prose_translate(&l->title));
 	strbuf_addf(&chapter, "# %s\n\n", heading);
 	free(heading);
 	book_blocks(&chapter, &rev, l->intro, l->nintro);
 	book_pictures(&chapter, l, NULL, &figures);
 	for (size_t s = 0; s < l->nsteps; s++) {
-		heading = xasprintf("%d.%zu %s", l->number, s + 1, step_translate(&l->steps[s].title));
+		heading = xasprintf("%d.%zu %s", l->number, s + 1, prose_translate(&l->steps[s].title));
 		strbuf_addf(&chapter, "## %s\n\n", heading);
 		free(heading);
 		book_blocks(&chapter, &rev, l->steps[s].blocks, l->steps[s].nblocks);
@@ -624,7 +624,7 @@ book_index(void)
 		const struct lesson *l = course_lesson(&session.course, i);
 		if (l == NULL)
 			continue;
-		out("%zu. [%s](%02d-%s.md)\n", i + 1, step_translate(&l->title), l->number, l->slug);
+		out("%zu. [%s](%02d-%s.md)\n", i + 1, prose_translate(&l->title), l->number, l->slug);
 	}
 	out("%zu. [%s](glossary.md)\n", session.course.nlessons + 1, _("Glossary and index"));
 }

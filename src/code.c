@@ -18,6 +18,9 @@
 #include "render.h"
 #include "util.h"
 
+/* The widest a translated comment's line may be. */
+#define CODE_WIDTH (80 - VERBATIM_INDENT)
+
 /* Where a comment starts in LINE from byte FROM ("/ *" or "//"), outside
  * string and character literals; -1 if none. */
 static long
@@ -112,14 +115,36 @@ utf8_length(const char *s)
 	return n;
 }
 
-/* Is S a CJK punctuation mark (U+3000..U+303F, U+FF00..U+FFEF), which
- * never starts a line? */
+/* Is S a CJK punctuation mark (U+3000..U+303F, U+FF00..U+FFEF) other than
+ * an opening bracket, which never starts a line? */
 static int
 closing_punctuation(const char *s)
 {
+	static const char *const opening[] = { "（", "〈", "《", "「", "『", "【", "〔", "［", "｛" };
 	const unsigned char *u = (const unsigned char *)s;
 
+	for (size_t i = 0; i < sizeof opening / sizeof opening[0]; i++)
+		if (strncmp(s, opening[i], strlen(opening[i])) == 0)
+			return 0;
 	return (u[0] == 0xe3 && u[1] == 0x80) || (u[0] == 0xef && u[1] >= 0xbc && u[1] <= 0xbf);
+}
+
+/* Display columns of S[0..N) as a terminal shows it at the start of a
+ * line: a tab goes to the next multiple of 8, a CJK character takes two. */
+static int
+columns(const char *s, size_t n)
+{
+	int col = 0;
+
+	for (size_t i = 0; i < n;) {
+		size_t len = utf8_length(s + i);
+		if (s[i] == '\t')
+			col = (col / 8 + 1) * 8;
+		else
+			col += display_width(s + i, len);
+		i += len;
+	}
+	return col;
 }
 
 /* Start a continuation line of comment C in LINE: "//" again for a line
@@ -141,21 +166,25 @@ continuation(struct strbuf *line, const struct block *b, const struct code_comme
 }
 
 /* Comment C of B in its translation T, into OUT as lines: the code before
- * it, the comment wrapped to the width its lines had (at least 80
- * columns), continued with the indentation of its second line, and the
- * code after it. */
+ * it, the comment wrapped to the width its lines had (at least
+ * CODE_WIDTH columns, what fits 80 columns under the tutor's indent of
+ * VERBATIM_INDENT), continued with the indentation of its second line,
+ * and the code after it.  Columns are counted as a terminal shows them
+ * (tabs, CJK characters), and the close of the comment and the code after
+ * it go with the last word. */
 static void
 translated_comment(const struct block *b, const struct code_comment *c, const char *t,
 		   void (*fn)(const char *line, void *), void *arg)
 {
 	const char *first = b->lines[c->first].text, *last = b->lines[c->last].text;
 	const char *open = c->line_comment ? "// " : "/* ", *shut = c->line_comment ? "" : " */";
-	int width = 80;
+	int width = CODE_WIDTH;
 	size_t indent = 0;
+	int tail = columns(shut, strlen(shut)) + columns(last + c->close, strlen(last + c->close));
 	struct strbuf line = STRBUF_INIT;
 
 	for (size_t l = c->first; l <= c->last; l++) {
-		int w = display_width(b->lines[l].text, strlen(b->lines[l].text));
+		int w = columns(b->lines[l].text, strlen(b->lines[l].text));
 		if (w > width)
 			width = w;
 	}
@@ -180,7 +209,12 @@ translated_comment(const struct block *b, const struct code_comment *c, const ch
 		if (display_width(word, n) < 2)
 			while (word[n] != '\0' && word[n] != ' ' && display_width(word + n, utf8_length(word + n)) < 2)
 				n += utf8_length(word + n);
-		if (display_width(line.buf, line.len) + space + display_width(word, n) > width
+		/* What cannot go to the next line goes with the word: the end
+		 * of the comment, a closing CJK punctuation mark. */
+		int after = word[n + strspn(word + n, " ")] == '\0' ? tail : 0;
+		if (closing_punctuation(word + n))
+			after += columns(word + n, utf8_length(word + n));
+		if (columns(line.buf, line.len) + space + columns(word, n) + after > width
 		    && line.len > c->open + 3 && !closing_punctuation(word)) {
 			while (line.len > 0 && line.buf[line.len - 1] == ' ')
 				line.buf[--line.len] = '\0';

@@ -290,3 +290,38 @@ course_find(struct course *course, const char *name)
 			return course_lesson(course, i);
 	return NULL;
 }
+
+static void
+count_translated(const struct prose *prose, void *arg)
+{
+	size_t *c = arg;   /* c[0]: translated, c[1]: all */
+
+	c[0] += gettext(prose->text) != prose->text;
+	c[1]++;
+}
+
+const char *
+prose_translate(const struct prose *prose)
+{
+	static char *marked;
+	const char *t = gettext(prose->text);
+
+	if (t != prose->text || i18n_is_english())
+		return t;
+	/* Not translated yet: the English text, marked as such. */
+	free(marked);
+	/* TRANSLATORS: put before a lesson paragraph that has no translation
+	   yet, so the learner knows why it is in English. */
+	marked = xasprintf(_("[en] %s"), prose->text);
+	return marked;
+}
+
+void
+lesson_translation_count(const struct lesson *lesson, size_t *translated, size_t *total)
+{
+	size_t c[2] = { 0, 0 };
+
+	lesson_each_prose(lesson, count_translated, c);
+	*translated = c[0];
+	*total = c[1];
+}

@@ -31,7 +31,6 @@
 #include "play.h"
 #include "progress.h"
 #include "render.h"
-#include "step.h"
 #include "tracecmd.h"
 #include "util.h"
 
@@ -217,7 +216,7 @@ cmd_list(void)
 		struct lesson *l = load_text(&list[i]);
 		const char *state = strcmp(list[i].status, "done") == 0 ? _("done")
 				    : strcmp(list[i].status, "tried") == 0 ? _("tried") : _("new");
-		out("  %2d  %-6s %s\n", list[i].number, state, l != NULL ? step_translate(&l->title) : list[i].slug);
+		out("  %2d  %-6s %s\n", list[i].number, state, l != NULL ? prose_translate(&l->title) : list[i].slug);
 		lesson_free(l);
 	}
 	return 0;
@@ -234,22 +233,22 @@ show_code_line(const char *line, void *arg)
 static void
 show_text(const struct lesson *l)
 {
-	render_heading(step_translate(&l->title), "=");
+	render_heading(prose_translate(&l->title), "=");
 	out("\n");
 	for (size_t s = 0; s <= l->nsteps; s++) {
 		const struct block *blocks = s == 0 ? l->intro : l->steps[s - 1].blocks;
 		size_t n = s == 0 ? l->nintro : l->steps[s - 1].nblocks;
 		if (s > 0) {
-			render_heading(step_translate(&l->steps[s - 1].title), "-");
+			render_heading(prose_translate(&l->steps[s - 1].title), "-");
 			out("\n");
 		}
 		for (size_t i = 0; i < n; i++) {
 			const struct block *b = &blocks[i];
 			if (b->type == BLOCK_PARAGRAPH) {
-				render_paragraph(step_translate(&b->prose), NULL, 0, NULL);
+				render_paragraph(prose_translate(&b->prose), NULL, 0, NULL);
 				out("\n");
 			} else if (b->type == BLOCK_ITEM) {
-				render_paragraph(step_translate(&b->prose), NULL, 2, "- ");
+				render_paragraph(prose_translate(&b->prose), NULL, 2, "- ");
 				if (i + 1 == n || blocks[i + 1].type != BLOCK_ITEM)
 					out("\n");
 			} else if (b->type == BLOCK_CODE) {
@@ -429,7 +428,7 @@ cmd_hint(const char *which)
 	} else {
 		size_t k = (size_t)x->hints < n ? (size_t)x->hints : n - 1;
 		char *label = xasprintf(_("Hint %zu of %zu: "), k + 1, n);
-		render_paragraph(step_translate(hints[k]), NULL, 0, label);
+		render_paragraph(prose_translate(hints[k]), NULL, 0, label);
 		free(label);
 		if (x->hints < (int)n)
 			x->hints++;

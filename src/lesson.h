@@ -123,4 +123,12 @@ void lesson_each_prose(const struct lesson *lesson,
  * A name without "NN-" gives number 0 and the whole base name. */
 void lesson_name(const char *path, int *number, char **slug);
 
+/* The lesson's prose in the learner's language: gettext, with an English
+ * paragraph marked when no translation exists (course.c). */
+const char *prose_translate(const struct prose *prose);
+
+/* How many of LESSON's prose pieces have a translation in the current
+ * language, of how many. */
+void lesson_translation_count(const struct lesson *lesson, size_t *translated, size_t *total);
+
 #endif

@@ -308,7 +308,7 @@ start_position(const char *arg)
 		} else {
 			var_setf("where", "%d.%d", l->number, step + 1);
 			var_setf("lesson", "%d", l->number);
-			var_set("title", step_translate(&l->title));
+			var_set("title", prose_translate(&l->title));
 			nav_score_text(l, session_progress(l), "score");
 			render_paragraph(_("Welcome back to lesson {lesson}, {title}, at step {where}; your score in this lesson so far: {score}."),
 					 var_lookup, 0, NULL);

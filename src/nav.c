@@ -428,7 +428,7 @@ print_lessons(int with_total)
 
 		strbuf_init(&sb);
 		strbuf_addf(&sb, "%2d  %s — ", l->number, l->slug);
-		strbuf_adds(&sb, step_translate(&l->title));
+		strbuf_adds(&sb, prose_translate(&l->title));
 		strbuf_addf(&sb, _(" · %d/%zu steps"), p ? p->steps_seen : 0, l->nsteps);
 		tally(l, p, &t);
 		if (t.right + t.wrong + t.skipped > 0) {
@@ -450,7 +450,7 @@ print_lessons(int with_total)
 			strbuf_addf(&sb, _(" · exercise %d: %s"), l->number, exercise);
 		if (!i18n_is_english()) {
 			size_t done, all;
-			step_translation_count(l, &done, &all);
+			lesson_translation_count(l, &done, &all);
 			/* TRANSLATORS: how much of a lesson is translated. */
 			strbuf_addf(&sb, _(" · %zu%% in your language"), all ? done * 100 / all : 100);
 		}
@@ -577,9 +577,15 @@ nav_lang(struct play_ctx *ctx, int argc, char **argv)
 				 var_lookup, 0, NULL);
 		return 0;
 	}
+	char before[32];
+	snprintf(before, sizeof before, "%s", i18n_language());
 	if (!i18n_init(argv[1])) {
-		play_error(ctx, _("No %s translation is installed; the tutor goes on in English."), argv[1]);
-		var_set("language", "en");
+		/* A mistyped name must not cost the learner their language:
+		 * go back to the one in use, and say so in it. */
+		i18n_init(before);
+		var_set("language", i18n_language());
+		play_error(ctx, _("No %s translation is installed; the tutor goes on in %s."), argv[1],
+			   i18n_language());
 		return -1;
 	}
 	var_set("language", i18n_language());

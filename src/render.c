@@ -470,7 +470,7 @@ render_command(const char *command)
 void
 render_verbatim(const char *line)
 {
-	out("    %s%s%s\n", color_on("\033[33m"), line, color_off());
+	out("%*s%s%s%s\n", VERBATIM_INDENT, "", color_on("\033[33m"), line, color_off());
 }
 
 void

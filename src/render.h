@@ -56,7 +56,9 @@ void render_note(const char *text);
 /* The command a lesson step runs, shown as if typed: "» server start". */
 void render_command(const char *command);
 
-/* A verbatim block (C code, a table) indented by two spaces. */
+/* A verbatim block (C code, a table), indented by VERBATIM_INDENT spaces:
+ * what is meant to fit 80 columns there must fit 80 - VERBATIM_INDENT. */
+#define VERBATIM_INDENT 4
 void render_verbatim(const char *line);
 
 /* One sentence answering bad input; counted for the batch exit status. */

@@ -33,49 +33,14 @@
 #include "util.h"
 #include "vars.h"
 
-static void
-count_translated(const struct prose *prose, void *arg)
-{
-	size_t *c = arg;   /* c[0]: translated, c[1]: all */
-
-	c[0] += gettext(prose->text) != prose->text;
-	c[1]++;
-}
-
 void (*step_on_show)(const char *slug, int step);
 
 static void step_mark_world(void);
 
-const char *
-step_translate(const struct prose *prose)
-{
-	static char *marked;
-	const char *t = gettext(prose->text);
-
-	if (t != prose->text || i18n_is_english())
-		return t;
-	/* Not translated yet: the English text, marked as such. */
-	free(marked);
-	/* TRANSLATORS: put before a lesson paragraph that has no translation
-	   yet, so the learner knows why it is in English. */
-	marked = xasprintf(_("[en] %s"), prose->text);
-	return marked;
-}
-
-void
-step_translation_count(const struct lesson *lesson, size_t *translated, size_t *total)
-{
-	size_t c[2] = { 0, 0 };
-
-	lesson_each_prose(lesson, count_translated, c);
-	*translated = c[0];
-	*total = c[1];
-}
-
 static void
 paragraph(const struct prose *prose, int indent, const char *first)
 {
-	render_paragraph(step_translate(prose), var_lookup, indent, first);
+	render_paragraph(prose_translate(prose), var_lookup, indent, first);
 }
 
 /* The open prediction's output, held back until the answer is shown,
@@ -513,7 +478,7 @@ step_show(int index, int run)
 	if (step_on_show != NULL)
 		step_on_show(l->slug, index);
 	if (index == 0) {
-		heading = xasprintf(_("Lesson %d: %s"), l->number, step_translate(&l->title));
+		heading = xasprintf(_("Lesson %d: %s"), l->number, prose_translate(&l->title));
 		out("\n");
 		render_heading(heading, "═");
 		free(heading);
@@ -523,7 +488,7 @@ step_show(int index, int run)
 	/* TRANSLATORS: "Step 8.5 (5 of 7) · Title": lesson.step, then the
 	   step's place among the lesson's steps. */
 	heading = xasprintf(_("Step %d.%d (%d of %zu) · %s"), l->number, index + 1, index + 1, l->nsteps,
-			    step_translate(&st->title));
+			    prose_translate(&st->title));
 	render_heading(heading, "─");
 	free(heading);
 	out("\n");

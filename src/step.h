@@ -47,9 +47,6 @@ int step_question_count(const struct lesson *lesson);
  * (-3).  Otherwise the step's hints (0), or -1 when it has none. */
 int step_hint(void);
 
-/* The lesson's prose in the learner's language: gettext, with an English
- * paragraph marked when no translation exists. */
-const char *step_translate(const struct prose *prose);
 
 /* Run one command of a run block as if typed, showing it first. */
 void step_run_line(const char *text);
@@ -60,8 +57,5 @@ void step_check_expectations(const struct block *b);
 /* Does the last outcome match this "if" block? */
 int step_outcome_matches(const struct block *b);
 
-/* How many of LESSON's prose pieces have a translation in the current
- * language, of how many. */
-void step_translation_count(const struct lesson *lesson, size_t *translated, size_t *total);
 
 #endif

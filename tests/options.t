@@ -32,6 +32,9 @@ ok $? "--list: one line per lesson, status 0"
 out=$(printf 'quit\n' | run --lang xx 2>&1); st=$?
 [ $st = 0 ] && [[ $out == *"no xx translation is installed; continuing in English"* ]] && [[ $out == *"Welcome to ipctutor"* ]]
 ok $? "--lang for a language with no catalog: says so in one line, goes on in English"
+out=$(printf 'lang fr\nlang zz\nlang\nquit\n' | run 2>&1)
+[[ $out == *"zz"*"fr."* ]] && [[ $out == *"Langue"*"fr."* ]] && [[ $out != *"Language: en"* ]]
+ok $? "lang with a mistyped name: the tutor stays in the language it spoke, and says so"
 out=$(printf 'quit\n' | env -u LC_ALL -u LANGUAGE LANG=fr_FR.UTF-8 LOCPATH=/nonexistent HOME="$TEST_TMP" "$IPCTUTOR" 2>&1); st=$?
 [ $st = 0 ] && [[ $out == *"fr_FR.UTF-8"* ]] && [[ $out != *"Welcome to ipctutor"* ]]
 ok $? "LANG names a locale that is not installed: one line says what the tutor does, and it speaks French"
