@@ -138,7 +138,10 @@ show_kind(enum ipc_kind kind, const struct sysv_object *objs, int n)
 		snprintf(cells[4], sizeof cells[4], "%04o", o->mode);
 		snprintf(cells[5], sizeof cells[5], "%s", repro_uid(o->uid));
 		strbuf_init(&line);
-		strbuf_addf(&line, "  %s ", registry_has(kind, o->id) ? "*" : " ");
+		/* A segment the tutor removed while attached is still its own. */
+		int mine = registry_has(kind, o->id)
+			   || (kind == KIND_SHM && (o->mode & SHM_DEST) && registry_doomed(o->id));
+		strbuf_addf(&line, "  %s ", mine ? "*" : " ");
 		for (size_t c = 0; c < 6; c++)
 			pad_cell(&line, cells[c], (int)strlen(cells[c]), widths[c]);
 		row("%s%s", line.buf, tail);
