@@ -89,7 +89,7 @@ is_lesson_name(const char *name)
 
 /* Tell the course's reporter, if it has one, about MESSAGE. */
 static void
-report(const struct course *course, const char *message)
+tell(const struct course *course, const char *message)
 {
 	if (course->report != NULL)
 		course->report(message);
@@ -101,7 +101,7 @@ report_duplicate(const struct course *course, const struct lesson *l)
 	char err[512];
 
 	snprintf(err, sizeof err, _("%s: two lessons with the same number or name"), l->path);
-	report(course, err);
+	tell(course, err);
 }
 
 /* A hash of a slug (FNV-1a), so that looking for a taken slug compares
@@ -244,7 +244,7 @@ parse_in_place(struct course *course, struct lesson *l)
 
 	if (parsed == NULL) {
 		l->state = LESSON_BROKEN;
-		report(course, err);
+		tell(course, err);
 		return;
 	}
 	free(parsed->path);
