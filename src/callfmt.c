@@ -121,17 +121,6 @@ semops(callfmt_reader read, void *arg, unsigned long long addr, size_t nsops, ch
 	strbuf_free(&sb);
 }
 
-static const char *
-ctl_text(int cmd, char *buf, size_t len)
-{
-	const char *name = ctl_name(cmd);
-
-	if (name != NULL)
-		return name;
-	snprintf(buf, len, "%d", cmd);
-	return buf;
-}
-
 /* The IPC_STAT summary ipc.c shows, from the buffer the call filled. */
 static void
 stat_data(enum sysv_call which, callfmt_reader read, void *arg, unsigned long long addr, struct call *call)

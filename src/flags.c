@@ -327,6 +327,17 @@ flags_format(enum flag_context context, int flags, char *buf, size_t len)
 		boundbuf_printf(&sb, "0");
 }
 
+const char *
+ctl_text(int cmd, char *buf, size_t len)
+{
+	const char *name = ctl_name(cmd);
+
+	if (name != NULL)
+		return name;
+	snprintf(buf, len, "%d", cmd);
+	return buf;
+}
+
 const char *const *
 flag_names(void)
 {

@@ -61,6 +61,9 @@ const char *const *flag_names(void);
  * Returns PARSE_OK and the command value, or PARSE_UNKNOWN_NAME. */
 enum parse_status ctl_parse(const char *text, int *cmd);
 const char *ctl_name(int cmd);          /* "IPC_RMID"; NULL if unknown */
+/* The ctl command as strace prints it: its name, or its number written
+ * into BUF (LEN bytes).  Returns the name or BUF. */
+const char *ctl_text(int cmd, char *buf, size_t len);
 const char *const *ctl_names(void);     /* short words, NULL-terminated */
 
 /* Keys: "IPC_PRIVATE", a number in any base parse_long accepts, in the

@@ -149,25 +149,13 @@ ipc_msgrcv(int id, long type, int flags, struct call *call)
 	return finish(call, n, saved);
 }
 
-/* The ctl command name as strace prints it. */
-static const char *
-cmd_text(int cmd, char *buf, size_t len)
-{
-	const char *name = ctl_name(cmd);
-
-	if (name != NULL)
-		return name;
-	snprintf(buf, len, "%d", cmd);
-	return buf;
-}
-
 /* Start the record of a msgctl or shmctl (NAME, call id CID). */
 static void
 begin_ctl(struct call *call, enum call_id cid, const char *name, int id, int cmd)
 {
 	char c[24];
 
-	begin(call, cid, "%s(%d, %s%s)", name, id, cmd_text(cmd, c, sizeof c), cmd == IPC_STAT ? ", {...}" : ", NULL");
+	begin(call, cid, "%s(%d, %s%s)", name, id, ctl_text(cmd, c, sizeof c), cmd == IPC_STAT ? ", {...}" : ", NULL");
 }
 
 /* After a successful IPC_STAT: ST (unless NULL) gets GOT, and the call's
@@ -252,7 +240,7 @@ ipc_semctl(int id, int num, int cmd, int value, struct ipc_stat *st, struct call
 		begin(call, CALL_SEMCTL, "semctl(%d, %d, IPC_STAT, {...})", id, num);
 		r = semctl(id, num, cmd, &ds);
 	} else {
-		begin(call, CALL_SEMCTL, "semctl(%d, %d, %s)", id, num, cmd_text(cmd, c, sizeof c));
+		begin(call, CALL_SEMCTL, "semctl(%d, %d, %s)", id, num, ctl_text(cmd, c, sizeof c));
 		r = semctl(id, num, cmd);
 	}
 	finish(call, r, errno);

@@ -38,6 +38,11 @@ static struct entry table[REGISTRY_MAX];
 static volatile size_t used;     /* slots [0, used) may be in use */
 static int guardian_fd = -1;
 static char *state_file;
+/* Segments removed while attached: ids, oldest first, a ring (see
+ * registry_doomed).  Only for display: nothing is cleaned up from here. */
+#define DOOMED_MAX 16
+static int doomed[DOOMED_MAX];
+static size_t ndoomed;
 
 static void save_state(void);
 
@@ -66,6 +71,9 @@ registry_remove(enum ipc_kind kind, int id)
 {
 	for (size_t i = 0; i < used; i++)
 		if (table[i].kind == (int)kind && table[i].id == id) {
+			struct shmid_ds ds;
+			if (kind == KIND_SHM && shmctl(id, IPC_STAT, &ds) == 0 && (ds.shm_perm.mode & SHM_DEST))
+				doomed[ndoomed++ % DOOMED_MAX] = id;
 			table[i].kind = -1;
 			if (guardian_fd >= 0)
 				dprintf(guardian_fd, "- %d %d\n", (int)kind, id);
@@ -79,6 +87,15 @@ registry_has(enum ipc_kind kind, int id)
 {
 	for (size_t i = 0; i < used; i++)
 		if (table[i].kind == (int)kind && table[i].id == id)
+			return 1;
+	return 0;
+}
+
+int
+registry_doomed(int id)
+{
+	for (size_t i = 0; i < ndoomed && i < DOOMED_MAX; i++)
+		if (doomed[i] == id)
 			return 1;
 	return 0;
 }

@@ -18,6 +18,10 @@
 void registry_add(enum ipc_kind kind, int id);
 void registry_remove(enum ipc_kind kind, int id);
 int registry_has(enum ipc_kind kind, int id);
+/* Did the tutor create shared memory segment ID, which was removed while
+ * still attached (so it lives on, marked SHM_DEST, until its last detach)?
+ * For ipcs to keep marking what the tutor created; never cleaned up again. */
+int registry_doomed(int id);
 size_t registry_count(void);
 
 /* Remove every registered object with IPC_RMID, calling SHOW for each

@@ -176,8 +176,13 @@ show_kind(enum ipc_kind kind, const struct sysv_object *objs, int n)
 		}
 	int gap = table_fit(&t, render_width());
 	table_row(&t, 0, "    ", gap);
-	for (int i = 0; i < n; i++)
-		table_row(&t, i + 1, registry_has(kind, objs[i].id) ? "  * " : "    ", gap);
+	for (int i = 0; i < n; i++) {
+		/* A segment the tutor removed while attached is still its own. */
+		const struct sysv_object *o = &objs[i];
+		int mine = registry_has(kind, o->id)
+			   || (kind == KIND_SHM && (o->mode & SHM_DEST) && registry_doomed(o->id));
+		table_row(&t, i + 1, mine ? "  * " : "    ", gap);
+	}
 	free(t.cell);
 }
 

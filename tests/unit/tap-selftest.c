@@ -31,7 +31,7 @@ fail_some_tests(void)
 	is_int(6 * 7, 41, "wrong product");
 	is_str(NULL, "text", "NULL against text");
 	is_str("got", "want", "different strings");
-	survives(raise(SIGSEGV), "a crash");
+	survives(raise(SIGKILL), "a crash");   /* SIGKILL: no sanitizer catches it */
 	return tap_done();
 }
 
@@ -100,7 +100,7 @@ main(void)
 		"#   got: \"got\"",
 		"#   want: \"want\"",
 		"not ok 6 - a crash",
-		"#   killed by signal 11 (Segmentation fault)",
+		"#   killed by signal 9 (Killed)",
 		"1..6"
 	};
 	struct captured	captured;
