@@ -353,9 +353,11 @@ coverage: need-coverage
 	echo "per file: build/coverage/summary.txt"; exit $$status
 
 # Every step of every lesson, ended by SIGKILL (--shared) and SIGTERM
-# (private): a few minutes, so not part of check; CI runs it.
+# (private), and LEAK_RUNS (120) kill -9 at moments a PRNG seeded with
+# LEAK_SEED chooses (churn, --lead, the classroom server included): a few
+# minutes, so not part of check; CI runs it.
 check-leaks: need-test all
-	$(Q)$(TEST_ENV) prove tests/leak/steps.t
+	$(Q)$(TEST_ENV) prove tests/leak/steps.t tests/leak/random.t
 
 check-valgrind: need-test all $(UNIT_TESTS)
 	$(Q)$(TEST_ENV) IPCTUTOR_WRAPPER='valgrind -q --error-exitcode=99 --leak-check=full' \

@@ -37,6 +37,7 @@
 #include <unistd.h>
 
 #include "agent.h"
+#include "proc.h"
 #include "i18n.h"
 #include "ipc.h"
 #include "util.h"
@@ -137,14 +138,12 @@ sink_var(struct play_ctx *ctx, const char *name, const char *value)
 	send_record("V\t%s\t%s", name, value);
 }
 
-/* Tell the guardian too, at once: if the tutor dies before it reads our
- * record, the guardian still knows the object is ours to remove. */
+/* The guardian heard of the object from the get call itself (see
+ * ipc_after_create); the tutor hears of it here. */
 static void
 sink_created(struct play_ctx *ctx, enum ipc_kind kind, int id)
 {
 	(void)ctx;
-	if (guardian >= 0)
-		dprintf(guardian, "+ %d %d\n", (int)kind, id);
 	send_record("R\t%d\t%d", (int)kind, id);
 }
 
@@ -256,6 +255,12 @@ agent_is_blocked(const struct agent *a)
 	return a->busy;
 }
 
+long
+agent_blocked_in(const struct agent *a)
+{
+	return a->busy ? a->blocking_nr : -1;
+}
+
 size_t
 agent_count(void)
 {
@@ -287,7 +292,7 @@ agent_spawn(const char *name)
 		return NULL;
 	}
 	fflush(stdout);
-	pid = fork();
+	pid = proc_fork();
 	if (pid < 0) {
 		int e = errno;
 		close(down[0]); close(down[1]); close(up[0]); close(up[1]);
@@ -532,8 +537,7 @@ reap(struct agent *a, int *status)
 
 	if (a->pid <= 0)
 		return;
-	while (waitpid(a->pid, &st, 0) < 0 && errno == EINTR)
-		;
+	proc_reap(a->pid, &st);
 	drain(a);   /* dead: its last records are all in the pipe */
 	close(a->to_child);
 	close(a->from_child);
@@ -550,7 +554,7 @@ agent_kill(struct agent *a)
 {
 	int status = 0;
 
-	kill(a->pid, SIGKILL);
+	proc_kill(a->pid, SIGKILL);
 	reap(a, &status);
 	return status;
 }
@@ -563,7 +567,7 @@ agent_finish(struct agent *a)
 	close(a->to_child);
 	a->to_child = open("/dev/null", O_WRONLY | O_CLOEXEC);
 	if (a->busy)
-		kill(a->pid, SIGKILL);
+		proc_kill(a->pid, SIGKILL);
 	reap(a, &status);
 	return status;
 }
@@ -613,7 +617,7 @@ agent_interrupt_blocked(void)
 
 	for (int i = 0; i < MAX_AGENTS; i++) {
 		struct agent *a = &agents[i];
-		if (a->pid <= 0 || !a->busy || a->blocking_nr < 0 || kill(a->pid, SIGINT) != 0)
+		if (a->pid <= 0 || !a->busy || a->blocking_nr < 0 || proc_kill(a->pid, SIGINT) != 0)
 			continue;
 		n++;
 		/* Show its answer now, not at some later poll: wait until it

@@ -38,6 +38,8 @@ pid_t agent_pid(const struct agent *agent);
 int agent_status(const struct agent *agent);
 const char *agent_name(const struct agent *agent);
 int agent_is_blocked(const struct agent *agent);
+/* The system call number an agent announced it may sleep in, or -1. */
+long agent_blocked_in(const struct agent *agent);
 
 enum agent_result { AGENT_DONE, AGENT_BLOCKED, AGENT_DIED, AGENT_TIMEOUT };
 

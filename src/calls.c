@@ -76,7 +76,7 @@ key_command(struct play_ctx *ctx, int argc, char **argv)
  * success the identifier is the one this process holds for KIND and {id},
  * and the object is registered if this tutor created it (FLAGS). */
 static int
-show_get(struct play_ctx *ctx, const struct call *call, enum ipc_kind kind, int id, int flags)
+show_get(struct play_ctx *ctx, const struct call *call, enum ipc_kind kind, int id, int flags __attribute__((unused)))
 {
 	play_call(ctx, call);
 	if (id < 0)
@@ -88,7 +88,7 @@ show_get(struct play_ctx *ctx, const struct call *call, enum ipc_kind kind, int 
 	else
 		ctx->state->shmid = id;
 	play_var(ctx, "id", "%d", id);
-	play_after_get(ctx, kind, id, flags);
+	play_after_get(ctx, kind, call);
 	return 0;
 }
 
@@ -297,6 +297,7 @@ shmat_command(struct play_ctx *ctx, int argc, char **argv)
 	if (addr != (void *)-1) {
 		st->att[st->natt].id = id;
 		st->att[st->natt].addr = addr;
+		st->att[st->natt].readonly = (flags & SHM_RDONLY) != 0;
 		/* The size is needed to read safely; a failed stat leaves one page. */
 		st->att[st->natt].size = ipc_shmctl(id, IPC_STAT, &info, &probe) == 0 ? info.size : 4096;
 		st->natt++;
@@ -381,6 +382,13 @@ shmwrite_command(struct play_ctx *ctx, int argc, char **argv)
 
 	if (a == NULL)
 		return -1;
+	/* A store into a read-only mapping is a SIGSEGV: the process would
+	 * die (the tutor itself with its progress), so it is explained. */
+	if (a->readonly) {
+		play_error(ctx, _("Segment %d is attached read-only (SHM_RDONLY): a store into it would kill this process with SIGSEGV, so nothing is written. Attach it without SHM_RDONLY to write."),
+			   a->id);
+		return -1;
+	}
 	ipc_shm_write(a->addr, a->size, argv[argc - 1], &call);
 	play_call(ctx, &call);
 	return 0;

@@ -63,18 +63,24 @@ interrupted(void)
 
 /* One create-and-remove cycle; SHOW prints both calls.  Unshown cycles
  * make the same two system calls without formatting anything, so the loop
- * runs close to the kernel's own rate.  Returns the identifier, or -1 (the
- * failing call is then always shown). */
+ * runs close to the kernel's own rate.  In the host namespace every queue
+ * is registered (the guardian hears of it before msgget returns) and
+ * forgotten once removed, so that a SIGKILL at any cycle leaves nothing.
+ * Returns the identifier, or -1 (the failing call is then always shown). */
 static int
 cycle(struct play_ctx *ctx, int show)
 {
 	struct call get, rm;
 	int id, r;
 
-	if (show) {
+	if (show || !play_private_namespace) {
 		id = ipc_msgget(IPC_PRIVATE, IPC_CREAT | 0600, &get);
 		if (id >= 0)
-			ipc_msgctl(id, IPC_RMID, NULL, &rm);
+			play_after_get(ctx, KIND_MSG, &get);
+		if (id >= 0 && ipc_msgctl(id, IPC_RMID, NULL, &rm) == 0)
+			play_after_rmid(ctx, KIND_MSG, id);
+		if (!show && id >= 0 && rm.err == 0)
+			return id;
 	} else {
 		id = msgget(IPC_PRIVATE, IPC_CREAT | 0600);
 		if (id < 0) {

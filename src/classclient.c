@@ -150,7 +150,7 @@ leave_doomed_segment(struct client *c)
 static void
 wait_while_server_starts(struct client *c)
 {
-	int fd = open(play_key_path(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	int fd = open_own_file(play_key_path(), O_RDONLY, 0);
 
 	if (fd < 0)
 		return;

@@ -251,10 +251,17 @@ classroom_main(int argc, char **argv)
 				return 2;
 			}
 			break;
-		case 'L':
+		case 'L': {
+			char *bad = i18n_refuse_code(optarg);
+			if (bad != NULL) {
+				fprintf(stderr, "%s: --lang: %s\n", PACKAGE, bad);
+				free(bad);
+				return 2;
+			}
 			if (!i18n_init(optarg))
 				fprintf(stderr, _("%s: no %s translation is installed; continuing in English.\n"), PACKAGE, optarg);
 			break;
+		}
 		case 'h':
 			classroom_usage(sc);
 			return 0;

@@ -37,13 +37,20 @@ serve_requests(struct play_ctx *ctx, int qid)
 
 	for (;;) {
 		/* Type -2: the lowest type up to 2, requests and the wake-up,
-		 * never an answer waiting for its client. */
-		long n = ipc_msgrcv(qid, -WAKE_TYPE, 0, &call);
+		 * never an answer waiting for its client.  MSG_NOERROR: a
+		 * message longer than a request is cut, not left at the head
+		 * of the queue to fail every msgrcv with E2BIG. */
+		long n = ipc_msgrcv(qid, -WAKE_TYPE, MSG_NOERROR, &call);
 		play_call(ctx, &call);
 		if (class_stopping)
 			return 0;
 		if (n < 0 && call.err == EINTR)
 			continue;
+		if (n < 0 && call.err != EIDRM && call.err != EINVAL) {
+			class_say(_("The server's msgrcv failed (%s): the server stops and removes its objects."),
+				  strerror(call.err));
+			return 1;
+		}
 		if (n < 0) {
 			class_say(_("The server's queue is gone: someone removed it (ipcrm, or another server). The server stops."));
 			ctx->state->qid = -1;
@@ -72,7 +79,7 @@ serve_requests(struct play_ctx *ctx, int qid)
 static int
 lock_key_file(void)
 {
-	int fd = open(play_key_path(), O_RDWR | O_CLOEXEC | O_NOFOLLOW);
+	int fd = open_own_file(play_key_path(), O_RDWR, 0);
 
 	if (fd < 0 || flock(fd, LOCK_EX | LOCK_NB) != 0) {
 		class_say(fd < 0 ? _("The key file cannot be opened: %s.")

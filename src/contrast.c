@@ -25,6 +25,7 @@
 #include "reproducible.h"
 #include "play.h"
 #include "render.h"
+#include "proc.h"
 #include "util.h"
 
 /* Fork a peer that keeps KEEP open and waits to be killed; the tutor then
@@ -36,7 +37,7 @@ peer_dies(struct play_ctx *ctx, int keep, int other)
 	int status;
 
 	out_flush();   /* the child must not inherit unwritten output */
-	pid = fork();
+	pid = proc_fork();
 
 	if (pid < 0)
 		return -1;
@@ -52,9 +53,8 @@ peer_dies(struct play_ctx *ctx, int keep, int other)
 	repro_pid(pid, "peer");
 	play_note(ctx, _("The peer process (pid %s) holds the other end; now it is killed with SIGKILL."),
 		  pidtext);
-	kill(pid, SIGKILL);
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
+	proc_kill(pid, SIGKILL);
+	proc_reap(pid, &status);
 	return 0;
 }
 

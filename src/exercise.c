@@ -56,6 +56,22 @@ static char *folder;
 
 /* ---- where they are ------------------------------------------------- */
 
+/* PATH without "..", "." or symbolic links where it exists (the paths
+ * shown to the learner read as paths); PATH itself otherwise.  Frees PATH
+ * when it returns another string. */
+static char *
+normalised(char *path)
+{
+	char *real = realpath(path, NULL);
+
+	if (real == NULL)
+		return path;
+	free(path);
+	return real;
+}
+
+/* The folder of the exercises: $IPCTUTOR_EXERCISES, the installed one,
+ * or the one beside the uninstalled program. */
 static char *
 exercise_folder(void)
 {
@@ -63,13 +79,13 @@ exercise_folder(void)
 	char *here, *beside;
 
 	if (env != NULL && env[0] != '\0')
-		return xstrdup(env);
+		return normalised(xstrdup(env));
 	if (access(EXERCISEDIR, R_OK) == 0 || (here = exe_dir()) == NULL)
 		return xstrdup(EXERCISEDIR);
 	beside = xasprintf("%s/../exercises", here);
 	free(here);
 	if (access(beside, R_OK) == 0)
-		return beside;
+		return normalised(beside);
 	free(beside);
 	return xstrdup(EXERCISEDIR);
 }
@@ -299,7 +315,8 @@ cmd_exercise(const char *which)
 	from = xasprintf("%s/%s/start.c", folder, x->name);
 	to = learner_file(x);
 	if (mkdir(WORK_DIR, 0755) != 0 && errno != EEXIST) {
-		render_error(_("Cannot make the folder %s: %s."), WORK_DIR, strerror(errno));
+		render_error(_("Cannot make the folder %s: %s. Change to a folder you can write (cd ~ for your home) and type exercise %d again."),
+			     WORK_DIR, strerror(errno), x->number);
 		status = 1;
 	} else if (copy_new(from, to) == 0) {
 		char *text = xasprintf(_("Your starting file is %s: open it in your editor, do the TODOs, then type check %d."), to, x->number);

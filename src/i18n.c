@@ -93,6 +93,162 @@ wanted_locale(void)
 }
 
 int
+i18n_valid_code(const char *code)
+{
+	size_t n = 0;
+
+	while (code[n] >= 'a' && code[n] <= 'z')
+		n++;
+	if (n < 2 || n > 3)
+		return 0;
+	code += n;
+	if (code[0] == '_') {
+		if (!isupper((unsigned char)code[1]) || !isupper((unsigned char)code[2]) || !(code[1] <= 'Z' && code[2] <= 'Z'))
+			return 0;
+		code += 3;
+	}
+	if (code[0] == '@') {
+		for (n = 1; isalnum((unsigned char)code[n]) && (unsigned char)code[n] < 0x80; n++)
+			;
+		if (n == 1 || n > 16)
+			return 0;
+		code += n;
+	}
+	return code[0] == '\0';
+}
+
+/* Keep only the valid codes of the LANGUAGE list (colon-separated): a
+ * "../../x" there would make gettext load a catalog from any folder. */
+static void
+clean_language_variable(void)
+{
+	const char *v = getenv("LANGUAGE");
+	struct strbuf sb = STRBUF_INIT;
+	char *copy, *item, *save = NULL;
+
+	if (v == NULL)
+		return;
+	copy = xstrdup(v);
+	strbuf_init(&sb);
+	for (item = strtok_r(copy, ":", &save); item != NULL; item = strtok_r(NULL, ":", &save))
+		if (i18n_valid_code(item) || strcmp(item, "C") == 0)
+			strbuf_addf(&sb, "%s%s", sb.len > 0 ? ":" : "", item);
+	if (strcmp(sb.buf, v) != 0) {
+		if (sb.len > 0)
+			setenv("LANGUAGE", sb.buf, 1);
+		else
+			unsetenv("LANGUAGE");
+	}
+	free(copy);
+	strbuf_free(&sb);
+}
+
+/* The printf conversions of FMT as one letter each for the type of
+ * argument they take, in argument order ("*" widths count as 'i'), into
+ * OUT (LEN bytes).  Returns 0, or -1 for %n or a format too odd to trust. */
+static int
+conversions(const char *fmt, char *out, size_t len)
+{
+	char slots[32];
+	size_t nslots = 0, next = 0;
+
+	memset(slots, 0, sizeof slots);
+	for (const char *p = fmt; (p = strchr(p, '%')) != NULL;) {
+		char length[3] = "";
+		size_t arg = next, l = 0;
+		char *end;
+
+		p++;
+		if (*p == '%') {
+			p++;
+			continue;
+		}
+		if (isdigit((unsigned char)*p)) {   /* %N$ */
+			unsigned long pos = strtoul(p, &end, 10);
+			if (*end == '$') {
+				if (pos == 0 || pos > sizeof slots)
+					return -1;
+				arg = pos - 1;
+				p = end + 1;
+			}
+		}
+		p += strspn(p, "-+ #0'I");
+		if (*p == '*') {
+			if (next >= sizeof slots)
+				return -1;
+			slots[next++] = 'i';
+			arg = next;
+			p++;
+		} else {
+			p += strspn(p, "0123456789");
+		}
+		if (*p == '.') {
+			p++;
+			if (*p == '*') {   /* the precision is an int argument too */
+				if (next >= sizeof slots)
+					return -1;
+				slots[next++] = 'i';
+				arg = next;
+				p++;
+			}
+			p += strspn(p, "0123456789");
+		}
+		while (strchr("hlLqjzt", *p) != NULL && *p != '\0' && l < 2)
+			length[l++] = *p++;
+		char type;
+		switch (*p) {
+		case 'd': case 'i': type = 'i'; break;
+		case 'u': case 'o': case 'x': case 'X': case 'c': type = 'u'; break;
+		case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'a': case 'A': type = 'f'; break;
+		case 's': type = 's'; break;
+		case 'p': type = 'p'; break;
+		default: return -1;   /* %n, or something unknown */
+		}
+		if (arg >= sizeof slots || (slots[arg] != 0 && slots[arg] != type))
+			return -1;
+		/* The length modifier is part of the type: %ld is not %d. */
+		slots[arg] = (char)(type + (length[0] == 'l' ? 32 : 0) + (length[1] == 'l' ? 1 : 0)
+				    + (length[0] == 'z' ? 2 : 0) + (length[0] == 'h' ? 3 : 0));
+		next = arg + 1;
+		nslots = next > nslots ? next : nslots;
+		p++;
+	}
+	if (nslots >= len)
+		return -1;
+	for (size_t i = 0; i < nslots; i++)
+		if (slots[i] == 0)
+			return -1;   /* an argument skipped */
+	memcpy(out, slots, nslots);
+	out[nslots] = '\0';
+	return 0;
+}
+
+const char *
+i18n_gettext(const char *msgid)
+{
+	const char *t = gettext(msgid);
+	char want[40], got[40];
+
+	if (t == msgid || (strchr(msgid, '%') == NULL && strchr(t, '%') == NULL))
+		return t;
+	if (conversions(t, got, sizeof got) != 0 || conversions(msgid, want, sizeof want) != 0
+	    || strcmp(got, want) != 0)
+		return msgid;
+	return t;
+}
+
+char *
+i18n_refuse_code(const char *lang)
+{
+	if (i18n_valid_code(lang))
+		return NULL;
+	char *shown = text_escaped(lang, 0);
+	char *text = xasprintf(_("\"%s\" is not a language code: give one such as de, fr, es or zh_CN."), shown);
+	free(shown);
+	return text;
+}
+
+int
 i18n_init(const char *lang)
 {
 	const char *dir = getenv("IPCTUTOR_LOCALEDIR");
@@ -107,6 +263,7 @@ i18n_init(const char *lang)
 		if (access(beside, R_OK) == 0)
 			dir = beside;
 	}
+	clean_language_variable();
 	bindtextdomain(PACKAGE, dir != NULL && dir[0] != '\0' ? dir : LOCALEDIR);
 	free(here);
 	free(beside);
@@ -141,6 +298,10 @@ i18n_init(const char *lang)
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
 		setlocale(LC_CTYPE, "C.UTF-8");
 	if (!is_english(language) && strcmp(language, "C") != 0 && !catalog_loaded()) {
+		/* English throughout: the C library's messages (strerror) too. */
+		unsetenv("LANGUAGE");
+		setlocale(LC_MESSAGES, "C.UTF-8");
+		++_nl_msg_cat_cntr;
 		if (lang == NULL)
 			fprintf(stderr, _("ipctutor: no %s translation is installed; continuing in English.\n"), language);
 		snprintf(language, sizeof language, "en");

@@ -11,8 +11,19 @@
 
 #include <libintl.h>
 
-#define _(text) gettext (text)
+#define _(text) i18n_gettext (text)
 #define N_(text) text
+
+/* gettext, but a translation whose printf conversions differ from the
+ * msgid's (other types, another count, a %n) is not trusted: the msgid is
+ * used instead.  A catalog the program did not ship (LANGUAGE, a copied
+ * .mo) must not be able to crash it or write through a %n. */
+const char *i18n_gettext(const char *msgid) __attribute__((format_arg(1)));
+
+/* Is CODE a language code: ll or lll, then _CC, then @modifier, each
+ * optional but the first (de, zh_CN, sr@latin)?  Only such codes become
+ * part of a catalog's path. */
+int i18n_valid_code(const char *code);
 
 #define PACKAGE "ipctutor"
 
@@ -24,6 +35,10 @@
  * Output is always UTF-8.  May be called again to switch language.
  * Returns 1, or 0 when LANG's catalog could not be loaded (English then). */
 int i18n_init(const char *lang);
+
+/* The sentence refusing LANG when it is not a language code (malloc'd),
+ * or NULL when it is one. */
+char *i18n_refuse_code(const char *lang);
 
 /* The language whose catalog is in use ("fr"), or "en" for none. */
 const char *i18n_language(void);

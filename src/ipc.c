@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ipc.h>
 #include <sys/msg.h>
@@ -57,6 +58,43 @@ finish(struct call *call, long ret, int saved_errno)
 	call->err = ret == -1 ? saved_errno : 0;
 	errno = saved_errno;
 	return ret;
+}
+
+long (*ipc_before_create)(enum ipc_kind kind, key_t key);
+void (*ipc_after_create)(long token, enum ipc_kind kind, key_t key, int id);
+
+/* The raw get call of KIND. */
+static int
+raw_get(enum ipc_kind kind, key_t key, size_t size, int flags)
+{
+	return kind == KIND_MSG ? msgget(key, flags)
+	     : kind == KIND_SEM ? semget(key, (int)size, flags)
+	     : shmget(key, size, flags);
+}
+
+/* One get call of KIND, recorded in CALL (its text already begun): made
+ * with the creation hooks around it, and CALL->created set when it made a
+ * new object.  IPC_PRIVATE always creates; IPC_CREAT|IPC_EXCL creates when
+ * it succeeds; plain IPC_CREAT creates only if the key had no object just
+ * before (asked with a get call of flags 0, not shown: the learner did
+ * not make it).  An object that existed is never taken for ours. */
+static int
+get_call(enum ipc_kind kind, key_t key, size_t size, int flags, struct call *call)
+{
+	int may_create = key == IPC_PRIVATE || (flags & IPC_CREAT);
+	int existed = 0, id, saved;
+	long token = 0;
+
+	if (may_create && key != IPC_PRIVATE && !(flags & IPC_EXCL))
+		existed = raw_get(kind, key, 0, 0) >= 0;
+	if (may_create && !existed && ipc_before_create != NULL)
+		token = ipc_before_create(kind, key);
+	id = raw_get(kind, key, size, flags);
+	saved = errno;
+	call->created = may_create && !existed && id >= 0;
+	if (may_create && !existed && ipc_after_create != NULL)
+		ipc_after_create(token, kind, key, call->created ? id : -1);
+	return (int)finish(call, id, saved);
 }
 
 /* HEAD: what is known of the call before it is made; NULL: all of
@@ -106,8 +144,7 @@ int
 ipc_msgget(key_t key, int flags, struct call *call)
 {
 	begin_get(call, CALL_MSGGET, "msgget", key, "", flags);
-	int id = msgget(key, flags);
-	return (int)finish(call, id, errno);
+	return get_call(KIND_MSG, key, 0, flags, call);
 }
 
 int
@@ -208,8 +245,7 @@ ipc_semget(key_t key, int nsems, int flags, struct call *call)
 
 	snprintf(middle, sizeof middle, ", %d", nsems);
 	begin_get(call, CALL_SEMGET, "semget", key, middle, flags);
-	int id = semget(key, nsems, flags);
-	return (int)finish(call, id, errno);
+	return get_call(KIND_SEM, key, (size_t)nsems, flags, call);
 }
 
 int
@@ -223,6 +259,36 @@ ipc_semop(int id, unsigned short num, short op, short flags, struct call *call)
 	announce_blocking(flags, SYS_semop, call, NULL);
 	int r = semop(id, &sb, 1);
 	return (int)finish(call, r, errno);
+}
+
+/* GETALL needs an array of the set's size, which only IPC_STAT tells (not
+ * shown: the learner asked for GETALL); the values come back as data. */
+static int
+semctl_getall(int id, int num, struct call *call)
+{
+	struct semid_ds ds;
+	unsigned short *values = NULL;
+	size_t n = 0, used = 0;
+	int r, saved;
+
+	memset(&ds, 0, sizeof ds);
+	if (semctl(id, 0, IPC_STAT, &ds) == 0 && ds.sem_nsems > 0)
+		n = (size_t)ds.sem_nsems;
+	values = calloc(n > 0 ? n : 1, sizeof *values);
+	begin(call, CALL_SEMCTL, "semctl(%d, %d, GETALL, [...])", id, num);
+	r = values == NULL ? -1 : semctl(id, num, GETALL, values);
+	saved = values == NULL ? ENOMEM : errno;
+	finish(call, r, saved);
+	if (r == 0) {
+		call->data[0] = '\0';
+		for (size_t i = 0; i < n && used + 16 < sizeof call->data; i++)
+			used += (size_t)snprintf(call->data + used, sizeof call->data - used, "%s%u", i ? ", " : "[",
+						 values[i]);
+		snprintf(call->data + used, sizeof call->data - used, "%s", n > 0 ? "]" : "[]");
+	}
+	free(values);
+	errno = saved;
+	return r;
 }
 
 int
@@ -239,6 +305,8 @@ ipc_semctl(int id, int num, int cmd, int value, struct ipc_stat *st, struct call
 	} else if (cmd == IPC_STAT) {
 		begin(call, CALL_SEMCTL, "semctl(%d, %d, IPC_STAT, {...})", id, num);
 		r = semctl(id, num, cmd, &ds);
+	} else if (cmd == GETALL) {
+		return semctl_getall(id, num, call);
 	} else {
 		begin(call, CALL_SEMCTL, "semctl(%d, %d, %s)", id, num, ctl_text(cmd, c, sizeof c));
 		r = semctl(id, num, cmd);
@@ -259,8 +327,7 @@ ipc_shmget(key_t key, size_t size, int flags, struct call *call)
 
 	snprintf(middle, sizeof middle, ", %zu", size);
 	begin_get(call, CALL_SHMGET, "shmget", key, middle, flags);
-	int id = shmget(key, size, flags);
-	return (int)finish(call, id, errno);
+	return get_call(KIND_SHM, key, size, flags, call);
 }
 
 void *

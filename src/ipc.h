@@ -22,6 +22,15 @@
  * "msgrcv(3, <unfinished ...>".  NULL (the default) means nobody watches. */
 extern void (*ipc_before_blocking)(long syscall_nr, const char *head);
 
+/* Told around every get call that may create an object (IPC_PRIVATE, or
+ * IPC_CREAT): BEFORE, with the key, returns a token; AFTER gets it back
+ * with the identifier when the call made a new object, or -1 when it
+ * did not (it failed, or the key's object existed already).  The
+ * registry uses them to tell the guardian before the call can return, so
+ * that a SIGKILL at any moment leaves nothing unknown.  NULL: nobody. */
+extern long (*ipc_before_create)(enum ipc_kind kind, key_t key);
+extern void (*ipc_after_create)(long token, enum ipc_kind kind, key_t key, int id);
+
 key_t ipc_ftok(const char *path, int proj, struct call *call);
 
 int ipc_msgget(key_t key, int flags, struct call *call);

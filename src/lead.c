@@ -45,7 +45,10 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "ipc.h"
 #include "lead.h"
+#include "proc.h"
+#include "registry.h"
 #include "util.h"
 
 #define BOARD_NAME "ipctutor-class.key"
@@ -74,9 +77,11 @@ board_key(int create)
 	if (path == NULL)
 		path = xasprintf("%s/%s", run_dir() != NULL ? run_dir() : "/tmp", BOARD_NAME);
 	if (create) {
-		int fd = open(path, O_RDONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
-		if (fd >= 0)
-			close(fd);
+		/* A FIFO or another user's file planted there is refused. */
+		int fd = open_own_file(path, O_RDONLY | O_CREAT, 0644);
+		if (fd < 0)
+			return -1;
+		close(fd);
 	}
 	return ftok(path, BOARD_PROJECT);
 }
@@ -99,7 +104,10 @@ static int
 board_object(int is_shm, key_t key)
 {
 	const int flags = IPC_CREAT | IPC_EXCL | BOARD_MODE;
-	int id = is_shm ? shmget(key, sizeof(struct board), flags) : semget(key, BOARD_SEMS, flags);
+	struct call call;
+	/* Through ipc.c, so that the publisher's guardian hears of each
+	 * object before the call returns. */
+	int id = is_shm ? ipc_shmget(key, sizeof(struct board), flags, &call) : ipc_semget(key, BOARD_SEMS, flags, &call);
 
 	if (id < 0 && errno == EEXIST) {
 		int old = is_shm ? shmget(key, 0, 0) : semget(key, 0, 0);
@@ -112,7 +120,7 @@ board_object(int is_shm, key_t key)
 			return -1;   /* not ours: another teacher's board */
 		if ((is_shm ? shmctl(old, IPC_RMID, NULL) : semctl(old, 0, IPC_RMID)) != 0)
 			return -1;
-		id = is_shm ? shmget(key, sizeof(struct board), flags) : semget(key, BOARD_SEMS, flags);
+		id = is_shm ? ipc_shmget(key, sizeof(struct board), flags, &call) : ipc_semget(key, BOARD_SEMS, flags, &call);
 	}
 	return id;
 }
@@ -122,8 +130,11 @@ board_object(int is_shm, key_t key)
 static void __attribute__((noreturn))
 publisher_main(int in, int ready)
 {
-	key_t key = board_key(1);
-	int shmid = board_object(1, key), semid = shmid < 0 ? -1 : board_object(0, key);
+	/* A guardian of its own first: if the publisher is killed (even with
+	 * SIGKILL), the board does not outlive it. */
+	int guarded = registry_guard(NULL) >= 0;
+	key_t key = guarded ? board_key(1) : -1;
+	int shmid = key == -1 ? -1 : board_object(1, key), semid = shmid < 0 ? -1 : board_object(0, key);
 	struct board *b = shmid < 0 ? (void *)-1 : shmat(shmid, NULL, 0);
 	char line[128];
 	FILE *f = fdopen(in, "r");
@@ -171,7 +182,7 @@ lead_start(void)
 		close(cmd[1]);
 		return -1;
 	}
-	pid = fork();
+	pid = proc_fork();
 	if (pid == 0) {
 		child_setup(parent, 0);
 		close(cmd[1]);
@@ -241,7 +252,7 @@ follow_start(void)
 
 	if (pipe2(fds, O_CLOEXEC) != 0)
 		return -1;
-	pid = fork();
+	pid = proc_fork();
 	if (pid == 0) {
 		child_setup(parent, 1);
 		close(fds[0]);

@@ -186,6 +186,21 @@ parse_options(int argc, char **argv, struct options *o)
 	return 0;
 }
 
+/* Say in one sentence why PATH cannot take the transcript, if it cannot. */
+static int
+refuse_transcript(const char *path)
+{
+	char *refusal = transcript_refusal(path), *shown;
+
+	if (refusal == NULL)
+		return 0;
+	shown = text_escaped(refusal, 0);
+	fprintf(stderr, "%s: %s\n", PACKAGE, shown);
+	free(shown);
+	free(refusal);
+	return 1;
+}
+
 /* --lint FILE...: parse each lesson; report every error. */
 static int
 lint(int n, char **files)
@@ -271,7 +286,6 @@ static int
 setup_namespace(int shared, const char *state_dir)
 {
 	char why[128] = "";
-	char *state = state_dir ? xasprintf("%s/objects", state_dir) : NULL;
 	int guardian = -1;
 
 	session.ns = shared ? NS_SHARED : ns_enter_private(why, sizeof why);
@@ -280,11 +294,10 @@ setup_namespace(int shared, const char *state_dir)
 		render_paragraph(_("No private IPC namespace could be had, so the lessons use the host's; the tutor removes only what it created."),
 				 NULL, 0, NULL);
 	if (session.ns == NS_HOST || session.ns == NS_SHARED) {
-		if (state != NULL)
-			registry_recover(state, say_recovered);
-		guardian = registry_guard(state);
+		if (state_dir != NULL)
+			registry_recover(state_dir, say_recovered);
+		guardian = registry_guard(state_dir);
 	}
-	free(state);
 	return guardian;
 }
 
@@ -381,6 +394,12 @@ main(int argc, char **argv)
 		return exercise_main(argc - 1, argv + 1);
 	if (parse_options(argc, argv, &o) != 0)
 		return EXIT_USAGE;
+	char *bad_lang = o.lang != NULL ? i18n_refuse_code(o.lang) : NULL;
+	if (bad_lang != NULL) {
+		fprintf(stderr, "%s: --lang: %s\n", PACKAGE, bad_lang);
+		free(bad_lang);
+		return EXIT_USAGE;
+	}
 	if (o.lang != NULL && !i18n_init(o.lang))
 		fprintf(stderr, _("%s: no %s translation is installed; continuing in English.\n"), PACKAGE, o.lang);
 	/* After --lang, so that --lang fr --help speaks French. */
@@ -388,6 +407,8 @@ main(int argc, char **argv)
 		o.help ? usage() : version();
 		return fflush(stdout) == 0 && !ferror(stdout) ? EXIT_SUCCESS : EXIT_BAD_INPUT;
 	}
+	if (o.transcript != NULL && refuse_transcript(o.transcript))
+		return EXIT_USAGE;
 	if (o.pot)
 		return pot_write(argc - optind, argv + optind);
 	if (o.lint)
@@ -446,6 +467,8 @@ main(int argc, char **argv)
 	if (o.follow && follow_start() != 0)
 		fprintf(stderr, _("%s: cannot follow: %s\n"), PACKAGE, strerror(errno));
 	guardian = setup_namespace(o.shared, state_dir);
+	if (o.shared)
+		play_key_own_session();
 	actor_state_init(&session.you);
 	repro_pid(getpid(), "you");
 	repro_own_uid();
@@ -462,7 +485,7 @@ main(int argc, char **argv)
 	tty_pager_enable(interactive && isatty(STDOUT_FILENO));
 	transcript_start();
 	if (state_dir == NULL)
-		render_paragraph(_("Progress is not saved: neither XDG_STATE_HOME nor HOME is set."), NULL, 0, NULL);
+		render_paragraph(progress_state_why(), NULL, 0, NULL);
 	if (session.course.nlessons > 0)
 		start_position(optind < argc ? argv[optind] : NULL);
 	else
@@ -475,7 +498,9 @@ main(int argc, char **argv)
 	tty_pager_enable(0);
 	clean_up();
 	tty_give_back();
-	if (o.transcript != NULL && transcript_save(o.transcript) != 0)
+	if (o.transcript != NULL && refuse_transcript(o.transcript))
+		;
+	else if (o.transcript != NULL && transcript_save(o.transcript) != 0)
 		fprintf(stderr, _("%s: cannot write the transcript %s: %s\n"), PACKAGE, o.transcript, strerror(errno));
 
 	if (sig != 0) {

@@ -7,6 +7,7 @@
  * number.
  */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -35,6 +36,26 @@ family_of(enum call_id id)
 	}
 }
 
+/* For an EINVAL on an identifier: does the object the call names still
+ * exist (so that EINVAL is about another argument)?  The kind comes from
+ * the call, the identifier from its text: "semctl(3, 65535, GETVAL)". */
+static int
+named_object_exists(const struct call *call)
+{
+	struct sysv_object obj;
+	enum ipc_kind kind;
+	const char *open = strchr(call->text, '(');
+	int id;
+
+	switch (call->id) {
+	case CALL_MSGSND: case CALL_MSGRCV: case CALL_MSGCTL: kind = KIND_MSG; break;
+	case CALL_SEMOP: case CALL_SEMCTL: kind = KIND_SEM; break;
+	case CALL_SHMAT: case CALL_SHMCTL: kind = KIND_SHM; break;
+	default: return 0;
+	}
+	return open != NULL && sscanf(open + 1, "%d", &id) == 1 && id >= 0 && procview_find(kind, id, &obj) == 1;
+}
+
 const char *
 meaning_of(const struct call *call)
 {
@@ -50,5 +71,7 @@ meaning_of(const struct call *call)
 			 call->ret, parts.seq, parts.index);
 		return buf;
 	}
+	if (call->err == EINVAL && family == FAMILY_BY_ID && named_object_exists(call))
+		return _("The object exists, so EINVAL is about another argument: a flag this call cannot take here (SHM_REMAP needs an address), a semaphore number outside the set, or a command it does not know.");
 	return errno_meaning(call->err, family);
 }

@@ -577,6 +577,12 @@ nav_lang(struct play_ctx *ctx, int argc, char **argv)
 				 var_lookup, 0, NULL);
 		return 0;
 	}
+	char *bad = i18n_refuse_code(argv[1]);
+	if (bad != NULL) {
+		play_error(ctx, "%s", bad);
+		free(bad);
+		return -1;
+	}
 	char before[32];
 	snprintf(before, sizeof before, "%s", i18n_language());
 	if (!i18n_init(argv[1])) {

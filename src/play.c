@@ -6,12 +6,14 @@
  * the registration of what this tutor created, and the agreed key file.
  */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ipc.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include "flags.h"
@@ -52,8 +54,11 @@ static void
 vsend(struct play_ctx *ctx, void (*send)(struct play_ctx *, const char *), const char *fmt, va_list ap)
 {
 	char *text = xvasprintf(fmt, ap);
+	/* The arguments may be the learner's input: shown escaped. */
+	char *shown = text_escaped(text, 1);
 
-	send(ctx, text);
+	send(ctx, shown);
+	free(shown);
 	free(text);
 }
 
@@ -149,22 +154,10 @@ play_arg_id(struct play_ctx *ctx, const char *text, int *id)
 }
 
 void
-play_after_get(struct play_ctx *ctx, enum ipc_kind kind, int id, int flags)
+play_after_get(struct play_ctx *ctx, enum ipc_kind kind, const struct call *call)
 {
-	struct ipc_stat st;
-	struct call probe;
-	int r;
-
-	if (id < 0 || !(flags & IPC_CREAT))
-		return;
-	if ((flags & IPC_EXCL) == 0) {
-		/* It may have existed: ask the kernel who created it (not shown:
-		 * the learner did not make this call). */
-		r = ipc_ctl(kind, id, IPC_STAT, &st, &probe);
-		if (r != 0 || st.cuid != geteuid())
-			return;
-	}
-	ctx->sink->created(ctx, kind, id);
+	if (call->created)
+		ctx->sink->created(ctx, kind, (int)call->ret);
 }
 
 void
@@ -177,26 +170,101 @@ play_after_rmid(struct play_ctx *ctx, enum ipc_kind kind, int id)
 		ctx->state->semid = -1;
 }
 
+static char *key_path;      /* once chosen, for the process's life */
+static char *key_session;   /* a key file made for this session alone */
+
+static void
+remove_session_key(void)
+{
+	if (key_session != NULL)
+		unlink(key_session);
+}
+
+/* The folder for key files: the run directory when one is set, else
+ * $XDG_RUNTIME_DIR when usable, else /tmp. */
+static const char *
+key_dir(void)
+{
+	const char *dir = getenv("XDG_RUNTIME_DIR");
+
+	if (run_dir() != NULL)
+		return run_dir();
+	return dir != NULL && dir[0] == '/' && access(dir, W_OK) == 0 ? dir : "/tmp";
+}
+
+/* Make an empty key file of this session alone (mkstemp: a name nobody
+ * could plant), removed at exit.  Returns its path or NULL. */
+static char *
+make_session_key(void)
+{
+	char *path = xasprintf("%s/ipctutor-%ld.XXXXXX", key_dir(), (long)geteuid());
+	int fd = mkostemp(path, O_CLOEXEC);
+
+	if (fd < 0) {
+		free(path);
+		return NULL;
+	}
+	close(fd);
+	key_session = path;
+	atexit(remove_session_key);
+	return path;
+}
+
+void
+play_key_own_session(void)
+{
+	const char *shared = play_key_path();
+	char *lock = xasprintf("%s.session", shared);
+	int fd = open_own_file(lock, O_RDONLY | O_CREAT, 0600);
+
+	free(lock);
+	/* The first --shared tutor of this user keeps the lock (for its
+	 * life: the descriptor stays open) and the usual key file; another
+	 * one running meanwhile makes a key file of its own. */
+	if (fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0)
+		return;
+	if (fd >= 0)
+		close(fd);
+	char *mine = make_session_key();
+	if (mine != NULL) {
+		free(key_path);
+		key_path = mine;
+		repro_add(key_path, "$KEYFILE");
+	}
+}
+
 const char *
 play_key_path(void)
 {
-	static char *path;
-	const char *dir;
+	const char *dir = getenv("XDG_RUNTIME_DIR");
 	int fd;
 
-	if (path != NULL)
-		return path;
-	dir = getenv("XDG_RUNTIME_DIR");
+	if (key_path != NULL)
+		return key_path;
 	if (run_dir() != NULL)
-		path = xasprintf("%s/ipctutor-%ld.key", run_dir(), (long)geteuid());
+		key_path = xasprintf("%s/ipctutor-%ld.key", run_dir(), (long)geteuid());
 	else if (dir != NULL && dir[0] == '/' && access(dir, W_OK) == 0)
-		path = xasprintf("%s/ipctutor.key", dir);
+		key_path = xasprintf("%s/ipctutor.key", dir);
 	else
-		path = xasprintf("/tmp/ipctutor-%ld.key", (long)geteuid());
-	/* O_NOFOLLOW: in /tmp, a link planted by someone else is refused. */
-	fd = open(path, O_RDONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
-	if (fd >= 0)
+		key_path = xasprintf("/tmp/ipctutor-%ld.key", (long)geteuid());
+	/* In /tmp, another user may have planted a link, a FIFO (an open
+	 * would wait for ever) or a file of theirs (its locks would stall
+	 * our server and client): only a regular file of ours will do. */
+	fd = open_own_file(key_path, O_RDONLY | O_CREAT, 0600);
+	if (fd >= 0) {
 		close(fd);
-	repro_add(path, "$KEYFILE");
-	return path;
+	} else {
+		int e = errno;
+		char *mine = make_session_key();
+		fprintf(stderr, "%s: ", PACKAGE);
+		fprintf(stderr, _("The key file %s is not a regular file of yours (%s), so it is not used: this session makes its own, %s."),
+			key_path, strerror(e), mine != NULL ? mine : "?");
+		fputc('\n', stderr);
+		if (mine != NULL) {
+			free(key_path);
+			key_path = mine;
+		}
+	}
+	repro_add(key_path, "$KEYFILE");
+	return key_path;
 }

@@ -31,6 +31,7 @@ struct actor_state {
 		int id;
 		void *addr;
 		size_t size;
+		int readonly;         /* attached SHM_RDONLY */
 	} att[MAX_ATTACHMENTS];
 	size_t natt;
 };
@@ -80,15 +81,22 @@ int play_arg_long(struct play_ctx *ctx, const char *text, const char *what, long
 int play_arg_flags(struct play_ctx *ctx, int context, const char *text, int *flags);
 int play_arg_id(struct play_ctx *ctx, const char *text, int *id);
 
-/* After a get call: register the object if this tutor created it, i.e.
- * IPC_CREAT|IPC_EXCL succeeded, or IPC_CREAT succeeded on an object whose
- * creator is us and that no registry holds yet. */
-void play_after_get(struct play_ctx *ctx, enum ipc_kind kind, int id, int flags);
+/* After the get CALL: register the object if the call created it
+ * (CALL->created: IPC_PRIVATE, or IPC_CREAT where the key had no object
+ * before).  An object that existed is never adopted, whoever made it. */
+struct call;
+void play_after_get(struct play_ctx *ctx, enum ipc_kind kind, const struct call *call);
 void play_after_rmid(struct play_ctx *ctx, enum ipc_kind kind, int id);
 
 /* The key file every tutor process of this user agrees on (created empty
  * when missing), and the project id used with it. */
 const char *play_key_path(void);
+
+/* --shared: while another --shared tutor of this user runs (it holds a
+ * lock beside the key file), the key file is one of this session alone
+ * (removed at exit), so that two tutors never take each other's objects
+ * for leftovers of a crashed server. */
+void play_key_own_session(void);
 #define KEY_PROJECT 'T'
 
 #endif

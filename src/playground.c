@@ -226,7 +226,16 @@ guard_remove(struct play_ctx *ctx, int argc, char **argv)
 			return 0;
 		if (parse_long(argv[1], -2147483648L, 2147483647L, &id) != PARSE_OK)
 			return 0;   /* the command itself will say what is wrong */
-		if (procview_find(ctls[i].kind, (int)id, &obj) == 1 && !registry_has(ctls[i].kind, (int)id)) {
+		/* Fails closed: when /proc/sysvipc cannot tell, nothing is
+		 * removed.  An identifier no object has goes through, for the
+		 * kernel to answer EINVAL. */
+		int found = procview_find(ctls[i].kind, (int)id, &obj);
+		if (found < 0) {
+			play_error(ctx, _("The tutor cannot tell whether object %ld is its own (/proc/sysvipc cannot be read), so it is left alone."),
+				   id);
+			return -1;
+		}
+		if (found == 1 && !registry_has(ctls[i].kind, (int)id)) {
 			play_error(ctx, _("Object %ld was not created by this tutor, so it is left alone: the tutor removes only its own objects."),
 				   id);
 			return -1;

@@ -43,6 +43,8 @@ static int latest_fd = -1;      /* PATH.latest, open while it is in use */
 static int latest_found;        /* PATH.latest was there at the start */
 static int writing;             /* progress_start_writing() was called */
 
+static char *state_why;         /* why progress_state_dir found none */
+
 static char *
 latest_path(void)
 {
@@ -59,13 +61,43 @@ progress_state_dir(void)
 		dir = xasprintf("%s/ipctutor", xdg);
 	else if (home != NULL && home[0] == '/')
 		dir = xasprintf("%s/.local/state/ipctutor", home);
-	else
+	else {
+		free(state_why);
+		state_why = xstrdup(_("Progress is not saved: neither XDG_STATE_HOME nor HOME is set."));
 		return NULL;
+	}
 	if (mkdir_parents(dir) != 0) {
+		free(state_why);
+		state_why = xasprintf(_("Progress is not saved: its folder %s cannot be made (%s)."), dir, strerror(errno));
 		free(dir);
 		return NULL;
 	}
 	return dir;
+}
+
+const char *
+progress_state_why(void)
+{
+	return state_why;
+}
+
+/* Move the progress file out of the way under a name no earlier
+ * set-aside file has (progress.corrupt, progress.corrupt.2, ...): what
+ * cannot be read is kept for the learner, never overwritten.  Returns the
+ * new name (malloc'd) or NULL. */
+static char *
+set_aside(void)
+{
+	for (int n = 1; n < 100; n++) {
+		char *aside = n == 1 ? xasprintf("%s.corrupt", session.progress_path)
+				     : xasprintf("%s.corrupt.%d", session.progress_path, n);
+		if (renameat2(AT_FDCWD, session.progress_path, AT_FDCWD, aside, RENAME_NOREPLACE) == 0)
+			return aside;
+		free(aside);
+		if (errno != EEXIST)
+			break;
+	}
+	return NULL;
 }
 
 /* Parse the file's text up to a line "end" (required when NEED_END);
@@ -155,9 +187,23 @@ progress_load(char **slug, int *step)
 	if (load_latest(slug, step) == 0)
 		return;
 	if (read_file(session.progress_path, &sb, 1 << 16) != 0) {
-		if (errno != ENOENT)
-			render_error(_("Your progress file %s could not be read (%s); the tutor starts fresh."),
-				     session.progress_path, strerror(errno));
+		int e = errno;
+		char *aside;
+		if (e == ENOENT) {
+			strbuf_free(&sb);
+			return;
+		}
+		aside = set_aside();
+		if (aside != NULL) {
+			render_error(_("Your progress file could not be read (%s); it was set aside as %s and the tutor starts fresh."),
+				     strerror(e), aside);
+		} else {
+			/* Never write over what could not be read. */
+			session.save_progress = 0;
+			render_error(_("Your progress file %s could not be read (%s) nor set aside, so it is left as it is and this session's progress is not saved."),
+				     session.progress_path, strerror(e));
+		}
+		free(aside);
 		strbuf_free(&sb);
 		return;
 	}
@@ -166,19 +212,21 @@ progress_load(char **slug, int *step)
 	bad = parse(sb.buf, slug, step, 0);
 	if (bad != 0) {
 		strbuf_reset(&on_disk);
-		char *aside = xasprintf("%s.corrupt", session.progress_path);
+		char *aside;
 		free(*slug);
 		*slug = NULL;
 		*step = 0;
 		free(session.progress);
 		session.progress = NULL;
 		session.nprogress = 0;
-		if (rename(session.progress_path, aside) == 0)
+		if ((aside = set_aside()) != NULL) {
 			render_error(_("Your progress file is damaged (line %d); it was set aside as %s and the tutor starts fresh."),
 				     bad, aside);
-		else
-			render_error(_("Your progress file is damaged (line %d) and could not be set aside; the tutor starts fresh."),
-				     bad);
+		} else {
+			session.save_progress = 0;
+			render_error(_("Your progress file %s is damaged (line %d) and could not be set aside, so it is left as it is and this session's progress is not saved."),
+				     session.progress_path, bad);
+		}
 		free(aside);
 	}
 	strbuf_free(&sb);
@@ -216,7 +264,7 @@ write_latest(const struct strbuf *text)
 
 	if (latest_fd < 0) {
 		path = latest_path();
-		latest_fd = fd_above_stdio(open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600));
+		latest_fd = fd_above_stdio(open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0600));
 		free(path);
 		if (latest_fd < 0)
 			return -1;

@@ -13,6 +13,9 @@
  * XDG_STATE_HOME nor HOME is set. Malloc'd. */
 char *progress_state_dir(void);
 
+/* After progress_state_dir found none: why, as one sentence. */
+const char *progress_state_why(void);
+
 /* Load session.progress from session.progress_path and return, through
  * SLUG (malloc'd) and STEP, where the learner stopped (SLUG NULL when
  * nowhere).  A file that cannot be parsed is renamed to PATH.corrupt and

@@ -33,16 +33,19 @@ void registry_remove_all(void (*show)(const struct call *call));
  * async-signal-safe system calls. */
 void registry_emergency_cleanup(void);
 
-/* Host-namespace mode: start the guardian process and keep the state file
- * STATE_PATH (NULL: none) in step with the registry.  Returns the write end
- * of the guardian's pipe, for server and client processes to report their
- * own creations, or -1 if no guardian could be started (errno set). */
-int registry_guard(const char *state_path);
+/* Host-namespace mode: start the guardian process, tell it before every
+ * get call that may create an object (ipc_before_create) and after, and
+ * keep this session's state file in STATE_DIR (NULL: none) in step with
+ * the registry.  Returns the write end of the guardian's pipe, for server
+ * and client processes to report their own removals, or -1 if no
+ * guardian could be started (errno set). */
+int registry_guard(const char *state_dir);
 
-/* Host-namespace mode, at start: remove objects that the state file of an
- * earlier session names and that are still that session's (same kind, id,
- * key and creator uid).  SAY reports each removal in one sentence.
- * Returns how many were removed. */
-int registry_recover(const char *state_path, void (*say)(const char *text));
+/* Host-namespace mode, at start: remove the objects that the state files
+ * in STATE_DIR name, when the session that wrote a file is dead (its pid
+ * and start time), the file is of this IPC namespace (its inode) and the
+ * object still has its key and this user as creator.  SAY reports each
+ * removal in one sentence.  Returns how many were removed. */
+int registry_recover(const char *state_dir, void (*say)(const char *text));
 
 #endif

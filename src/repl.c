@@ -238,6 +238,18 @@ on_signal(int sig, int interactive)
 	return 1;
 }
 
+/* Show LINE (N bytes, perhaps with a NUL) after the prompt, escaped. */
+static void
+echo_line(const char *line, size_t n)
+{
+	char *copy = xstrndup(line, n);
+	char *shown = text_escaped(copy, 0);
+
+	out("%s%s\n", prompt(), shown);
+	free(shown);
+	free(copy);
+}
+
 /* Batch input: feed complete lines from BUF to the dispatcher, echoing
  * each after the prompt so that the output reads as a session. */
 static void
@@ -247,7 +259,7 @@ batch_lines(struct strbuf *buf, int at_eof)
 
 	while (!session.quit && (nl = memchr(start, '\n', (size_t)(end - start))) != NULL) {
 		*nl = '\0';
-		out("%s%s\n", prompt(), start);
+		echo_line(start, (size_t)(nl - start));
 		if (memchr(start, '\0', (size_t)(nl - start)) != NULL)
 			render_error(_("That line contains a NUL byte; nothing was run."));
 		else
@@ -256,7 +268,7 @@ batch_lines(struct strbuf *buf, int at_eof)
 	}
 	if (at_eof && !session.quit && start < end) {
 		char *last = xstrndup(start, (size_t)(end - start));
-		out("%s%s\n", prompt(), last);
+		echo_line(last, strlen(last));
 		run_line(last);
 		free(last);
 		start = end;

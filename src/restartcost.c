@@ -40,6 +40,7 @@
 #include "i18n.h"
 #include "render.h"
 #include "restartcost.h"
+#include "proc.h"
 #include "util.h"
 
 #define CYCLES_DEFAULT 200
@@ -61,14 +62,15 @@ now_ns(void)
 	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
 }
 
-/* Fork a child that runs FN(ARG, REPORT_FD) and dies with its parent. */
+/* Fork a child that runs FN(ARG, REPORT_FD) and dies with its parent.
+ * Returns its pid, or -1 when fork failed (errno set). */
 static pid_t
 spawn(void (*fn)(void *, int), void *arg, int report_fd)
 {
 	pid_t parent = getpid(), pid;
 
 	out_flush();   /* the child must not inherit unwritten output */
-	pid = fork();
+	pid = proc_fork();
 	if (pid != 0)
 		return pid;
 	child_start(parent, 1);
@@ -247,22 +249,27 @@ one_cycle(const struct variant *v, pid_t *server, long long t[PHASES])
 	}
 	client = spawn(v->client, NULL, cp[1]);
 	close(cp[1]);
-	if (take(cp[0]) != 0 || !wait_asleep(client, v->asleep_nr, v->asleep_nr2)) {
-		kill(client, SIGKILL);
-		waitpid(client, NULL, 0);
+	if (client < 0 || take(cp[0]) != 0 || !wait_asleep(client, v->asleep_nr, v->asleep_nr2)) {
+		if (client > 0) {
+			proc_kill(client, SIGKILL);
+			proc_reap(client, NULL);
+		}
 		close(cp[0]); close(sp[0]); close(sp[1]);
 		return -1;
 	}
 	killed = now_ns();
-	kill(*server, SIGKILL);
-	waitpid(*server, NULL, 0);
+	proc_kill(*server, SIGKILL);
+	proc_reap(*server, NULL);
 	*server = spawn(v->server, NULL, sp[1]);
 	close(sp[1]);
-	ready = take(sp[0]);
+	ready = *server < 0 ? -1 : take(sp[0]);
 	t[DETECTED] = take(cp[0]) - killed;
 	t[RECREATED] = ready - killed;
-	t[RECONNECTED] = take(cp[0]) - killed;
-	waitpid(client, NULL, 0);
+	/* Without a new server the client never gets back: end it. */
+	if (ready < 0)
+		proc_kill(client, SIGKILL);
+	t[RECONNECTED] = ready < 0 ? -1 : take(cp[0]) - killed;
+	proc_reap(client, NULL);
 	close(cp[0]);
 	close(sp[0]);
 	return ready < 0 || t[DETECTED] < 0 || t[RECONNECTED] < 0 ? -1 : 0;
@@ -301,7 +308,16 @@ run_variant(struct play_ctx *ctx, const struct variant *v, long cycles)
 		return -1;
 	server = spawn(v->server, NULL, sp[1]);
 	close(sp[1]);
-	take(sp[0]);
+	if (server < 0 || take(sp[0]) < 0) {
+		int e = server < 0 ? errno : ESRCH;
+		close(sp[0]);
+		if (server > 0) {
+			proc_kill(server, SIGKILL);
+			proc_reap(server, NULL);
+		}
+		play_error(ctx, _("The %s measurement could not start its server: %s."), _(v->name), strerror(e));
+		return -1;
+	}
 	close(sp[0]);
 	for (int p = 0; p < PHASES; p++)
 		samples[p] = xcalloc((size_t)cycles, sizeof **samples);
@@ -312,8 +328,10 @@ run_variant(struct play_ctx *ctx, const struct variant *v, long cycles)
 		for (int p = 0; p < PHASES; p++)
 			samples[p][done] = t[p];
 	}
-	kill(server, SIGKILL);
-	waitpid(server, NULL, 0);
+	if (server > 0) {
+		proc_kill(server, SIGKILL);
+		proc_reap(server, NULL);
+	}
 	if (done < cycles)
 		play_error(ctx, _("The %s measurement stopped after %ld cycles."), _(v->name), done);
 	if (done > 0) {

@@ -292,7 +292,10 @@ clean_server(struct check *c)
 	require_nothing_left(c);
 }
 
-/* Make a queue at the key as uid 65534 (root only): its identifier, or -1. */
+/* Make a queue at the key as uid 65534 (root only): its identifier; -2
+ * when this process cannot become uid 65534 (not the machine's root: root
+ * of a user namespace that maps only its own uid); -1 when the queue could
+ * not be made. */
 static int
 plant_other_users_queue(struct check *c)
 {
@@ -304,7 +307,9 @@ plant_other_users_queue(struct check *c)
 	pid = fork();
 	if (pid == 0) {
 		close(fds[0]);
-		if (setresgid(65534, 65534, 65534) == 0 && setresuid(65534, 65534, 65534) == 0)
+		if (setresgid(65534, 65534, 65534) != 0 || setresuid(65534, 65534, 65534) != 0)
+			id = -2;
+		else
 			id = msgget(check_key(c), IPC_CREAT | IPC_EXCL | 0600);
 		(void)!write(fds[1], &id, sizeof id);
 		_exit(0);
@@ -358,16 +363,17 @@ recovering_server(struct check *c)
 	require_nothing_left(c);
 
 	const char *text = _("Your server leaves another user's queue alone and gives up");
+	const char *not_root = _("only root can make a queue of another user (uid 65534) for this test");
 	if (!check_can_plant_other_user(c)) {
-		check_skip(c, text, _("only root can make a queue of another user (uid 65534) for this test"));
+		check_skip(c, text, not_root);
+		return;
+	}
+	old = plant_other_users_queue(c);
+	if (old < 0) {
+		check_skip(c, text, old == -2 ? not_root : _("no queue of uid 65534 could be made here"));
 		return;
 	}
 	check_part(c, _("A queue of another user (uid 65534, mode 0600) is at the key: an ftok collision. Your server starts."));
-	old = plant_other_users_queue(c);
-	if (old < 0) {
-		check_skip(c, text, _("no queue of uid 65534 could be made here"));
-		return;
-	}
 	base = check_ncalls(c);
 	check_start(c, 0);
 	int serving = check_wait_asleep(c, SYS_msgrcv, SV_NONE, 0);

@@ -42,6 +42,8 @@ struct call {
 	char data[CALL_DATA_MAX];  /* what came back, shown after the result:
 				      msgrcv's text, a semval; empty if none */
 	enum call_id id;
+	int created;               /* a get call that made a new object (not
+				      sent between processes) */
 };
 
 /* Fill CALL for a call made without the ipc.c wrappers (a bare loop, a

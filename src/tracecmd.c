@@ -135,8 +135,12 @@ tracecmd_main(int argc, char **argv)
 	}
 	ro.width = isatty(STDOUT_FILENO) ? 0 : 80;
 	render_init(&ro);
-	if (ro.reproducible)
+	if (ro.reproducible) {
 		repro_pid(getpid(), "ipctutor");
+		/* The program runs as this user: its objects' creator is
+		 * $UID, as in the lessons' reproducible output. */
+		repro_own_uid();
+	}
 	t = tracer_start(argv + i, &limits, show_hook, NULL, why, sizeof why);
 	if (t == NULL) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, why);

@@ -186,6 +186,17 @@ fill(int fd, void *arg)
 	return r;
 }
 
+char *
+transcript_refusal(const char *path)
+{
+	if (path[0] == '\0')
+		return xstrdup(_("A transcript needs a file name: save FILE."));
+	if (!regular_or_absent(path))
+		return xasprintf(_("%s is not a regular file (a device, a FIFO, a directory or a symbolic link): a transcript is written only to a new or regular file."),
+				 path);
+	return NULL;
+}
+
 int
 transcript_save(const char *path)
 {
@@ -195,7 +206,14 @@ transcript_save(const char *path)
 int
 save_command(struct play_ctx *ctx, int argc, char **argv)
 {
+	char *refusal = transcript_refusal(argv[1]);
+
 	(void)argc;
+	if (refusal != NULL) {
+		play_error(ctx, "%s", refusal);
+		free(refusal);
+		return -1;
+	}
 	if (transcript_save(argv[1]) != 0) {
 		play_error(ctx, _("The transcript could not be written to %s: %s."), argv[1], strerror(errno));
 		return -1;

@@ -22,6 +22,11 @@ void transcript_command(const char *line);
  * 0, or -1 with errno set. */
 int transcript_save(const char *path);
 
+/* Why PATH cannot take a transcript, as one sentence (malloc'd), or NULL
+ * when it can: an empty name, or something that is not a regular file,
+ * which is never replaced. */
+char *transcript_refusal(const char *path);
+
 /* "save FILE" at the prompt. */
 int save_command(struct play_ctx *ctx, int argc, char **argv);
 

@@ -276,13 +276,20 @@ utf8_valid(const char *str, size_t n)
 int
 read_file(const char *path, struct strbuf *sb, size_t max)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: a FIFO planted at PATH must not hang the open. */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	char chunk[8192];
+	struct stat st;
 	ssize_t n;
 
 	strbuf_reset(sb);
 	if (fd < 0)
 		return -1;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		errno = EINVAL;
+		return -1;
+	}
 	while ((n = read(fd, chunk, sizeof chunk)) != 0) {
 		if (n < 0) {
 			if (errno == EINTR)
@@ -304,6 +311,34 @@ read_file(const char *path, struct strbuf *sb, size_t max)
 }
 
 int
+regular_or_absent(const char *path)
+{
+	struct stat st;
+
+	if (lstat(path, &st) != 0)
+		return errno == ENOENT;
+	return S_ISREG(st.st_mode);
+}
+
+int
+open_own_file(const char *path, int flags, mode_t mode)
+{
+	int fd = open(path, flags | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, mode);
+	struct stat st;
+
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (st.st_uid != geteuid() && st.st_uid != 0)) {
+		close(fd);
+		errno = EPERM;
+		return -1;
+	}
+	if (!(flags & O_NONBLOCK))
+		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	return fd;
+}
+
+int
 write_all(int fd, const char *data, size_t len)
 {
 	size_t done = 0;
@@ -322,10 +357,17 @@ write_all(int fd, const char *data, size_t len)
 int
 write_file_with(const char *path, int (*fill)(int fd, void *arg), void *arg, int durable)
 {
-	char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	int saved;
+	/* mkostemp: O_CREAT|O_EXCL on a name no one could plant a link at
+	 * in advance, in the target's own folder (so rename stays in one
+	 * file system).  Only a regular file (or none) is replaced. */
+	char *tmp = xasprintf("%s.tmp.XXXXXX", path);
+	int fd, saved;
 
+	if (!regular_or_absent(path)) {
+		errno = EINVAL;
+		goto fail;
+	}
+	fd = mkostemp(tmp, O_CLOEXEC);
 	if (fd < 0)
 		goto fail;
 	if (fill(fd, arg) != 0)
@@ -506,4 +548,55 @@ process_asleep_in(pid_t pid)
 	}
 	strbuf_free(&sb);
 	return nr;
+}
+
+/* Length of the UTF-8 sequence at S (at most N bytes) when it is well
+ * formed, else 0. */
+static size_t
+utf8_seq(const unsigned char *s, size_t n)
+{
+	size_t len = s[0] < 0xc0 ? 0 : s[0] < 0xe0 ? 2 : s[0] < 0xf0 ? 3 : s[0] < 0xf8 ? 4 : 0;
+
+	return len > 0 && len <= n && utf8_valid((const char *)s, len) ? len : 0;
+}
+
+char *
+text_escaped(const char *s, int keep_newlines)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s);
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_init(&sb);
+	for (size_t i = 0; i < n;) {
+		unsigned c = p[i];
+		size_t len;
+
+		if (c == '\n' && keep_newlines) {
+			strbuf_addc(&sb, '\n');
+			i++;
+		} else if (c < 0x20 || c == 0x7f) {
+			strbuf_addf(&sb, c == '\t' ? "\\t" : c == '\n' ? "\\n" : c == '\r' ? "\\r" : "\\x%02x", c);
+			i++;
+		} else if (c < 0x80) {
+			strbuf_addc(&sb, (char)c);
+			i++;
+		} else if ((len = utf8_seq(p + i, n - i)) == 0) {
+			strbuf_addf(&sb, "\\x%02x", c);
+			i++;
+		} else {
+			unsigned cp = len == 2 ? (c & 0x1fu) << 6 | (p[i + 1] & 0x3fu)
+				    : len == 3 ? (c & 0x0fu) << 12 | (p[i + 1] & 0x3fu) << 6 | (p[i + 2] & 0x3fu)
+				    : 0x10000;
+			/* C1 controls and the bidirectional overrides and
+			 * isolates, which would reorder what follows them. */
+			if ((cp >= 0x80 && cp <= 0x9f) || cp == 0x200e || cp == 0x200f || cp == 0x061c
+			    || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069))
+				strbuf_addf(&sb, "\\u%04x", cp);
+			else
+				strbuf_addn(&sb, s + i, len);
+			i += len;
+		}
+	}
+	return sb.buf;
 }

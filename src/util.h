@@ -50,12 +50,23 @@ int split_words(char *line, char **argv, int max);
 /* Is S[0..N) well-formed UTF-8 (no overlongs, no surrogates)? */
 int utf8_valid(const char *s, size_t n);
 
+/* A copy of S (malloc'd) safe to show on a terminal: control characters
+ * (C0 but newline when KEEP_NEWLINES, DEL, C1), the bidirectional
+ * controls (U+202E...) and bytes that are not UTF-8 written as \xNN or
+ * \uNNNN, so that input echoed back cannot move the cursor, change the
+ * colours, set the window title or reverse the text after it. */
+char *text_escaped(const char *s, int keep_newlines);
+
 /* Read the whole file PATH into SB (replacing its content).  Fails with
  * EFBIG when it is larger than MAX bytes.  Returns 0 or -1 (errno set). */
 int read_file(const char *path, struct strbuf *sb, size_t max);
 
-/* Replace PATH with DATA atomically: write a temporary file beside it,
- * fsync, rename.  Returns 0 or -1 (errno set; PATH untouched). */
+/* Replace PATH with DATA atomically: write a temporary file beside it
+ * (created with O_EXCL under a random name, so a planted link is never
+ * followed), fsync, rename.  PATH must be a regular file or absent: a
+ * device, FIFO, directory or symbolic link is refused with EINVAL and left
+ * as it is.  Returns 0 or -1 (errno set; PATH untouched). */
+int regular_or_absent(const char *path);
 int write_file_atomic(const char *path, const char *data, size_t len);
 
 /* The same without the fsync when DURABLE is 0: readers see the old or the
@@ -76,6 +87,12 @@ int fd_above_stdio(int fd);
 /* An unnamed temporary file for reading and writing (O_TMPFILE in $TMPDIR
  * or /tmp), close-on-exec and above the standard streams; NULL on error. */
 FILE *temporary_file(void);
+
+/* Open PATH (O_NOFOLLOW, O_NONBLOCK while opening, O_CLOEXEC added to
+ * FLAGS) only if it is a regular file owned by this user or by root:
+ * for files in shared folders (/tmp) that another user could plant.
+ * Returns the descriptor, or -1 (errno EPERM when it is not such a file). */
+int open_own_file(const char *path, int flags, mode_t mode);
 
 /* The directory of the running program (from /proc/self/exe), malloc'd,
  * or NULL.  Lets the uninstalled tutor find lessons/ and build/locale/

@@ -18,6 +18,7 @@
 #include <sys/ipc.h>
 #include <sys/sem.h>
 #include <sys/wait.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "agent.h"
@@ -259,8 +260,18 @@ verb_forward(struct play_ctx *ctx, const char *actor, int argc, char **argv)
 		return -1;
 	}
 	if (a != NULL && agent_is_blocked(a)) {
-		play_error(ctx, _("%s is still asleep in its last call; wake it (for example by sending a message) or stop it."),
-			   actor);
+		/* What wakes it depends on where it sleeps. */
+		long nr = agent_blocked_in(a);
+		if (nr == SYS_msgrcv)
+			play_error(ctx, _("%s is still asleep in msgrcv; wake it by sending it a message, or stop it."), actor);
+		else if (nr == SYS_msgsnd)
+			play_error(ctx, _("%s is still asleep in msgsnd on a full queue; wake it by receiving a message (that makes room), or stop it."),
+				   actor);
+		else if (nr == SYS_semop || nr == SYS_semtimedop)
+			play_error(ctx, _("%s is still asleep in semop; wake it by changing the semaphore it waits for (semop or setval), or stop it."),
+				   actor);
+		else
+			play_error(ctx, _("%s is still asleep in its last call; wake it or stop it."), actor);
 		return -1;
 	}
 	if (a == NULL && (a = spawn(ctx, actor)) == NULL)
@@ -326,7 +337,7 @@ verb_recover(struct play_ctx *ctx, enum ipc_kind kind, key_t key, size_t size)
 		play_call(ctx, &call);
 	}
 	if (id >= 0) {
-		play_after_get(ctx, kind, id, flags);
+		play_after_get(ctx, kind, &call);
 		play_var(ctx, id_var[kind], "%d", id);
 	}
 	return id;

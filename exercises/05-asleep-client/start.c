@@ -71,7 +71,9 @@ main(int argc, char **argv)
 			printf("queue %d was removed: the server restarted\n", qid);
 			/* TODO 1: a client asleep in msgrcv when the queue is
 			 * removed gets another errno: handle it too (in the
-			 * loop's condition), and call wait_for_server here. */
+			 * loop's condition).  A new server may still be
+			 * starting: wait_for_server waits for it (TODO 2). */
+			wait_for_server(argv[1]);
 			qid = msgget(key, 0);
 			if (qid == -1)
 				break;

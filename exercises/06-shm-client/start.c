@@ -97,10 +97,13 @@ main(int argc, char **argv)
 	}
 	while (fgets(line, sizeof line, stdin) != NULL) {
 		long n = next_number();
-		/* TODO: when the semaphore is gone (EINVAL, or EIDRM if the
-		 * client was asleep in it), the server restarted: detach the
-		 * old segment (shmdt), wait_for_server(argv[1]), then
-		 * open_objects() and next_number() again. */
+		if (n == -1 && (errno == EINVAL || errno == EIDRM)) {
+			/* TODO: the semaphore is gone (EINVAL, or EIDRM if the
+			 * client was asleep in it): the server restarted.
+			 * Detach the old segment (shmdt), wait for the new
+			 * server, then open_objects() and next_number() again. */
+			wait_for_server(argv[1]);
+		}
 		if (n == -1) {
 			perror("request");
 			return 1;
