@@ -36,6 +36,7 @@
 #include <sys/sem.h>
 #include <sys/shm.h>
 #include <sys/stat.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -332,6 +333,13 @@ resolve_intent(const struct intent *in)
 /* Collect the lines, and at end of file remove what is left.  It runs in
  * its own session so that neither Ctrl-C nor a hangup of the tutor's
  * terminal reaches it. */
+/* The terminal's settings when the guardian started (the tutor's input
+ * was a terminal): put back at the end, so that a tutor killed in the
+ * middle of readline (echo off, raw mode) does not leave the learner's
+ * terminal without echo. */
+static struct termios tty_saved;
+static int tty_have;
+
 static void __attribute__((noreturn))
 guardian_main(int in)
 {
@@ -371,6 +379,8 @@ guardian_main(int in)
 		resolve_intent(&intents[i]);
 	if (path != NULL)
 		unlink(path);
+	if (tty_have)
+		tcsetattr(STDIN_FILENO, TCSANOW, &tty_saved);
 	coverage_flush();
 	_exit(EXIT_SUCCESS);
 }
@@ -385,6 +395,7 @@ registry_guard(const char *state_dir)
 		state_file = xasprintf("%s/objects.%ld", state_dir, (long)getpid());
 	if (pipe2(fds, O_CLOEXEC) != 0)
 		return -1;
+	tty_have = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &tty_saved) == 0;
 	pid = proc_fork();
 	if (pid < 0) {
 		close(fds[0]);
