@@ -129,6 +129,35 @@ ok $? "check --watch: saving the file checks it again (the starting file fails)"
 kill "$(cat "$TEST_TMP/watch.pid")"
 exec 3<&-
 wait "$waiter"
+
+# A watcher ends by itself, with one sentence, when the folder of its file
+# goes and when nobody reads its output any more.  waitall's deadline
+# (60 s, status 124) only catches a watcher that does not end: it is then
+# killed with everything it started, so no watcher outlives the test.
+start_watcher() {  # start_watcher FILE: its output on fd 3, errors in watch.err
+	"$WAITALL" --timeout 60 -- "${ns[@]}" "$IPCTUTOR" check 1 "$1" --watch > "$TEST_TMP/watch.fifo" 2> "$TEST_TMP/watch.err" &
+	waiter=$!
+	exec 3< "$TEST_TMP/watch.fifo"
+	: > "$TEST_TMP/watch.out"
+}
+mkdir -p "$TEST_TMP/w2" && cp "$srcdir/exercises/01-lookup-client/solution.c" "$TEST_TMP/w2/mine.c"
+start_watcher "$TEST_TMP/w2/mine.c"
+until_watching
+rm -r "$TEST_TMP/w2"
+while IFS= read -r -t 60 line <&3; do echo "$line" >> "$TEST_TMP/watch.out"; done
+exec 3<&-
+wait "$waiter"
+status=$?
+[ "$status" = 0 ] && tr -s "\n " "  " < "$TEST_TMP/watch.out" | grep -qF "The folder $TEST_TMP/w2 was deleted or moved, so check --watch stops watching."
+ok $? "check --watch ends by itself, saying why, when its file's folder is deleted (status $status)" || diag < "$TEST_TMP/watch.out"
+mkdir -p "$TEST_TMP/w2" && cp "$srcdir/exercises/01-lookup-client/solution.c" "$TEST_TMP/w2/mine.c"
+start_watcher "$TEST_TMP/w2/mine.c"
+until_watching
+exec 3<&-
+wait "$waiter"
+status=$?
+[ "$status" = 0 ] && grep -q "the output of check --watch is gone, so it stops watching" "$TEST_TMP/watch.err"
+ok $? "check --watch ends by itself, saying why on stderr, when nobody reads its output (status $status)" || diag < "$TEST_TMP/watch.err"
 grep -Eq "^01-lookup-client done [0-9]+ 0$" "$XDG_STATE_HOME/ipctutor/exercises"
 ok $? "progress: the exercise is recorded with its checks"
 
