@@ -310,20 +310,24 @@ static int
 check_start_argument(const char *arg)
 {
 	struct strbuf why = STRBUF_INIT;
-	struct render_options plain = *render_options(), saved = *render_options();
 	struct play_ctx ctx = { "you", 0, NULL, &tutor_sink, -1, -1 };
 	int lesson, step, r;
 
 	strbuf_init(&why);
-	plain.color = 0;
-	plain.width = 1000;
-	render_init(&plain);
 	struct strbuf *previous = render_capture(&why);
 	r = nav_parse_position(&ctx, arg, &lesson, &step);
 	render_capture(previous);
-	render_init(&saved);
 	if (r != 0) {
-		fprintf(stderr, "%s: %s", PACKAGE, why.buf);
+		/* One line, without the colour of a terminal's error. */
+		fprintf(stderr, "%s: ", PACKAGE);
+		for (const char *p = why.buf; *p != '\0'; p++) {
+			if (*p == '\033') {
+				p += strcspn(p, "m");
+				if (*p == '\0')
+					break;
+			} else
+				fputc(*p == '\n' && p[1] != '\0' ? ' ' : *p, stderr);
+		}
 		fprintf(stderr, _("Try '%s --help' for more information.\n"), PACKAGE);
 	}
 	strbuf_free(&why);
