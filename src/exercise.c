@@ -351,41 +351,83 @@ check_once(struct exercise *x, const char *file)
 	return r;
 }
 
-/* check N --watch: check now, then at every save of FILE, until Ctrl-C. */
+/* Is the standard output gone (the reader of its pipe went away, the
+ * terminal hung up, or the write of the last check failed)? */
+static int
+output_gone(void)
+{
+	struct pollfd p = { STDOUT_FILENO, 0, 0 };
+
+	return out_error() != 0 || (poll(&p, 1, 0) == 1 && (p.revents & (POLLERR | POLLHUP | POLLNVAL)));
+}
+
+/* Wait for the next save of BASE in the folder inotify FD watches: 1; or
+ * 0 when watching must end (the folder was deleted or moved, or the
+ * output is gone), said in one sentence. */
+static int
+next_save(int fd, const char *dir, const char *base)
+{
+	char buf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
+
+	for (;;) {
+		struct pollfd p[2] = { { fd, POLLIN, 0 }, { STDOUT_FILENO, 0, 0 } };
+		if (poll(p, 2, -1) < 0 && errno != EINTR)
+			return 0;
+		if (output_gone()) {
+			/* Nobody reads the output: say so where someone may. */
+			fprintf(stderr, _("%s: the output of check --watch is gone, so it stops watching.\n"), PACKAGE);
+			return 0;
+		}
+		if (!(p[0].revents & POLLIN))
+			continue;
+		ssize_t n = read(fd, buf, sizeof buf);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return 0;
+		int changed = 0;
+		for (char *q = buf; q < buf + n;) {
+			struct inotify_event *ev = (struct inotify_event *)(void *)q;
+			if (ev->mask & (IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED)) {
+				char *text = xasprintf(_("The folder %s was deleted or moved, so check --watch stops watching."), dir);
+				render_paragraph(text, NULL, 0, "▸ ");
+				free(text);
+				out_flush();
+				return 0;
+			}
+			if (ev->len > 0 && strcmp(ev->name, base) == 0)
+				changed = 1;
+			q += sizeof *ev + ev->len;
+		}
+		if (changed)
+			return 1;
+	}
+}
+
+/* check N --watch: check now, then at every save of FILE, until Ctrl-C,
+ * the folder of FILE goes, or nobody reads the output. */
 static int
 watch(struct exercise *x, const char *file)
 {
 	char *copy = xstrdup(file), *slash = strrchr(copy, '/');
 	const char *dir = slash ? (slash == copy ? "/" : copy) : ".", *base = slash ? slash + 1 : copy;
 	int fd = inotify_init1(IN_CLOEXEC), r;
-	char buf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
 
 	if (slash != NULL && slash != copy)
 		*slash = '\0';
-	if (fd < 0 || inotify_add_watch(fd, dir, IN_CLOSE_WRITE | IN_MOVED_TO) < 0) {
+	if (fd < 0 || inotify_add_watch(fd, dir, IN_CLOSE_WRITE | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF) < 0) {
 		render_error(_("Cannot watch %s: %s."), file, strerror(errno));
 		free(copy);
 		return 2;
 	}
-	for (;;) {
+	do {
 		r = check_once(x, file);
 		render_paragraph(_("Watching for the next save (Ctrl-C stops)."), NULL, 0, "▸ ");
 		out_flush();
-		for (int changed = 0; !changed;) {
-			ssize_t n = read(fd, buf, sizeof buf);
-			if (n <= 0 && errno != EINTR) {
-				free(copy);
-				close(fd);
-				return r;
-			}
-			for (char *p = buf; n > 0 && p < buf + n;) {
-				struct inotify_event *ev = (struct inotify_event *)(void *)p;
-				if (ev->len > 0 && strcmp(ev->name, base) == 0)
-					changed = 1;
-				p += sizeof *ev + ev->len;
-			}
-		}
-	}
+	} while (next_save(fd, dir, base));
+	free(copy);
+	close(fd);
+	return r;
 }
 
 static int
@@ -506,15 +548,49 @@ exercise_command(int argc, char **argv)
 	return r;
 }
 
+/* The exercise subcommands of the command line: the one table that
+ * --help lists and exercise_main runs. */
+static const struct {
+	const char *name, *synopsis, *summary;
+} subcommands[] = {
+	{ "exercises", "", N_("list the exercises and your progress in them") },
+	{ "exercise", N_("N"), N_("show exercise N and copy its starting file") },
+	{ "check", N_("N [FILE] [--watch]"), N_("compile your program for exercise N and grade it") },
+	{ "solution", N_("N"), N_("show the reference solution (after a pass, or a few checks)") },
+	{ "hint", N_("N"), N_("the next hint of exercise N") },
+	{ "trace", N_("[--reproducible] -- PROGRAM [ARG]..."), N_("run PROGRAM and show its System V IPC calls") },
+};
+#define NSUBCOMMANDS (sizeof subcommands / sizeof subcommands[0])
+
 int
 exercise_is_subcommand(const char *word)
 {
-	static const char *const names[] = { "exercises", "exercise", "check", "solution", "hint", "trace" };
-
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (strcmp(word, names[i]) == 0)
+	for (size_t i = 0; i < NSUBCOMMANDS; i++)
+		if (strcmp(word, subcommands[i].name) == 0)
 			return 1;
 	return 0;
+}
+
+void
+exercise_help(void)
+{
+	fputs(_("Subcommands, for the programming exercises:\n"), stdout);
+	for (size_t i = 0; i < NSUBCOMMANDS; i++)
+		printf("  %-21s%s\n", subcommands[i].name, _(subcommands[i].summary));
+	fputs("\n", stdout);
+}
+
+/* "ipctutor NAME --help": its usage on standard output. */
+static int
+subcommand_usage(const char *name)
+{
+	for (size_t i = 0; i < NSUBCOMMANDS; i++)
+		if (strcmp(name, subcommands[i].name) == 0) {
+			const char *synopsis = subcommands[i].synopsis;
+			printf(_("Usage: %s %s %s\n"), PACKAGE, name, synopsis[0] ? _(synopsis) : "");
+			printf("  %s\n", _(subcommands[i].summary));
+		}
+	return fflush(stdout) == 0 ? 0 : 1;
 }
 
 int
@@ -523,6 +599,9 @@ exercise_main(int argc, char **argv)
 	struct render_options ro = { 0, 0, 0 };
 	const char *term = getenv("TERM");
 
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return subcommand_usage(argv[0]);
 	if (strcmp(argv[0], "trace") == 0)
 		return tracecmd_main(argc, argv);
 	/* --lang LL or --lang=LL anywhere: the text and the verdicts in LL.
