@@ -97,6 +97,18 @@ st=$?
 { [ -z "$device" ] || [ -c "$device" ]; } && [ $st = 2 ] && grep -q "$TEST_TMP/null is not a regular file" "$TEST_TMP/regular2.out"
 ok $? "--transcript to a $([ -n "$device" ] && echo device || echo FIFO): refused at the start in one sentence, exit 2"
 
+# A regular file that exists is replaced only when asked (save --replace).
+echo "mine" > "$TEST_TMP/mine.md"
+printf 'save %s\nsave --force %s\n%s\nsave --replace %s\nquit\n' "$TEST_TMP/mine.md" "$TEST_TMP/mine.md" "$after" "$TEST_TMP/mine.md" |
+	tutor > "$TEST_TMP/replace.out" 2>&1
+tr '\n' ' ' < "$TEST_TMP/replace.out" > "$TEST_TMP/replace.joined"   # the tutor wraps long lines
+grep -qF "$TEST_TMP/mine.md already exists and was left as it is: save --replace $TEST_TMP/mine.md overwrites it." "$TEST_TMP/replace.joined" \
+	&& grep -q "save takes one file name, or --replace and a file name" "$TEST_TMP/replace.joined" && grep -qF "$proof" "$TEST_TMP/replace.out"
+ok $? "save onto an existing file: refused in one sentence that says how to replace it (save --replace)"
+grep -q "^# ipctutor transcript" "$TEST_TMP/mine.md" && [ "$(grep -c "Transcript saved to" "$TEST_TMP/replace.out")" = 1 ]
+ok $? "  save --replace overwrites it (the first two left it as it was)"
+[ "$tap_failed" = 0 ] || diag < "$TEST_TMP/replace.out"
+
 # --- 5. nothing left after kill -9: churn, the class board, the server ------
 # (The kill -9 inside a get call, and issue 15's four calls: ownership.t.)
 # churn in --shared, killed in its fifth cycle: strace holds the tutor in
