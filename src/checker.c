@@ -17,6 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ipc.h>
+#include <sys/msg.h>
+#include <sys/sem.h>
+#include <sys/shm.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -28,6 +31,7 @@
 #include "i18n.h"
 #include "ns.h"
 #include "play.h"
+#include "procview.h"
 #include "render.h"
 #include "scenarios.h"
 #include "tracecmd.h"
@@ -77,6 +81,43 @@ check_part(struct check *c, const char *text)
 	out("\n");
 	render_paragraph(text, NULL, 0, "▸ ");
 	out_flush();
+}
+
+static void end_server(struct check *c, int sig);
+
+/* Remove every object of this namespace (all of them the check's). */
+static void
+remove_everything(void)
+{
+	static const enum ipc_kind kinds[] = { KIND_MSG, KIND_SEM, KIND_SHM };
+
+	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+		struct sysv_object *list = NULL;
+		int n = procview_read(kinds[k], procview_path(kinds[k]), &list);
+		for (int i = 0; i < n; i++)
+			if (kinds[k] == KIND_MSG)
+				msgctl(list[i].id, IPC_RMID, NULL);
+			else if (kinds[k] == KIND_SEM)
+				semctl(list[i].id, 0, IPC_RMID);
+			else
+				shmctl(list[i].id, IPC_RMID, NULL);
+		free(list);
+	}
+}
+
+void
+check_scenario(struct check *c, const char *text)
+{
+	if (c->t != NULL)
+		check_finish(c);
+	end_server(c, SIGKILL);
+	/* A fresh namespace: what the earlier scenario made stays in the old
+	 * one, which goes when its last process does.  Should the kernel
+	 * refuse, the objects are removed instead. */
+	if (ns_renew() != 0)
+		remove_everything();
+	if (text != NULL)
+		check_part(c, text);
 }
 
 void

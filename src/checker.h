@@ -33,6 +33,11 @@ int checker_check(int number, const char *file);
 
 /* A heading for the next part of the scenario ("No server is running."). */
 void check_part(struct check *c, const char *text);
+/* A heading that begins a new scenario of the exercise, in a fresh IPC
+ * namespace: the learner's program of the earlier one has ended (or is
+ * stopped, as check_finish does), the tutor's server is killed, and
+ * nothing made before is seen.  TEXT NULL: no heading (yet). */
+void check_scenario(struct check *c, const char *text);
 
 /* Start the learner's program with the key file as its argument; with
  * WITH_INPUT its standard input is a pipe the scenario writes to

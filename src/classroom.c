@@ -63,7 +63,6 @@ snapshot(struct play_ctx *ctx, int tty)
 {
 	char when[32];
 	time_t now = time(NULL);
-	char *argv[] = { "ipcs", NULL };
 
 	char key[32] = "?";
 	key_t k = ftok(play_key_path(), KEY_PROJECT);
@@ -75,7 +74,7 @@ snapshot(struct play_ctx *ctx, int tty)
 		out("\033[H\033[2J");
 	class_say(_("ipctutor watch, %s: the System V IPC objects of this IPC namespace. Your key file gives key %s. q or Ctrl-C quits."),
 	    when, key);
-	view_ipcs(ctx, 1, argv);
+	view_objects(ctx);
 	out_flush();
 }
 

@@ -425,6 +425,91 @@ render_heading(const char *text, const char *underline)
 	}
 }
 
+/* Where LINE may break before byte I: after a space outside a quoted
+ * string and outside strace's "<...>" markers, so that a line breaks
+ * between arguments ("0x54000001, " | "IPC_CREAT|0600)") or before the
+ * result, never inside a word.  The result ("= -1 EINVAL (Invalid
+ * argument)") is one piece: it runs from " = " outside the call's
+ * parentheses to the two spaces before what came back. */
+static void
+break_points(const char *line, size_t len, char *can_break)
+{
+	int quoted = 0, angle = 0, depth = 0, result = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		char c = line[i];
+		if (!quoted && depth == 0 && strncmp(line + i, " = ", 3) == 0)
+			result = 1;
+		else if (result && strncmp(line + i, "  ", 2) == 0)
+			result = 0;
+		can_break[i] = i > 0 && line[i - 1] == ' ' && c != ' ' && !quoted && !angle
+			       && !(result && c != '=');
+		if (quoted && c == '\\')
+			i++;
+		else if (c == '"')
+			quoted = !quoted;
+		else if (quoted)
+			continue;
+		else if (c == '<')
+			angle = 1;
+		else if (c == '>')
+			angle = 0;
+		else if (c == '(' || c == '{' || c == '[')
+			depth++;
+		else if ((c == ')' || c == '}' || c == ']') && depth > 0)
+			depth--;
+	}
+}
+
+/* LINE (a call, its result and what came back) after the label, wrapped to
+ * the width as strace's readers would want it: broken only where
+ * break_points allows, continued CALL_INDENT columns deeper than the call.
+ * A piece with no break point wider than the room (a long quoted message)
+ * is cut where the room ends. */
+#define CALL_INDENT 4
+static void
+wrap_call(const char *label_on, const char *actor, const char *label_off, const char *line)
+{
+	size_t len = strlen(line), start = 0;
+	char *can_break = xmalloc(len + 1);
+	int indent = LABEL_WIDTH + 1;
+
+	break_points(line, len, can_break);
+	out("  %s%-*s%s ", label_on, LABEL_WIDTH - 2, actor, label_off);
+	while (start < len) {
+		int room = render_width() - indent, width = 0;
+		size_t i = start, cut = 0;
+		if (room < 10)
+			room = 10;
+		while (i < len) {
+			long cp;
+			size_t n = utf8_next(line + i, len - i, &cp);
+			int w = display_width(line + i, n);
+			if (i > start && can_break[i])
+				cut = i;
+			if (width + w > room)
+				break;
+			width += w;
+			i += n;
+		}
+		size_t end = i == len ? len : cut > start ? cut : i;
+		size_t shown = end;
+		while (shown > start && line[shown - 1] == ' ')
+			shown--;
+		out("%.*s\n", (int)(shown - start), line + start);
+		start = end;
+		while (start < len && line[start] == ' ')
+			start++;
+		if (start < len) {
+			indent = LABEL_WIDTH + 1 + CALL_INDENT;
+			out("%*s", indent, "");
+		}
+	}
+	if (len == 0)
+		out("\n");
+	free(can_break);
+}
+
 void
 render_call(const char *actor, const struct call *call)
 {
@@ -444,8 +529,7 @@ render_call(const char *actor, const struct call *call)
 	}
 	strbuf_init(&masked);
 	repro_text(line.buf, &masked);
-	out("  %s%-*s%s %s\n", color_on(call->err ? "\033[31m" : "\033[32m"), LABEL_WIDTH - 2,
-	    actor, color_off(), masked.buf);
+	wrap_call(color_on(call->err ? "\033[31m" : "\033[32m"), actor, color_off(), masked.buf);
 	strbuf_free(&line);
 	strbuf_free(&masked);
 }

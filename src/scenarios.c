@@ -82,6 +82,49 @@ find_ctl(const struct check *c, size_t from, enum sysv_call which, int cmd, int 
 	return -1;
 }
 
+/* The first look-up (msgget, semget, shmget) from FROM on that got
+ * ENOENT for a key other than the server's, or -1. */
+static long
+find_wrong_key(const struct check *c, size_t from)
+{
+	for (size_t i = from; i < check_ncalls(c); i++) {
+		const struct tracer_event *e = check_call(c, i);
+		if ((e->which == SV_MSGGET || e->which == SV_SEMGET || e->which == SV_SHMGET) && e->err == ENOENT &&
+		    (key_t)e->args[0] != (key_t)check_key(c))
+			return (long)i;
+	}
+	return -1;
+}
+
+/* Why the look-up CALL asked for another key than the server's, for a
+ * FAIL line.  ftok makes a key of the project id (top byte) and the
+ * file's device and inode (the low 24 bits): which part differs says
+ * whether the project id or the path was wrong. */
+static char *
+wrong_key_reason(const struct check *c, const struct tracer_event *call)
+{
+	unsigned key = (unsigned)check_key(c), asked = (unsigned)(key_t)call->args[0];
+	unsigned proj = asked >> 24, server_proj = key >> 24;
+	char *why, *part = NULL;
+
+	if (proj != server_proj) {
+		char *mine = proj >= 0x21 && proj < 0x7f ? xasprintf("'%c' (0x%02x)", proj, proj) : xasprintf("0x%02x", proj);
+		part = xasprintf(_("the project id given to ftok is %s, the server's is '%c' (0x%02x)"), mine,
+				 (int)server_proj, server_proj);
+		free(mine);
+	}
+	if ((asked & 0xffffff) != (key & 0xffffff)) {
+		const char *path = _("the path given to ftok names another file than the key file (the file's device and inode make the key's low 24 bits): give ftok the key file, argv[1]");
+		char *both = part != NULL ? xasprintf("%s; %s", part, path) : xstrdup(path);
+		free(part);
+		part = both;
+	}
+	why = xasprintf(_("the tutor's server is running under key 0x%08x, but your program asked %s for key 0x%08x: %s"), key,
+			call->which == SV_MSGGET ? "msgget" : call->which == SV_SEMGET ? "semget" : "shmget", asked, part);
+	free(part);
+	return why;
+}
+
 /* How many answers the program printed in all its runs so far. */
 static int
 answers(const struct check *c)
@@ -126,20 +169,6 @@ require_nothing_left(struct check *c)
 		  _("%d object(s) are still there: a stopped server removes what it created"), n);
 }
 
-/* Remove what an earlier part left in the check's own namespace (every
- * object here was made by the check's processes), so that one failure is
- * not counted twice. */
-static void
-remove_leftovers(void)
-{
-	struct sysv_object *list = NULL;
-	int n = procview_read(KIND_MSG, procview_path(KIND_MSG), &list);
-
-	for (int i = 0; i < n; i++)
-		msgctl(list[i].id, IPC_RMID, NULL);
-	free(list);
-}
-
 /* ---- 1: the client that says "server not running" ------------------- */
 
 static void
@@ -171,13 +200,18 @@ lookup_client(struct check *c)
 	} else {
 		check_require(c, 1, _("On ENOENT your client says \"server not running\" and exits with a non-zero status"), "");
 	}
-	check_part(c, _("The tutor's server is running. Your client sends one request."));
+	check_scenario(c, _("The tutor's server is running. Your client sends one request."));
 	if (check_server_start(c, 0) != 0)
 		return;
 	size_t base = check_ncalls(c);
 	check_start(c, 0);
 	status = check_finish(c);
-	if (check_find(c, base, SV_MSGSND, 0) < 0)
+	long wrong = find_wrong_key(c, base);
+	if (check_find(c, base, SV_MSGSND, 0) < 0 && wrong >= 0) {
+		char *why = wrong_key_reason(c, check_call(c, (size_t)wrong));
+		check_require(c, 0, _("Your client gets the server's answer and exits with status 0"), why);
+		free(why);
+	} else if (check_find(c, base, SV_MSGSND, 0) < 0)
 		check_require(c, 0, _("Your client gets the server's answer and exits with status 0"),
 			      _("it sent no request: msgsnd with type 1 and the text \"PID hello\""));
 	else
@@ -283,8 +317,7 @@ clean_server(struct check *c)
 	stop_learner_server(c, SIGTERM, qid);
 	require_nothing_left(c);
 
-	check_part(c, _("Your server starts again; this time it is stopped with Ctrl-C."));
-	remove_leftovers();
+	check_scenario(c, _("Your server starts again; this time it is stopped with Ctrl-C."));
 	size_t base = check_ncalls(c);
 	if (start_learner_server(c) != 0)
 		return;
@@ -368,6 +401,7 @@ recovering_server(struct check *c)
 		check_skip(c, text, not_root);
 		return;
 	}
+	check_scenario(c, NULL);
 	old = plant_other_users_queue(c);
 	if (old < 0) {
 		check_skip(c, text, old == -2 ? not_root : _("no queue of uid 65534 could be made here"));

@@ -29,62 +29,104 @@ static const char *const kind_titles[KIND_COUNT] = {
 	N_("Message queues"), N_("Semaphore sets"), N_("Shared memory segments"),
 };
 
-/* Print one table row through the mask (pids differ between runs). */
-static void
-row(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The ipcs view is a table whose columns are as wide as their widest cell
+ * (or heading), so that it fits an 80-column terminal in every language.
+ * On a narrower terminal the gaps shrink to one space, then the columns
+ * that add least are dropped, in this order: uid (always the learner's
+ * own here), perms, seq and slot (both are in the id, and "explain ID"
+ * decodes it).  A row is never wrapped: a table is read down its columns. */
+enum { COL_KEY, COL_ID, COL_SLOT, COL_SEQ, COL_PERMS, COL_UID, COL_COMMON };
+#define MAX_COLS (COL_COMMON + 4)
+#define CELL_MAX 40
+#define MARK_WIDTH 4   /* "  * " before an object this tutor created */
 
+struct table {
+	int ncols, nrows;            /* row 0 holds the headings */
+	char (*cell)[MAX_COLS][CELL_MAX];
+	int width[MAX_COLS];
+	int shown[MAX_COLS];
+};
+
+/* TEXT through the mask (pids and keys differ between runs) into CELL. */
 static void
-row(const char *fmt, ...)
+set_cell(char *cell, const char *text)
 {
-	struct strbuf sb = STRBUF_INIT, masked = STRBUF_INIT;
-	va_list ap;
+	struct strbuf masked = STRBUF_INIT;
 
-	strbuf_init(&sb);
 	strbuf_init(&masked);
-	va_start(ap, fmt);
-	strbuf_vaddf(&sb, fmt, ap);
-	va_end(ap);
-	repro_text(sb.buf, &masked);
-	out("%s\n", masked.buf);
-	strbuf_free(&sb);
+	repro_text(text, &masked);
+	snprintf(cell, CELL_MAX, "%s", masked.buf);
 	strbuf_free(&masked);
 }
 
-/* PID as it is shown: masked in reproducible output, so that the columns
- * line up with the names too.  Returns BUF. */
-static const char *
-pid_text(pid_t pid, char *buf, size_t len)
+/* Display width of the table with gaps of GAP spaces. */
+static int
+table_width(const struct table *t, int gap)
 {
-	struct strbuf sb = STRBUF_INIT;
-	char real[24];
+	int w = MARK_WIDTH, first = 1;
 
-	snprintf(real, sizeof real, "%ld", (long)pid);
-	strbuf_init(&sb);
-	repro_text(real, &sb);
-	snprintf(buf, len, "%s", sb.buf);
-	strbuf_free(&sb);
-	return buf;
+	for (int c = 0; c < t->ncols; c++)
+		if (t->shown[c]) {
+			w += t->width[c] + (first ? 0 : gap);
+			first = 0;
+		}
+	return w;
 }
 
-/* TEXT (WIDTH display columns) into TO, padded with spaces to COLUMNS, and
- * at least one space after it. */
-static void
-pad_cell(struct strbuf *to, const char *text, int width, int columns)
+/* Choose the gap and the columns shown so that T fits COLUMNS (see
+ * above); returns the gap. */
+static int
+table_fit(struct table *t, int columns)
 {
-	strbuf_adds(to, text);
-	do
-		strbuf_addc(to, ' ');
-	while (++width < columns);
+	static const int drop[] = { COL_UID, COL_PERMS, COL_SEQ, COL_SLOT };
+	int gap = 2;
+
+	for (int c = 0; c < t->ncols; c++)
+		t->shown[c] = 1;
+	if (table_width(t, gap) <= columns)
+		return gap;
+	gap = 1;
+	for (size_t d = 0; d < sizeof drop / sizeof drop[0] && table_width(t, gap) > columns; d++)
+		t->shown[drop[d]] = 0;
+	return gap;
+}
+
+/* Print row R of T, with MARK ("  * " or four spaces) before it. */
+static void
+table_row(const struct table *t, int r, const char *mark, int gap)
+{
+	struct strbuf line = STRBUF_INIT;
+	int pending = 0;   /* spaces owed before the next cell */
+
+	strbuf_init(&line);
+	strbuf_adds(&line, mark);
+	for (int c = 0; c < t->ncols; c++) {
+		if (!t->shown[c])
+			continue;
+		const char *text = t->cell[r][c];
+		for (; pending > 0; pending--)
+			strbuf_addc(&line, ' ');
+		strbuf_adds(&line, text);
+		pending = t->width[c] - display_width(text, strlen(text)) + gap;
+	}
+	out("%s\n", line.buf);
+	strbuf_free(&line);
 }
 
 static void
 show_kind(enum ipc_kind kind, const struct sysv_object *objs, int n)
 {
-	/* TRANSLATORS: column headings of the ipcs view; keep them short. */
-	static const char *const last_cols[KIND_COUNT] = {
-		N_("messages  bytes  last-sender  last-receiver"),
-		N_("semaphores"),
-		N_("attached  size  status  creator"),
+	/* TRANSLATORS: column headings of the ipcs view.  A column is as wide
+	 * as its heading or its widest value (an id, a pid, "client#1"), and
+	 * the table must fit 80 columns: keep each heading as short as the
+	 * English one.  "uid" is the number of the owner's user id. */
+	static const char *const common[COL_COMMON] = {
+		N_("key"), N_("id"), N_("slot"), N_("seq"), N_("perms"), N_("uid"),
+	};
+	static const char *const last[KIND_COUNT][4] = {
+		{ N_("messages"), N_("bytes"), N_("last-sender"), N_("last-receiver") },
+		{ N_("semaphores"), NULL, NULL, NULL },
+		{ N_("attached"), N_("size"), N_("status"), N_("creator") },
 	};
 
 	render_heading(_(kind_titles[kind]), NULL);
@@ -92,70 +134,65 @@ show_kind(enum ipc_kind kind, const struct sysv_object *objs, int n)
 		out("  %s\n", _("(none)"));
 		return;
 	}
-	/* Headings are padded by display width (a translated heading may
-	 * have accents or CJK characters), and a column is as wide as its
-	 * heading needs, so that a translation can use whole words. */
-	struct strbuf head = STRBUF_INIT;
-	static const struct { const char *name; int width; } cols[] = {
-		{ N_("key"), 13 }, { N_("id"), 9 }, { N_("slot"), 6 }, { N_("seq"), 5 },
-		{ N_("perms"), 7 }, { N_("owner"), 6 },
-	};
-	int widths[sizeof cols / sizeof cols[0]];
-	strbuf_init(&head);
-	strbuf_adds(&head, "    ");
-	for (size_t c = 0; c < sizeof cols / sizeof cols[0]; c++) {
-		const char *t = _(cols[c].name);
-		int w = display_width(t, strlen(t));
-		widths[c] = w >= cols[c].width ? w + 1 : cols[c].width;
-		pad_cell(&head, t, w, widths[c]);
-	}
-	strbuf_adds(&head, _(last_cols[kind]));
-	row("%s", head.buf);
-	strbuf_free(&head);
+	struct table t = { COL_COMMON, n + 1, xcalloc((size_t)n + 1, sizeof *t.cell), { 0 }, { 0 } };
+	for (int c = 0; c < COL_COMMON; c++)
+		snprintf(t.cell[0][c], CELL_MAX, "%s", _(common[c]));
+	for (int c = 0; c < 4 && last[kind][c] != NULL; c++)
+		snprintf(t.cell[0][t.ncols++], CELL_MAX, "%s", _(last[kind][c]));
 	for (int i = 0; i < n; i++) {
 		const struct sysv_object *o = &objs[i];
+		char (*cell)[CELL_MAX] = t.cell[i + 1];
 		struct id_parts parts;
-		char key[24], tail[96];
+		char text[CELL_MAX];
 
 		id_decode(o->id, IPCMNI_SHIFT_DEFAULT, &parts);
-		key_format(o->key, key, sizeof key);
-		char p1[32], p2[32];
-		pid_text(o->pid1, p1, sizeof p1);
-		pid_text(o->pid2, p2, sizeof p2);
-		if (kind == KIND_MSG)
-			snprintf(tail, sizeof tail, "%-9lu %-6lu %-12s %s", o->count, o->bytes, p1, p2);
-		else if (kind == KIND_SEM)
-			snprintf(tail, sizeof tail, "%lu", o->count);
-		else
-			snprintf(tail, sizeof tail, "%-9lu %-5lu %-7s %s", o->count, o->bytes,
-				 (o->mode & SHM_DEST) ? "dest" : "-", p1);
-		char cells[6][32];
-		struct strbuf line = STRBUF_INIT;
-		snprintf(cells[0], sizeof cells[0], "%s", key);
-		snprintf(cells[1], sizeof cells[1], "%d", o->id);
-		snprintf(cells[2], sizeof cells[2], "%u", parts.index);
-		snprintf(cells[3], sizeof cells[3], "%u", parts.seq);
-		snprintf(cells[4], sizeof cells[4], "%04o", o->mode);
-		snprintf(cells[5], sizeof cells[5], "%s", repro_uid(o->uid));
-		strbuf_init(&line);
+		key_format(o->key, text, sizeof text);
+		set_cell(cell[COL_KEY], text);
+		snprintf(cell[COL_ID], CELL_MAX, "%d", o->id);
+		snprintf(cell[COL_SLOT], CELL_MAX, "%u", parts.index);
+		snprintf(cell[COL_SEQ], CELL_MAX, "%u", parts.seq);
+		snprintf(cell[COL_PERMS], CELL_MAX, "%04o", o->mode);
+		snprintf(cell[COL_UID], CELL_MAX, "%s", repro_uid(o->uid));
+		snprintf(cell[COL_COMMON], CELL_MAX, "%lu", o->count);
+		if (kind == KIND_SEM)
+			continue;
+		snprintf(cell[COL_COMMON + 1], CELL_MAX, "%lu", o->bytes);
+		if (kind == KIND_MSG) {
+			snprintf(text, sizeof text, "%ld", (long)o->pid1);
+			set_cell(cell[COL_COMMON + 2], text);
+			snprintf(text, sizeof text, "%ld", (long)o->pid2);
+			set_cell(cell[COL_COMMON + 3], text);
+		} else {
+			snprintf(cell[COL_COMMON + 2], CELL_MAX, "%s", (o->mode & SHM_DEST) ? "dest" : "-");
+			snprintf(text, sizeof text, "%ld", (long)o->pid1);
+			set_cell(cell[COL_COMMON + 3], text);
+		}
+	}
+	for (int r = 0; r < t.nrows; r++)
+		for (int c = 0; c < t.ncols; c++) {
+			int w = display_width(t.cell[r][c], strlen(t.cell[r][c]));
+			if (w > t.width[c])
+				t.width[c] = w;
+		}
+	int gap = table_fit(&t, render_width());
+	table_row(&t, 0, "    ", gap);
+	for (int i = 0; i < n; i++) {
 		/* A segment the tutor removed while attached is still its own. */
+		const struct sysv_object *o = &objs[i];
 		int mine = registry_has(kind, o->id)
 			   || (kind == KIND_SHM && (o->mode & SHM_DEST) && registry_doomed(o->id));
-		strbuf_addf(&line, "  %s ", mine ? "*" : " ");
-		for (size_t c = 0; c < 6; c++)
-			pad_cell(&line, cells[c], (int)strlen(cells[c]), widths[c]);
-		row("%s%s", line.buf, tail);
-		strbuf_free(&line);
+		table_row(&t, i + 1, mine ? "  * " : "    ", gap);
 	}
+	free(t.cell);
 }
 
-int
-view_ipcs(struct play_ctx *ctx, int argc, char **argv)
+/* The three tables; LEGEND: explain the marks and the id layout after
+ * them (not in "watch", where the tutor created nothing). */
+static int
+show_all(struct play_ctx *ctx, int legend)
 {
 	int total = 0;
 
-	(void)argc;
-	(void)argv;
 	for (int kind = 0; kind < KIND_COUNT; kind++) {
 		struct sysv_object *objs = NULL;
 		int n = procview_read((enum ipc_kind)kind, procview_path((enum ipc_kind)kind), &objs);
@@ -170,10 +207,24 @@ view_ipcs(struct play_ctx *ctx, int argc, char **argv)
 		total += n;
 		free(objs);
 	}
-	if (total > 0)
+	if (total > 0 && legend)
 		render_paragraph(_("* marks the objects this tutor created. id = seq × 32768 + slot (the default layout; the ipcmni_extend boot option uses 16777216)."),
 				 NULL, 0, NULL);
 	return 0;
+}
+
+int
+view_ipcs(struct play_ctx *ctx, int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	return show_all(ctx, 1);
+}
+
+int
+view_objects(struct play_ctx *ctx)
+{
+	return show_all(ctx, 0);
 }
 
 int

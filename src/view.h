@@ -11,6 +11,9 @@
 #include "play.h"
 
 int view_ipcs(struct play_ctx *ctx, int argc, char **argv);
+/* The ipcs view without its legend, for "watch" (whose tutor created
+ * nothing, so that no object is marked). */
+int view_objects(struct play_ctx *ctx);
 int view_explain(struct play_ctx *ctx, int argc, char **argv);
 
 /* How many objects the kernel lists in this namespace, all kinds; -1 when

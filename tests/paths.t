@@ -39,7 +39,7 @@ ok $? "each of the $predictions predictions, skipped, was still put to the kerne
 # The line before each "Skipped: the kernel answered X" is the call's
 # explanation or the call itself: a call line of some process shows X.
 awk '/^  [a-z0-9]+ +[a-z<]/ { last = $0 } /^Skipped: the kernel answered / { o = $5; sub(/\.$/, "", o); if ((o == "ok" && last !~ / = -1 /) || index(last, " " o " ")) n++; else { print "no call for: " $0; bad = 1 } } END { exit bad }' \
-	"$TEST_TMP/next.out" > "$TEST_TMP/calls" 2>&1
+	<(unwrap_calls < "$TEST_TMP/next.out") > "$TEST_TMP/calls" 2>&1
 ok $? "each skipped prediction's call is visible, with the outcome the kernel gave"
 [ -s "$TEST_TMP/calls" ] && diag < "$TEST_TMP/calls"
 grep -q "Right at the first try: 0/[0-9]*, [0-9]* skipped" "$TEST_TMP/next.out"

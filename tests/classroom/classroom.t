@@ -28,6 +28,9 @@ check() {
 	[ "$1" = 0 ] || diag < "$TEST_TMP/$3.log"
 }
 
+# calls NAME: NAME's log with its wrapped call lines joined.
+calls() { unwrap_calls < "$TEST_TMP/$1.log"; }
+
 # ---- message queue: crash, restart, the client carries on ----------------
 
 spawn server "${ENV[@]}" "$IPCTUTOR" server
@@ -48,8 +51,8 @@ stop server KILL
 spawn server "${ENV[@]}" "$IPCTUTOR" server
 wait_for server "Serving on queue"; check $? "the restarted server serves" server
 second_qid=$(sed -n 's/.*Serving on queue \([0-9]*\).*/\1/p' <<< "$got")
-grep -q "EEXIST" "$TEST_TMP/server.log" && grep -q "msgctl($first_qid, IPC_STAT" "$TEST_TMP/server.log" \
-	&& grep -q "msgctl($first_qid, IPC_RMID, NULL) = 0" "$TEST_TMP/server.log"
+grep -q "EEXIST" "$TEST_TMP/server.log" && calls server | grep -q "msgctl($first_qid, IPC_STAT" \
+	&& calls server | grep -q "msgctl($first_qid, IPC_RMID, NULL) = 0"
 check $? "it finds, checks and removes the stale queue $first_qid" server
 [ -n "$second_qid" ] && [ "$second_qid" != "$first_qid" ]; check $? "it gets a new ID ($second_qid)" server
 
@@ -57,7 +60,7 @@ send client again
 wait_for client "server restarted:"; check $? "the client notices the restart" client
 [ "$got" = "server restarted: old ID $first_qid, new ID $second_qid" ]
 check $? "it reports: $got" client
-grep -q "msgsnd($first_qid, .* EINVAL" "$TEST_TMP/client.log"; check $? "its call on the stale ID got EINVAL" client
+calls client | grep -q "msgsnd($first_qid, .* EINVAL"; check $? "its call on the stale ID got EINVAL" client
 wait_for client "answer: sequence number 1"; check $? "and it carries on: the new server answers 1" client
 
 # A crash while the client waits: its request sits in the dead server's
@@ -70,9 +73,9 @@ wait_for server "Serving on queue"; check $? "a third server starts" server
 third_qid=$(sed -n 's/.*Serving on queue \([0-9]*\).*/\1/p' <<< "$got")
 wait_for client "server restarted:"; check $? "the waiting client notices the restart" client
 [ "$got" = "server restarted: old ID $second_qid, new ID $third_qid" ]; check $? "it reports: $got" client
-grep -Eq "msgrcv\($second_qid, .* (EIDRM|EINVAL)" "$TEST_TMP/client.log"
+calls client | grep -Eq "msgrcv\($second_qid, .* (EIDRM|EINVAL)"
 check $? "its wait ended with EIDRM (or EINVAL if it was not asleep yet)" client
-grep -Eo "msgrcv\($second_qid, .* (EIDRM|EINVAL)" "$TEST_TMP/client.log" | diag
+calls client | grep -Eo "msgrcv\($second_qid, .* (EIDRM|EINVAL)" | diag
 wait_for client "answer: sequence number 1"; check $? "it sends the request again and gets 1" client
 
 # Only one server per user: the second refuses and disturbs nothing.
@@ -103,7 +106,7 @@ fi
 # Ctrl-C: the server removes its queue; the client ends at end of input.
 stop server INT
 [ "$status" = 0 ] && grep -q "SIGINT: the server stops cleanly" "$TEST_TMP/server.log" \
-	&& grep -Eq "msgctl\([0-9]+, IPC_RMID, NULL\) = 0" "$TEST_TMP/server.log"
+	&& calls server | grep -Eq "msgctl\([0-9]+, IPC_RMID, NULL\) = 0"
 check $? "Ctrl-C stops the server cleanly (status $status) and removes its queue" server
 finish client
 [ "$status" = 0 ]; check $? "the client ends at end of input (status $status)" client
@@ -148,18 +151,21 @@ stop server KILL
 spawn server "${ENV[@]}" "$IPCTUTOR" server --shm
 wait_for server "Serving: segment"; check $? "shm: the server restarts" server
 second_shm=$(sed -n 's/.*Serving: segment \([0-9]*\).*/\1/p' <<< "$got")
-grep -q "shmctl($first_shm, IPC_RMID, NULL) = 0" "$TEST_TMP/server.log"; check $? "shm: it removes the old segment" server
+calls server | grep -q "shmctl($first_shm, IPC_RMID, NULL) = 0"; check $? "shm: it removes the old segment" server
 
 "${ENV[@]}" "$IPCTUTOR" watch --once > "$TEST_TMP/watch.log" 2>&1
 grep -Eq "^ +IPC_PRIVATE +$first_shm .* dest " "$TEST_TMP/watch.log"
 check $? "watch --once shows the old segment marked dest, with key 0 (IPC_PRIVATE)" watch
 grep -Eq "^ +0x[0-9a-f]+ +$second_shm " "$TEST_TMP/watch.log"; check $? "and the new one" watch
+! grep -q "marks the objects this tutor created" "$TEST_TMP/watch.log"
+check $? "watch has no legend about objects the tutor created (it creates none)" watch
+[ "$(LC_ALL=C.UTF-8 wc -L < "$TEST_TMP/watch.log")" -le 80 ]; check $? "watch fits 80 columns" watch
 
 send client three
 wait_for client "server restarted:"; check $? "shm: the client notices the restart" client
 [ "$got" = "server restarted: old ID $first_shm, new ID $second_shm" ]; check $? "it reports: $got" client
-grep -q "semop(.* EINVAL" "$TEST_TMP/client.log" && grep -q "shmctl($first_shm, IPC_STAT.*SHM_DEST" "$TEST_TMP/client.log" \
-	&& grep -q 'read .*"2"' "$TEST_TMP/client.log"
+calls client | grep -q "semop(.* EINVAL" && calls client | grep -q "shmctl($first_shm, IPC_STAT.*SHM_DEST" \
+	&& calls client | grep -q 'read .*"2"'
 check $? "shm: EINVAL on semop; the old segment, SHM_DEST, still reads 2" client
 wait_for client "answer: sequence number 1"; check $? "shm: and it carries on with the new segment" client
 stop server INT

@@ -81,6 +81,16 @@ else
 	fi
 fi
 expect_fail 4 "$wrong/no-relookup-client.c" "it tried the stale identifier again" "the client that never looks the key up again"
+expect_fail 1 "$wrong/wrong-project-client.c" "the tutor's server is running under key 0x54" "the client with another project id: the server's key named..."
+grep -F "FAIL" "$TEST_TMP/verdicts" | grep -qE "your program asked msgget for key 0x74[0-9a-f]{6}: the project id given to ftok is 't' \(0x74\), the server's is 'T' \(0x54\)"
+ok $? "... the key it asked for, and why: the project id"
+expect_fail 1 "$wrong/wrong-path-client.c" "the path given to ftok names another file than the key file" "the client that gives ftok another path: why its key differs"
+# Each scenario in a fresh IPC namespace: the queue this client makes in
+# the first (no server) is not there in the second, where the tutor's
+# server makes its own, again identifier 0.
+IPCTUTOR_CHECK_SECONDS=2 expect_fail 1 "$wrong/creating-client.c" "it gave IPC_CREAT" "the client that creates the server's queue: IPC_CREAT named"
+[ "$(grep -c 'msgget(0x[0-9a-f]*, IPC_CREAT|0600) = 0$' "$TEST_TMP/out")" = 2 ]
+ok $? "... and the second scenario runs in a fresh namespace: its msgget gives 0 again" || diag < "$TEST_TMP/out"
 expect_fail 1 "$wrong/crash-client.c" "it was killed by SIGSEGV (signal 11): it crashed" "the client that crashes: the signal named"
 expect_fail 1 "$wrong/no-compile-client.c" "the compiler refused it" "the client that does not compile"
 grep -q "error: expected" "$TEST_TMP/out"; ok $? "... with the compiler's own message"

@@ -21,7 +21,7 @@ fi
 [ "$status" = 3 ]; ok $? "trace exits with the program's status (3), got $status"
 
 expect() {  # expect LINE DESCRIPTION: LINE must be in the output, as is
-	grep -qxF -- "$1" "$TEST_TMP/out"
+	unwrap_calls < "$TEST_TMP/out" | grep -qxF -- "$1"
 	local s=$?
 	ok $s "$2"
 	[ $s = 0 ] || { echo "# wanted: $1"; diag < "$TEST_TMP/out"; }
@@ -39,13 +39,13 @@ expect "  [pid#1] semop(0, [{sem_num=0, sem_op=-1, sem_flg=IPC_NOWAIT}], 1) = -1
 	"semop with IPC_NOWAIT on a zero semaphore gives EAGAIN"
 expect "  [pid#1] shmat(0, NULL, 0) = ADDR1" "shmat"
 expect "  [pid#1] shmctl(0, IPC_RMID, NULL) = 0" "shmctl IPC_RMID while attached"
-grep -qF "  [pid#1] shmctl(0, IPC_STAT, {...}) = 0  {key=IPC_PRIVATE, cuid=\$UID, mode=0600|SHM_DEST, shm_segsz=4096, shm_nattch=1" "$TEST_TMP/out"
+unwrap_calls < "$TEST_TMP/out" | grep -qF "  [pid#1] shmctl(0, IPC_STAT, {...}) = 0  {key=IPC_PRIVATE, cuid=\$UID, mode=0600|SHM_DEST, shm_segsz=4096, shm_nattch=1"
 ok $? "IPC_STAT after the removal: key IPC_PRIVATE, creator \$UID (reproducible), SHM_DEST, still attached once"
 # Without --reproducible the creator is the number the program's own
 # namespace gives it (0 in the user namespace of an ordinary user's run).
 in_fresh_ns bash -c 'echo "uid=$(id -u)"; exec "$1" trace -- "$2"' _ "$IPCTUTOR" "$TEST_TMP/traceme" > "$TEST_TMP/real" 2>&1
 uid=$(sed -n '1s/^uid=//p' "$TEST_TMP/real")
-grep -qF "IPC_STAT, {...}) = 0  {key=IPC_PRIVATE, cuid=$uid, mode=0600|SHM_DEST," "$TEST_TMP/real"
+unwrap_calls < "$TEST_TMP/real" | grep -qF "IPC_STAT, {...}) = 0  {key=IPC_PRIVATE, cuid=$uid, mode=0600|SHM_DEST,"
 ok $? "without --reproducible: the creator's uid as the program's namespace gives it ($uid)" || diag < "$TEST_TMP/real"
 expect "  [pid#1] shmdt(ADDR1) = 0" "shmdt"
 expect "  [pid#1] shmctl(0, IPC_STAT, {...}) = -1 EINVAL (Invalid argument)" "after the last detach the segment is gone"

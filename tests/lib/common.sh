@@ -105,6 +105,16 @@ ns_holders() {
 	done
 }
 
+# unwrap_calls: a transcript with each call line the tutor wrapped (its
+# continuation lines are indented 13 columns) joined back into one line, as
+# strace prints it: two spaces before what came back after a result
+# ("= 0  {key=..."), one space elsewhere.
+unwrap_calls() {
+	awk '/^             [^ ]/ && n { c = $0; sub(/^ +/, "", c); prev = prev (prev ~ / = [^ ()]+$/ ? "  " : " ") c; next }
+	     { if (n) print prev; prev = $0; n = 1 }
+	     END { if (n) print prev }'
+}
+
 # ---- processes driven through FIFOs ----------------------------------------
 
 # spawn NAME COMMAND...: start COMMAND with its standard input and output

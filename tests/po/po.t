@@ -26,9 +26,10 @@ for po in "$srcdir"/po/*.po; do
 	head -10 "$TEST_TMP/$ll.cmp" | diag
 done
 
-# Lines that are not prose: prompts, calls, commands, code, rules, tables.
+# Lines that are not prose: prompts, calls (and their continuation lines,
+# indented 13 columns), commands, code, rules, tables.
 not_prose() {
-	grep -vE '^(ipctutor [^ ]*> |  (you|server|client|client2) +|» |    [^ ⟦]|[═─]+$|  [* ] |    key |$)'
+	grep -vE '^(ipctutor [^ ]*> |  (you|server|client|client2) +|» |    [^ ⟦]|             [^ ]|[═─]+$|  [* ] |    key |$)'
 }
 for script in 01-create-open playground badinput; do
 	in="$srcdir/tests/golden/$script.in"

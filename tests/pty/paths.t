@@ -54,7 +54,8 @@ send server recv\r
 expect   server msgrcv(0,  <unfinished ...>
 expect ipctutor 1.1> 
 send \x03
-expect   server <... msgrcv resumed>{...}, 128, 0, 0) = -1 EINTR
+expect   server <... msgrcv resumed>{...}, 128, 0, 0)
+expect              = -1 EINTR (
 expect the kernel interrupted
 expect ipctutor 1.1> 
 send server recv\r
