@@ -354,13 +354,18 @@ guardian_main(int in)
 	child_start(0, 0);
 	signal(SIGINT, SIG_IGN);
 	signal(SIGHUP, SIG_IGN);
-	/* A group of our own, out of the terminal's foreground (no Ctrl-C or
-	 * Ctrl-\), still in its session, so that the terminal can be given
+	/* A session of our own, away from the terminal's signals; but with
+	 * a terminal, a group of our own in its session (out of the
+	 * foreground: no Ctrl-C or Ctrl-\), so that the terminal can be given
 	 * back; a background group touching the terminal is not stopped. */
-	signal(SIGTTOU, SIG_IGN);
-	signal(SIGTTIN, SIG_IGN);
-	signal(SIGTSTP, SIG_IGN);
-	setpgid(0, 0);
+	if (tty_have) {
+		signal(SIGTTOU, SIG_IGN);
+		signal(SIGTTIN, SIG_IGN);
+		signal(SIGTSTP, SIG_IGN);
+		setpgid(0, 0);
+	} else {
+		setsid();
+	}
 	state_file = NULL;   /* the tutor keeps the file; we only remove it */
 	guardian_fd = -1;
 	used = 0;
