@@ -324,22 +324,6 @@ agent_spawn(const char *name)
 	return a;
 }
 
-/* The call A announced has completed as CALL: strace's
- * "<... msgrcv resumed>" and the rest of its text, when the text begins
- * with the part already shown. */
-static void
-resumed(const struct agent *a, struct call *call)
-{
-	size_t n = strlen(a->head);
-	const char *paren = strchr(a->head, '(');
-
-	if (n == 0 || paren == NULL || strncmp(call->text, a->head, n) != 0)
-		return;
-	char *text = xasprintf("<... %.*s resumed>%s", (int)(paren - a->head), a->head, call->text + n);
-	snprintf(call->text, sizeof call->text, "%s", text);
-	free(text);
-}
-
 /* A is asleep in the call it announced: show it at once, unfinished. */
 static void
 show_unfinished(struct agent *a)
@@ -349,11 +333,7 @@ show_unfinished(struct agent *a)
 
 	if (a->unfinished || a->head[0] == '\0')
 		return;
-	memset(&call, 0, sizeof call);
-	call.kind = RET_NONE;
-	static const char tail[] = " <unfinished ...>";
-	size_t room = sizeof call.text - sizeof tail;
-	snprintf(call.text, sizeof call.text, "%.*s%s", (int)room, a->head, tail);
+	trace_unfinished(a->head, &call);
 	view->call(&as, &call);
 	a->unfinished = 1;
 }
@@ -371,7 +351,7 @@ handle_record(struct agent *a, char *rec)
 	case 'C':
 		if (trace_decode(arg, &call) == 0) {
 			if (a->unfinished)
-				resumed(a, &call);
+				trace_resumed(a->head, &call);
 			view->call(&as, &call);
 		}
 		a->blocking_nr = -1;

@@ -263,3 +263,18 @@ callfmt_format(enum sysv_call which, const unsigned long long a[6], long ret, in
 		break;
 	}
 }
+
+void
+callfmt_head(enum sysv_call which, const unsigned long long args[6], callfmt_reader read, void *arg, char *head,
+	     size_t len)
+{
+	struct call call;
+
+	if (which == SV_MSGRCV) {
+		snprintf(head, len, "msgrcv(%d, ", (int)args[0]);
+		return;
+	}
+	callfmt_format(which, args, 0, 0, read, arg, &call);
+	size_t n = strlen(call.text);
+	snprintf(head, len, "%.*s", (int)(n > 0 ? n - 1 : 0), call.text);
+}

@@ -36,6 +36,12 @@ int callfmt_ctl_cmd(enum sysv_call which, const unsigned long long args[6]);
 /* Copies LEN bytes at ADDR in the traced process to BUF: 0, or -1. */
 typedef int (*callfmt_reader)(void *arg, unsigned long long addr, void *buf, size_t len);
 
+/* HEAD: what is known of a call at its entry, shown while it sleeps
+ * ("msgrcv(3, ": msgrcv's buffer is filled only when it returns; the
+ * others, every argument). */
+void callfmt_head(enum sysv_call which, const unsigned long long args[6], callfmt_reader read, void *arg,
+		  char *head, size_t len);
+
 /* Fill CALL for call WHICH with arguments ARGS that returned RET (ERR: the
  * errno when it failed, else 0), reading pointed-to memory with READ. */
 void callfmt_format(enum sysv_call which, const unsigned long long args[6], long ret, int err,

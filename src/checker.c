@@ -60,6 +60,9 @@ struct check {
 	size_t ncalls, cap;
 	/* the tutor's server */
 	pid_t server;
+	int server_shm;           /* it is the shared-memory server */
+	int client;               /* the learner writes a client (check_client_program) */
+	enum sysv_call hopeless;  /* the call the program was stopped in at once, or SV_NONE */
 	int failed, passed, skipped;
 };
 
@@ -268,17 +271,58 @@ show_output(struct check *c)
 	free(path);
 }
 
+static int serving(long nr, int shm);
+
+void
+check_client_program(struct check *c)
+{
+	c->client = 1;
+}
+
+/* Is the learner's client past all hope: every process asleep in a call
+ * with no time limit, and nobody left to end it (the tutor's server idle
+ * in its own wait, or none)?  The call, or SV_NONE.  The program is seen
+ * asleep before and after the server is seen idle: a server woken by the
+ * program's request is running, and its answer would wake the program. */
+static enum sysv_call
+past_hope(struct check *c)
+{
+	enum sysv_call w;
+
+	if (!c->client || c->t == NULL || (w = tracer_all_asleep(c->t)) == SV_NONE)
+		return SV_NONE;
+	if (c->server > 0 && !serving(process_asleep_in(c->server), c->server_shm))
+		return SV_NONE;
+	return tracer_all_asleep(c->t) == w ? w : SV_NONE;
+}
+
 int
 check_finish(struct check *c)
 {
 	long deadline = now_ms() + c->seconds * 1000L;
+	size_t seen_at = (size_t)-1;
 
 	if (c->input >= 0) {
 		close(c->input);
 		c->input = -1;
 	}
-	while (!c->ended && now_ms() < deadline)
-		pump(c, (int)(deadline - now_ms()));
+	c->hopeless = SV_NONE;
+	/* The scenario has nothing more to do: wait for the end, but stop a
+	 * client seen past hope twice in a row with no call in between. */
+	while (!c->ended && now_ms() < deadline) {
+		long left = deadline - now_ms();
+		pump(c, c->client && left > 10 ? 10 : (int)left);
+		if (c->ended)
+			break;
+		enum sysv_call w = past_hope(c);
+		if (w == SV_NONE)
+			seen_at = (size_t)-1;
+		else if (seen_at == c->ncalls) {
+			c->hopeless = w;
+			break;
+		} else
+			seen_at = c->ncalls;
+	}
 	if (c->t != NULL && !c->ended) {
 		c->stopped = 1;
 		tracer_kill(c->t);
@@ -292,6 +336,13 @@ check_finish(struct check *c)
 					      MAX_PROCESSES);
 			check_require(c, 0, _("Your program starts a reasonable number of processes"), why);
 			free(why);
+		} else if (c->stopped && c->hopeless != SV_NONE) {
+			check_require(c, 0, _("Your program ends by itself"),
+				      c->hopeless == SV_MSGRCV
+				      ? _("it waits in msgrcv for an answer no server will send: the tutor's server has answered everything it was sent (or none runs), so the checker stopped it at once")
+				      : c->hopeless == SV_SEMOP
+				      ? _("it waits in semop for a semaphore nobody will give back: with no time limit it cannot notice that the server is gone, so the checker stopped it at once")
+				      : _("it waits in msgsnd for room in a queue nobody reads, so the checker stopped it at once"));
 		} else if (c->stopped) {
 			char *why = xasprintf(_("it did not end within %d seconds, so the checker stopped it (is it waiting for something that never comes, or looping?)"),
 					      c->seconds);
@@ -451,6 +502,7 @@ check_server_start(struct check *c, int shm)
 	int status;
 
 	c->server = start_tutor(c, argv, "server.log");
+	c->server_shm = shm;
 	if (c->server < 0) {
 		render_error(_("The tutor's server could not be started: %s."), strerror(errno));
 		return -1;

@@ -43,6 +43,10 @@ void check_scenario(struct check *c, const char *text);
  * WITH_INPUT its standard input is a pipe the scenario writes to
  * (check_input), else /dev/null. */
 void check_start(struct check *c, int with_input);
+/* The learner writes a client: when check_finish finds every process of
+ * it asleep in a call with no time limit and the tutor's server idle (or
+ * none), nothing will ever wake it, and it is stopped at once, saying so. */
+void check_client_program(struct check *c);
 void check_input(struct check *c, const char *text);
 /* Close the program's input and wait for it to end (or stop it at the
  * deadline, saying so).  Shows its output.  Returns its wait status. */

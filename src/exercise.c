@@ -351,41 +351,83 @@ check_once(struct exercise *x, const char *file)
 	return r;
 }
 
-/* check N --watch: check now, then at every save of FILE, until Ctrl-C. */
+/* Is the standard output gone (the reader of its pipe went away, the
+ * terminal hung up, or the write of the last check failed)? */
+static int
+output_gone(void)
+{
+	struct pollfd p = { STDOUT_FILENO, 0, 0 };
+
+	return out_error() != 0 || (poll(&p, 1, 0) == 1 && (p.revents & (POLLERR | POLLHUP | POLLNVAL)));
+}
+
+/* Wait for the next save of BASE in the folder inotify FD watches: 1; or
+ * 0 when watching must end (the folder was deleted or moved, or the
+ * output is gone), said in one sentence. */
+static int
+next_save(int fd, const char *dir, const char *base)
+{
+	char buf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
+
+	for (;;) {
+		struct pollfd p[2] = { { fd, POLLIN, 0 }, { STDOUT_FILENO, 0, 0 } };
+		if (poll(p, 2, -1) < 0 && errno != EINTR)
+			return 0;
+		if (output_gone()) {
+			/* Nobody reads the output: say so where someone may. */
+			fprintf(stderr, _("%s: the output of check --watch is gone, so it stops watching.\n"), PACKAGE);
+			return 0;
+		}
+		if (!(p[0].revents & POLLIN))
+			continue;
+		ssize_t n = read(fd, buf, sizeof buf);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return 0;
+		int changed = 0;
+		for (char *q = buf; q < buf + n;) {
+			struct inotify_event *ev = (struct inotify_event *)(void *)q;
+			if (ev->mask & (IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED)) {
+				char *text = xasprintf(_("The folder %s was deleted or moved, so check --watch stops watching."), dir);
+				render_paragraph(text, NULL, 0, "▸ ");
+				free(text);
+				out_flush();
+				return 0;
+			}
+			if (ev->len > 0 && strcmp(ev->name, base) == 0)
+				changed = 1;
+			q += sizeof *ev + ev->len;
+		}
+		if (changed)
+			return 1;
+	}
+}
+
+/* check N --watch: check now, then at every save of FILE, until Ctrl-C,
+ * the folder of FILE goes, or nobody reads the output. */
 static int
 watch(struct exercise *x, const char *file)
 {
 	char *copy = xstrdup(file), *slash = strrchr(copy, '/');
 	const char *dir = slash ? (slash == copy ? "/" : copy) : ".", *base = slash ? slash + 1 : copy;
 	int fd = inotify_init1(IN_CLOEXEC), r;
-	char buf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
 
 	if (slash != NULL && slash != copy)
 		*slash = '\0';
-	if (fd < 0 || inotify_add_watch(fd, dir, IN_CLOSE_WRITE | IN_MOVED_TO) < 0) {
+	if (fd < 0 || inotify_add_watch(fd, dir, IN_CLOSE_WRITE | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF) < 0) {
 		render_error(_("Cannot watch %s: %s."), file, strerror(errno));
 		free(copy);
 		return 2;
 	}
-	for (;;) {
+	do {
 		r = check_once(x, file);
 		render_paragraph(_("Watching for the next save (Ctrl-C stops)."), NULL, 0, "▸ ");
 		out_flush();
-		for (int changed = 0; !changed;) {
-			ssize_t n = read(fd, buf, sizeof buf);
-			if (n <= 0 && errno != EINTR) {
-				free(copy);
-				close(fd);
-				return r;
-			}
-			for (char *p = buf; n > 0 && p < buf + n;) {
-				struct inotify_event *ev = (struct inotify_event *)(void *)p;
-				if (ev->len > 0 && strcmp(ev->name, base) == 0)
-					changed = 1;
-				p += sizeof *ev + ev->len;
-			}
-		}
-	}
+	} while (next_save(fd, dir, base));
+	free(copy);
+	close(fd);
+	return r;
 }
 
 static int

@@ -83,20 +83,33 @@ nav_stage(int lesson)
 	session.world_dirty = 0;
 }
 
+static int rebuilding;   /* the step whose world rebuild_world builds */
+
+/* A fresh world for step REBUILDING: the lesson staged again and the steps
+ * before it replayed. */
+static void
+rebuild_world(void)
+{
+	nav_stage(session.lesson);
+	step_replay(rebuilding);
+	session.step = rebuilding;
+	session.world_step = -1;   /* as show_step left it */
+}
+
 /* Show step STEP of the current lesson and run it in its own world,
- * rebuilt first unless the world is already that one. */
+ * rebuilt unless the world is already that one: after its heading is
+ * out, so that a move is seen at once (by a class of a hundred too). */
 static void
 show_step(int step)
 {
-	if (session.world_lesson != session.lesson || session.world_step != step || session.world_dirty) {
-		nav_stage(session.lesson);
-		step_replay(step);
-	}
+	int fresh = session.world_lesson == session.lesson && session.world_step == step && !session.world_dirty;
+
+	rebuilding = step;
 	/* Running the step changes the world: it is the next step's once
 	 * the step has run to its end (step.c marks it), maybe only after
 	 * its question is answered or skipped. */
 	session.world_step = -1;
-	step_show(step, 1);
+	step_show(step, 1, fresh ? NULL : rebuild_world);
 }
 
 void

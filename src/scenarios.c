@@ -607,6 +607,9 @@ scenario_run(struct check *c, int number)
 		lookup_client, clean_server, recovering_server, stale_client, asleep_client, shm_client, crash_detect,
 	};
 
+	/* 2 and 3 grade a server; the others a client. */
+	if (number != 2 && number != 3)
+		check_client_program(c);
 	if (number >= 1 && number <= SCENARIO_COUNT)
 		scenarios[number - 1](c);
 }

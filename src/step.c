@@ -464,8 +464,18 @@ show_blocks(const struct block *blocks, size_t n, size_t from, int run)
 	session.question = NULL;
 }
 
+/* Does any of the N blocks B run a command or ask a question? */
+static int
+runs_something(const struct block *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (b[i].type == BLOCK_RUN || b[i].type == BLOCK_PREDICT || b[i].type == BLOCK_QUIZ)
+			return 1;
+	return 0;
+}
+
 void
-step_show(int index, int run)
+step_show(int index, int run, void (*prepare)(void))
 {
 	struct lesson *l = session_lesson();
 	struct step *st = &l->steps[index];
@@ -483,6 +493,10 @@ step_show(int index, int run)
 		render_heading(heading, "═");
 		free(heading);
 		out("\n");
+		if (prepare != NULL && runs_something(l->intro, l->nintro)) {
+			prepare();
+			prepare = NULL;
+		}
 		show_blocks(l->intro, l->nintro, 0, run);
 	}
 	/* TRANSLATORS: "Step 8.5 (5 of 7) · Title": lesson.step, then the
@@ -492,6 +506,10 @@ step_show(int index, int run)
 	render_heading(heading, "─");
 	free(heading);
 	out("\n");
+	if (prepare != NULL) {
+		out_flush();   /* the heading is seen while the world is built */
+		prepare();
+	}
 	show_blocks(st->blocks, st->nblocks, 0, run);
 	if (run)
 		step_mark_world();

@@ -17,8 +17,12 @@
 extern void (*step_on_show)(const char *slug, int step);
 
 /* Show step STEP of the current lesson from its start; with RUN false, show
- * the text but run nothing (for "back"). */
-void step_show(int step, int run);
+ * the text but run nothing (for "back").  PREPARE, when not NULL, builds
+ * the step's world: it is called once the step's heading is written out
+ * (before the lesson's introduction instead, at a first step whose
+ * introduction runs something), so that the learner, and a class, see
+ * the move before the world is rebuilt. */
+void step_show(int step, int run, void (*prepare)(void));
 
 /* Run the commands of steps [0, UPTO) of the current lesson with output
  * suppressed, so that a jump lands in the state the lesson expects. */

@@ -441,3 +441,27 @@ trace_record(struct call *call, enum call_id id, const char *text, long ret, int
 	call->err = ret < 0 ? err : 0;
 	call->kind = RET_INT;
 }
+
+void
+trace_unfinished(const char *head, struct call *call)
+{
+	static const char tail[] = " <unfinished ...>";
+	size_t room = sizeof call->text - sizeof tail;
+
+	memset(call, 0, sizeof *call);
+	call->kind = RET_NONE;
+	snprintf(call->text, sizeof call->text, "%.*s%s", (int)room, head, tail);
+}
+
+void
+trace_resumed(const char *head, struct call *call)
+{
+	size_t n = strlen(head);
+	const char *paren = strchr(head, '(');
+
+	if (n == 0 || paren == NULL || strncmp(call->text, head, n) != 0)
+		return;
+	char text[sizeof call->text];
+	snprintf(text, sizeof text, "<... %.*s resumed>%s", (int)(paren - head), head, call->text + n);
+	memcpy(call->text, text, sizeof text);
+}

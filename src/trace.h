@@ -51,6 +51,15 @@ struct call {
  * negative. */
 void trace_record(struct call *call, enum call_id id, const char *text, long ret, int err);
 
+/* A call asleep in the kernel, shown at once as strace shows it: CALL
+ * becomes "HEAD <unfinished ...>" (HEAD: what is known before the call
+ * returns, "msgrcv(3, "), with no result. */
+void trace_unfinished(const char *head, struct call *call);
+/* The call shown unfinished with HEAD has returned as CALL: its text
+ * becomes strace's "<... msgrcv resumed>" and the rest, when it begins
+ * with HEAD (else it is left whole). */
+void trace_resumed(const char *head, struct call *call);
+
 /* Format the part after the call text: "= 3", "= -1 EINVAL (Invalid
  * argument)" with the strerror text in the current locale, "= 0x7f..." for
  * RET_ADDR (or "= ADDR" when MASK_ADDR is true, for reproducible output), ""

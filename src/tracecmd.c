@@ -64,6 +64,9 @@ tracecmd_show(const struct tracer_event *ev)
 		if ((meaning = meaning_of(&ev->call)) != NULL)
 			render_note(meaning);
 		break;
+	case TEV_UNFINISHED:
+		render_call(label, &ev->call);
+		break;
 	case TEV_FORK:
 		repro_pid(ev->child, "pid");
 		call.kind = RET_INT;

@@ -31,6 +31,10 @@
 #include "tracer.h"
 #include "util.h"
 
+/* How often /proc is read while a call that may block has not been
+ * seen asleep (milliseconds). */
+#define SLEEP_CHECK_MS 5
+
 struct tracee {
 	pid_t pid;
 	int fresh;          /* attached by the kernel; its first SIGSTOP is ours */
@@ -38,6 +42,9 @@ struct tracee {
 	enum sysv_call which;
 	long nr;            /* the system call it last entered */
 	unsigned long long args[6];
+	int may_sleep;      /* in a call that may block, not yet shown unfinished */
+	int unfinished;     /* shown as "<unfinished ...>": its end is "resumed" */
+	char head[CALL_TEXT_MAX];
 };
 
 struct tracer {
@@ -230,6 +237,10 @@ syscall_stop(struct tracer *t, struct tracee *p)
 		p->which = callfmt_which(p->nr);
 		p->in_call = p->which != SV_NONE;
 		memcpy(p->args, info.entry.args, sizeof p->args);
+		p->unfinished = 0;
+		p->may_sleep = p->in_call && callfmt_may_block(p->which, p->args);
+		if (p->may_sleep)
+			callfmt_head(p->which, p->args, read_memory, &p->pid, p->head, sizeof p->head);
 		return;
 	}
 	if (info.op != PTRACE_SYSCALL_INFO_EXIT || !p->in_call)
@@ -247,7 +258,40 @@ syscall_stop(struct tracer *t, struct tracee *p)
 		ev.err = EINTR;
 	ev.ret = ev.err ? -1 : (long)info.exit.rval;
 	callfmt_format(p->which, p->args, ev.ret, ev.err, read_memory, &p->pid, &ev.call);
+	if (p->unfinished)
+		trace_resumed(p->head, &ev.call);
+	p->may_sleep = p->unfinished = 0;
 	emit(t, &ev);
+}
+
+/* Show at once, unfinished, each call a process is now asleep in (the
+ * kernel says so in /proc).  Returns how many calls that may block have
+ * not been seen asleep yet. */
+static int
+show_sleepers(struct tracer *t)
+{
+	int waiting = 0;
+
+	for (size_t i = 0; i < t->nprocs; i++) {
+		struct tracee *p = &t->procs[i];
+		if (!p->may_sleep)
+			continue;
+		if (process_asleep_in(p->pid) != p->nr) {
+			waiting++;
+			continue;
+		}
+		struct tracer_event ev;
+		memset(&ev, 0, sizeof ev);
+		ev.type = TEV_UNFINISHED;
+		ev.pid = p->pid;
+		ev.which = p->which;
+		memcpy(ev.args, p->args, sizeof ev.args);
+		trace_unfinished(p->head, &ev.call);
+		p->may_sleep = 0;
+		p->unfinished = 1;
+		emit(t, &ev);
+	}
+	return waiting;
 }
 
 static void
@@ -360,9 +404,14 @@ tracer_wait(struct tracer *t, int timeout_ms)
 			t->ended = 1;
 			break;
 		}
+		/* A call that may block: look in /proc again soon, to show
+		 * it unfinished as soon as it sleeps. */
+		int look_again = show_sleepers(t) > 0;
 		long left = deadline < 0 ? -1 : deadline - now_ms();
 		if (deadline >= 0 && left <= 0)
 			return 0;
+		if (look_again && (left < 0 || left > SLEEP_CHECK_MS))
+			left = SLEEP_CHECK_MS;
 		struct pollfd pfd = { t->sigfd, POLLIN, 0 };
 		if (poll(&pfd, 1, (int)left) < 0 && errno != EINTR)
 			return 0;
@@ -407,6 +456,23 @@ tracer_asleep_in(const struct tracer *t, long nr)
 		if (process_asleep_in(t->procs[i].pid) == nr)
 			return t->procs[i].pid;
 	return 0;
+}
+
+enum sysv_call
+tracer_all_asleep(const struct tracer *t)
+{
+	enum sysv_call all = SV_NONE;
+
+	for (size_t i = 0; i < t->nprocs; i++) {
+		const struct tracee *p = &t->procs[i];
+		enum sysv_call w = p->which == SV_SEMTIMEDOP && p->args[3] == 0 ? SV_SEMOP : p->which;
+		if (!p->in_call || (w != SV_MSGRCV && w != SV_MSGSND && w != SV_SEMOP) || !callfmt_may_block(p->which, p->args) ||
+		    process_asleep_in(p->pid) != p->nr)
+			return SV_NONE;
+		if (all == SV_NONE || w == SV_MSGRCV)
+			all = w;
+	}
+	return all;
 }
 
 void

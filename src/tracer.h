@@ -24,7 +24,9 @@
 #include "trace.h"
 
 enum tracer_event_type {
-	TEV_CALL,     /* a System V IPC call returned: call, which, args, ret, err */
+	TEV_CALL,     /* a System V IPC call returned: call, which, args, ret, err
+			 (call "<... msgrcv resumed>..." when it was shown unfinished) */
+	TEV_UNFINISHED,  /* pid is asleep in a System V IPC call: call "msgrcv(3,  <unfinished ...>", which, args */
 	TEV_FORK,     /* pid forked child (a process or, with CLONE_THREAD, a thread) */
 	TEV_SIGNAL,   /* signal sig is delivered to pid */
 	TEV_EXIT,     /* pid ended with wait status status */
@@ -77,6 +79,12 @@ int tracer_fork_limit_hit(const struct tracer *t);
  * kernel says so in /proc)?  Returns its pid, or 0. */
 pid_t tracer_asleep_in(const struct tracer *t, long nr);
 
+/* Is every process of the program asleep in a System V IPC call that has
+ * no time limit (msgrcv, msgsnd, semop or semtimedop without one)?  The
+ * call (semtimedop without a limit as SV_SEMOP) when they all sleep in the
+ * same kind, SV_MSGRCV before the others when they differ; SV_NONE when a
+ * process is doing anything else. */
+enum sysv_call tracer_all_asleep(const struct tracer *t);
 /* SIGKILL the whole process group and every process followed; reap them. */
 void tracer_kill(struct tracer *t);
 void tracer_free(struct tracer *t);

@@ -10,8 +10,9 @@
  *
  *   classbench N ROUNDS HOMES -- TUTOR
  *
- * Each round the teacher types "next" up to step 1.LAST and then
- * "goto 1.1"; after each move the driver reads every learner's output
+ * Each round the teacher types "goto 1.2" up to "goto 1.LAST" and then
+ * "goto 1.1" (goto, not next: a step with a question holds next until it
+ * is answered); after each move the driver reads every learner's output
  * until it shows that step ("Step 1.S ("), and times from the teacher's
  * line to each learner's.  It waits on output only; a learner that has
  * not shown the step after DEADLINE_MS is counted as missing the move.
@@ -38,7 +39,7 @@
 #include <unistd.h>
 
 #define DEADLINE_MS 5000    /* a learner later than this missed the move */
-#define LAST_STEP 7         /* lesson 1: steps 1.1 to 1.7 have no question between them */
+#define LAST_STEP 7         /* lesson 1: steps 1.1 to 1.7 */
 
 struct learner {
 	pid_t pid;
@@ -258,10 +259,12 @@ main(int argc, char **argv)
 	}
 	for (int r = 0; r < rounds; r++)
 		for (int s = 2; s <= LAST_STEP + 1; s++) {
-			const char *line = s <= LAST_STEP ? "next\n" : "goto 1.1\n";
 			int step = s <= LAST_STEP ? s : 1;
-			double t0 = now_ms(), last = 0;
+			double t0, last = 0;
+			char line[32];
 			snprintf(text, sizeof text, "Step 1.%d (", step);
+			snprintf(line, sizeof line, "goto 1.%d\n", step);
+			t0 = now_ms();
 			if (write(teacher->in, line, strlen(line)) < 0)
 				return 1;
 			/* The teacher is read too, or its pipe would fill up. */

@@ -50,7 +50,14 @@ for dir in "$srcdir"/exercises/[0-9][0-9]-*/; do
 	s=$?
 	ok $s "exercise $n ($name): the reference solution passes"
 	[ $s = 0 ] || diag < "$TEST_TMP/out"
+	cp "$TEST_TMP/out" "$TEST_TMP/solution-$n.out"
 done
+# A call asleep in the kernel is shown at once, and its end as resumed,
+# as strace and the lessons show them: exercise 5's client sleeps in
+# msgrcv until the crashed server's queue is removed.
+grep -qE '^  \[pid [0-9]+\] msgrcv\(0,  <unfinished \.\.\.>$' "$TEST_TMP/solution-5.out" &&
+	tr -s '\n ' '  ' < "$TEST_TMP/solution-5.out" | grep -qE '\[pid [0-9]+\] <\.\.\. msgrcv resumed>[^[]* = -1 EIDRM'
+ok $? "a client asleep in msgrcv is shown <unfinished ...> at once, then <... msgrcv resumed>" || diag < "$TEST_TMP/solution-5.out"
 
 expect_fail 1 "$srcdir/exercises/01-lookup-client/start.c" "it never called msgget" "untouched start 1: it never looks the key up"
 expect_fail 2 "$srcdir/exercises/02-clean-server/start.c" "SIGTERM killed it: catch it with sigaction" "untouched start 2: SIGTERM kills it"
@@ -58,7 +65,11 @@ expect_fail 3 "$srcdir/exercises/03-recovering-server/start.c" "it ended before 
 expect_fail 4 "$srcdir/exercises/04-stale-client/start.c" "treated EINVAL as fatal" "untouched start 4: EINVAL is fatal to it"
 expect_fail 5 "$srcdir/exercises/05-asleep-client/start.c" "treated EIDRM as fatal" "untouched start 5: EIDRM is fatal to it"
 expect_fail 6 "$srcdir/exercises/06-shm-client/start.c" "no shmdt of the old segment" "untouched start 6: it keeps the old segment"
-IPCTUTOR_CHECK_SECONDS=2 expect_fail 7 "$srcdir/exercises/07-crash-detect/start.c" "it waited with no time limit (semop)" "untouched start 7: no time limit"
+expect_fail 7 "$srcdir/exercises/07-crash-detect/start.c" "it waited with no time limit (semop)" "untouched start 7: no time limit"
+# Asleep in semop with the server dead and the semaphore held: nothing
+# will wake it, so it is stopped at once, not at the deadline (10 s here).
+grep -F "FAIL" "$TEST_TMP/verdicts" | grep -qF "it waits in semop for a semaphore nobody will give back"
+ok $? "... and it is stopped at once: nothing will wake it in semop"
 
 expect_fail 4 "$wrong/eidrm-only-client.c" "your client treated EINVAL as fatal: since Linux 4.2 a stale identifier gives EINVAL" \
 	"the EIDRM-only client: EINVAL treated as fatal"
@@ -88,9 +99,14 @@ expect_fail 1 "$wrong/wrong-path-client.c" "the path given to ftok names another
 # Each scenario in a fresh IPC namespace: the queue this client makes in
 # the first (no server) is not there in the second, where the tutor's
 # server makes its own, again identifier 0.
-IPCTUTOR_CHECK_SECONDS=2 expect_fail 1 "$wrong/creating-client.c" "it gave IPC_CREAT" "the client that creates the server's queue: IPC_CREAT named"
+expect_fail 1 "$wrong/creating-client.c" "it gave IPC_CREAT" "the client that creates the server's queue: IPC_CREAT named"
 [ "$(grep -c 'msgget(0x[0-9a-f]*, IPC_CREAT|0600) = 0$' "$TEST_TMP/out")" = 2 ]
 ok $? "... and the second scenario runs in a fresh namespace: its msgget gives 0 again" || diag < "$TEST_TMP/out"
+# With no server its msgrcv sleeps for ever: shown at once, and the check
+# stops it at once, saying why (not at the deadline, 10 s here).
+grep -qE '^  \[pid [0-9]+\] msgrcv\(0,  <unfinished \.\.\.>$' "$TEST_TMP/out" &&
+	grep -F "FAIL" "$TEST_TMP/verdicts" | grep -qF "it waits in msgrcv for an answer no server will send"
+ok $? "... its msgrcv with no server: shown unfinished, and stopped at once with the reason"
 expect_fail 1 "$wrong/crash-client.c" "it was killed by SIGSEGV (signal 11): it crashed" "the client that crashes: the signal named"
 expect_fail 1 "$wrong/no-compile-client.c" "the compiler refused it" "the client that does not compile"
 grep -q "error: expected" "$TEST_TMP/out"; ok $? "... with the compiler's own message"
@@ -129,6 +145,35 @@ ok $? "check --watch: saving the file checks it again (the starting file fails)"
 kill "$(cat "$TEST_TMP/watch.pid")"
 exec 3<&-
 wait "$waiter"
+
+# A watcher ends by itself, with one sentence, when the folder of its file
+# goes and when nobody reads its output any more.  waitall's deadline
+# (60 s, status 124) only catches a watcher that does not end: it is then
+# killed with everything it started, so no watcher outlives the test.
+start_watcher() {  # start_watcher FILE: its output on fd 3, errors in watch.err
+	"$WAITALL" --timeout 60 -- "${ns[@]}" "$IPCTUTOR" check 1 "$1" --watch > "$TEST_TMP/watch.fifo" 2> "$TEST_TMP/watch.err" &
+	waiter=$!
+	exec 3< "$TEST_TMP/watch.fifo"
+	: > "$TEST_TMP/watch.out"
+}
+mkdir -p "$TEST_TMP/w2" && cp "$srcdir/exercises/01-lookup-client/solution.c" "$TEST_TMP/w2/mine.c"
+start_watcher "$TEST_TMP/w2/mine.c"
+until_watching
+rm -r "$TEST_TMP/w2"
+while IFS= read -r -t 60 line <&3; do echo "$line" >> "$TEST_TMP/watch.out"; done
+exec 3<&-
+wait "$waiter"
+status=$?
+[ "$status" = 0 ] && tr -s "\n " "  " < "$TEST_TMP/watch.out" | grep -qF "The folder $TEST_TMP/w2 was deleted or moved, so check --watch stops watching."
+ok $? "check --watch ends by itself, saying why, when its file's folder is deleted (status $status)" || diag < "$TEST_TMP/watch.out"
+mkdir -p "$TEST_TMP/w2" && cp "$srcdir/exercises/01-lookup-client/solution.c" "$TEST_TMP/w2/mine.c"
+start_watcher "$TEST_TMP/w2/mine.c"
+until_watching
+exec 3<&-
+wait "$waiter"
+status=$?
+[ "$status" = 0 ] && grep -q "the output of check --watch is gone, so it stops watching" "$TEST_TMP/watch.err"
+ok $? "check --watch ends by itself, saying why on stderr, when nobody reads its output (status $status)" || diag < "$TEST_TMP/watch.err"
 grep -Eq "^01-lookup-client done [0-9]+ 0$" "$XDG_STATE_HOME/ipctutor/exercises"
 ok $? "progress: the exercise is recorded with its checks"
 
