@@ -50,14 +50,6 @@ static const struct command commands[] = {
 	  0, 0, nav_lessons, CMD_TUTOR, { ARG_NONE }, NULL },
 	{ "hint", N_("[EXERCISE]"), N_("A hint for the open question (one more each time) or the current step; with a number, the next hint of that exercise."), group_course,
 	  0, 1, hint, CMD_TUTOR, { ARG_NONE }, NULL },
-	{ "exercises", "", N_("List the exercises, where you write the server and the client."), group_exercises,
-	  0, 0, exercise_play_command, CMD_TUTOR, { ARG_NONE }, NULL },
-	{ "exercise", N_("N"), N_("Show exercise N and copy its starting file to ipctutor-exercises/."), group_exercises,
-	  1, 1, exercise_play_command, CMD_TUTOR, { ARG_NONE }, NULL },
-	{ "check", N_("N [FILE]"), N_("Compile your program for exercise N and grade it against the tutor's real server and client."),
-	  group_exercises, 1, 3, exercise_play_command, CMD_TUTOR, { ARG_NONE, ARG_TEXT }, NULL },
-	{ "solution", N_("N"), N_("Show the reference solution of exercise N (after a pass, or after a few checks)."),
-	  group_exercises, 1, 1, exercise_play_command, CMD_TUTOR, { ARG_NONE }, NULL },
 	{ "answer", N_("NUMBER"), N_("Answer the open question (a bare number does the same)."), group_course,
 	  1, 1, nav_answer, CMD_TUTOR, { ARG_NONE }, NULL },
 	{ "reset", "", N_("Forget your progress and start again (asks first)."), group_course,
@@ -72,6 +64,14 @@ static const struct command commands[] = {
 	  0, 0, nav_follow, CMD_TUTOR, { ARG_NONE }, NULL },
 	{ "quit", "", N_("Remove what the tutor created and leave (Ctrl-D does the same)."), group_course,
 	  0, 0, nav_quit, CMD_TUTOR, { ARG_NONE }, NULL },
+	{ "exercises", "", N_("List the exercises, where you write the server and the client."), group_exercises,
+	  0, 0, exercise_play_command, CMD_TUTOR, { ARG_NONE }, NULL },
+	{ "exercise", N_("N"), N_("Show exercise N and copy its starting file to ipctutor-exercises/."), group_exercises,
+	  1, 1, exercise_play_command, CMD_TUTOR, { ARG_NONE }, NULL },
+	{ "check", N_("N [FILE]"), N_("Compile your program for exercise N and grade it against the tutor's real server and client."),
+	  group_exercises, 1, 3, exercise_play_command, CMD_TUTOR, { ARG_NONE, ARG_TEXT }, NULL },
+	{ "solution", N_("N"), N_("Show the reference solution of exercise N (after a pass, or after a few checks)."),
+	  group_exercises, 1, 1, exercise_play_command, CMD_TUTOR, { ARG_NONE }, NULL },
 	{ "help", N_("[COMMAND]"), N_("List the commands, or explain one."), play_group_look,
 	  0, 1, cmd_help, CMD_TUTOR, { ARG_COMMAND }, NULL },
 };
@@ -124,7 +124,8 @@ cmd_execute(char *line)
 	return play_dispatch(ctx, argc, argv, commands, NCOMMANDS);
 }
 
-/* One line of "help": the command, its arguments, what it does. */
+/* One entry of "help": the command, its arguments, what it does; wrapped
+ * lines are indented under the command. */
 static void
 help_line(const struct command *c)
 {
@@ -133,7 +134,7 @@ help_line(const struct command *c)
 	strbuf_init(&sb);
 	strbuf_addf(&sb, "`%s%s%s` — %s", c->name, c->synopsis[0] ? " " : "",
 		    c->synopsis[0] ? _(c->synopsis) : "", _(c->help));
-	render_paragraph(sb.buf, NULL, 2, NULL);
+	render_hanging(sb.buf, 2, 4);
 	strbuf_free(&sb);
 }
 

@@ -548,15 +548,49 @@ exercise_command(int argc, char **argv)
 	return r;
 }
 
+/* The exercise subcommands of the command line: the one table that
+ * --help lists and exercise_main runs. */
+static const struct {
+	const char *name, *synopsis, *summary;
+} subcommands[] = {
+	{ "exercises", "", N_("list the exercises and your progress in them") },
+	{ "exercise", N_("N"), N_("show exercise N and copy its starting file") },
+	{ "check", N_("N [FILE] [--watch]"), N_("compile your program for exercise N and grade it") },
+	{ "solution", N_("N"), N_("show the reference solution (after a pass, or a few checks)") },
+	{ "hint", N_("N"), N_("the next hint of exercise N") },
+	{ "trace", N_("[--reproducible] -- PROGRAM [ARG]..."), N_("run PROGRAM and show its System V IPC calls") },
+};
+#define NSUBCOMMANDS (sizeof subcommands / sizeof subcommands[0])
+
 int
 exercise_is_subcommand(const char *word)
 {
-	static const char *const names[] = { "exercises", "exercise", "check", "solution", "hint", "trace" };
-
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (strcmp(word, names[i]) == 0)
+	for (size_t i = 0; i < NSUBCOMMANDS; i++)
+		if (strcmp(word, subcommands[i].name) == 0)
 			return 1;
 	return 0;
+}
+
+void
+exercise_help(void)
+{
+	fputs(_("Subcommands, for the programming exercises:\n"), stdout);
+	for (size_t i = 0; i < NSUBCOMMANDS; i++)
+		printf("  %-21s%s\n", subcommands[i].name, _(subcommands[i].summary));
+	fputs("\n", stdout);
+}
+
+/* "ipctutor NAME --help": its usage on standard output. */
+static int
+subcommand_usage(const char *name)
+{
+	for (size_t i = 0; i < NSUBCOMMANDS; i++)
+		if (strcmp(name, subcommands[i].name) == 0) {
+			const char *synopsis = subcommands[i].synopsis;
+			printf(_("Usage: %s %s %s\n"), PACKAGE, name, synopsis[0] ? _(synopsis) : "");
+			printf("  %s\n", _(subcommands[i].summary));
+		}
+	return fflush(stdout) == 0 ? 0 : 1;
 }
 
 int
@@ -565,6 +599,9 @@ exercise_main(int argc, char **argv)
 	struct render_options ro = { 0, 0, 0 };
 	const char *term = getenv("TERM");
 
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return subcommand_usage(argv[0]);
 	if (strcmp(argv[0], "trace") == 0)
 		return tracecmd_main(argc, argv);
 	/* --lang LL or --lang=LL anywhere: the text and the verdicts in LL.

@@ -14,8 +14,11 @@
 #define IPCTUTOR_EXERCISE_H
 
 /* Is WORD one of the exercise subcommands (exercises, exercise, check,
- * solution, trace)? */
+ * solution, hint, trace)?  Each answers --help with its usage. */
 int exercise_is_subcommand(const char *word);
+
+/* The exercise subcommands, for --help. */
+void exercise_help(void);
 
 /* Run a subcommand; ARGV[0] is its name.  Returns the exit status. */
 int exercise_main(int argc, char **argv);

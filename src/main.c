@@ -102,6 +102,7 @@ usage(void)
 		"restarts, with real system calls in real server and client processes.\n"
 		"Without LESSON, continue where you stopped.\n\n"), stdout);
 	classroom_help();
+	exercise_help();
 	fputs(_("  -l, --list           list the lessons with your progress, then exit\n"
 		"      --lang=LL        use language LL (de, fr, es, zh_CN...), even when\n"
 		"                       no locale for it is installed\n"
@@ -301,6 +302,38 @@ setup_namespace(int shared, const char *state_dir)
 	return guardian;
 }
 
+/* Is ARG (the LESSON[.STEP] argument) a place in the course?  If not, say
+ * why on standard error as a bad option is said, and return -1: the
+ * learner asked for a lesson, and starting another one would hide the
+ * typo. */
+static int
+check_start_argument(const char *arg)
+{
+	struct strbuf why = STRBUF_INIT;
+	struct play_ctx ctx = { "you", 0, NULL, &tutor_sink, -1, -1 };
+	int lesson, step, r;
+
+	strbuf_init(&why);
+	struct strbuf *previous = render_capture(&why);
+	r = nav_parse_position(&ctx, arg, &lesson, &step);
+	render_capture(previous);
+	if (r != 0) {
+		/* One line, without the colour of a terminal's error. */
+		fprintf(stderr, "%s: ", PACKAGE);
+		for (const char *p = why.buf; *p != '\0'; p++) {
+			if (*p == '\033') {
+				p += strcspn(p, "m");
+				if (*p == '\0')
+					break;
+			} else
+				fputc(*p == '\n' && p[1] != '\0' ? ' ' : *p, stderr);
+		}
+		fprintf(stderr, _("Try '%s --help' for more information.\n"), PACKAGE);
+	}
+	strbuf_free(&why);
+	return r;
+}
+
 /* The starting position: the LESSON argument, else where the learner
  * stopped, else the beginning. */
 static void
@@ -325,6 +358,7 @@ start_position(const char *arg)
 			nav_score_text(l, session_progress(l), "score");
 			render_paragraph(_("Welcome back to lesson {lesson}, {title}, at step {where}; your score in this lesson so far: {score}."),
 					 var_lookup, 0, NULL);
+			out("\n");
 		}
 	} else {
 		render_paragraph(_("Welcome to ipctutor. Press Enter to go on, type help for the commands, quit to leave."),
@@ -454,6 +488,12 @@ main(int argc, char **argv)
 		free(state_dir);
 		nav_print_lessons();
 		return out_error() ? EXIT_BAD_INPUT : EXIT_SUCCESS;
+	}
+
+	if (optind < argc && session.course.nlessons > 0 && o.book == NULL
+	    && check_start_argument(argv[optind]) != 0) {
+		free(state_dir);
+		return EXIT_USAGE;
 	}
 
 	repl_block_signals();

@@ -343,8 +343,9 @@ cut_units(const char *text, struct units *u)
 			u->v[k].break_after = 0;
 }
 
-void
-render_paragraph(const char *text, placeholder_fn lookup, int indent, const char *first)
+/* render_paragraph with lines after the first HANG columns deeper. */
+static void
+lay_out(const char *text, placeholder_fn lookup, int indent, const char *first, int hang)
 {
 	struct strbuf filled = STRBUF_INIT, masked = STRBUF_INIT, para = STRBUF_INIT;
 	struct units u = { NULL, 0, 0 };
@@ -384,6 +385,11 @@ render_paragraph(const char *text, placeholder_fn lookup, int indent, const char
 		}
 		need_space = col > 0 && pending_space;
 		if (col > 0 && col + need_space + word > avail) {
+			if (hang > 0) {
+				indent += hang;
+				avail = render_width() - indent > 1 ? render_width() - indent : 1;
+				hang = 0;
+			}
 			strbuf_addf(&para, "%s\n%*s", options.color ? SGR_RESET : "", indent, "");
 			col = 0;
 			need_space = 0;
@@ -404,6 +410,18 @@ render_paragraph(const char *text, placeholder_fn lookup, int indent, const char
 	strbuf_free(&filled);
 	strbuf_free(&masked);
 	strbuf_free(&para);
+}
+
+void
+render_paragraph(const char *text, placeholder_fn lookup, int indent, const char *first)
+{
+	lay_out(text, lookup, indent, first, 0);
+}
+
+void
+render_hanging(const char *text, int indent, int hang)
+{
+	lay_out(text, NULL, indent, NULL, hang);
 }
 
 void

@@ -38,6 +38,10 @@ int display_width(const char *s, size_t n);
 typedef const char *(*placeholder_fn)(const char *name, size_t len);
 void render_paragraph(const char *text, placeholder_fn lookup, int indent, const char *first);
 
+/* A paragraph (no placeholders) at INDENT whose lines after the first are
+ * HANG columns deeper: a list entry such as a command and what it does. */
+void render_hanging(const char *text, int indent, int hang);
+
 /* Fill {name} placeholders of TEXT into SB using LOOKUP; an unknown name
  * stays as written. */
 struct strbuf;

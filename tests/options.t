@@ -13,10 +13,20 @@ run() { $(neutral_env) "$IPCTUTOR" "$@"; }
 out=$(run --help); st=$?
 [ $st = 0 ] && [[ $out == "Usage: ipctutor [OPTION]... [LESSON[.STEP]]"* ]] && [[ $out == *"--shared"* ]] && [[ $out == *"Exit status"* ]]
 ok $? "--help: usage on standard output, status 0"
-for sub in server client watch; do
+for sub in server client watch exercises exercise check solution hint trace; do
 	grep -Eq "^  $sub +[a-z]" <<< "$out" && run $sub --help | grep -q "^Usage: ipctutor $sub"
 	ok $? "--help names the subcommand $sub, which has its own --help"
 done
+for arg in bogus 99 1.99; do
+	in_fresh_ns $(neutral_env) "$IPCTUTOR" "$arg" < /dev/null > "$TEST_TMP/out" 2> "$TEST_TMP/err"; st=$?
+	[ $st = 2 ] && [ ! -s "$TEST_TMP/out" ] && grep -Eq "^ipctutor: (There is no lesson \"$arg\"|Lesson 1 has)" "$TEST_TMP/err"
+	ok $? "a LESSON argument that names no place in the course ($arg): one sentence on standard error, status 2, nothing started"
+done
+out=$(printf 'help\nquit\n' | in_fresh_ns $(neutral_env) "$IPCTUTOR" 1 2>&1)
+[ -z "$(grep -E '^[A-Z]' <<< "$out" | grep -v '^Step\|^Lesson\|^Welcome\|^All IPC\|^Words in' | sort | uniq -d)" ]
+ok $? "help: each group of commands has one heading"
+! grep -Eq '^  [^ `]' <<< "$(sed -n '/^ipctutor 1.1> help/,/^Words in/p' <<< "$out")"
+ok $? "help: a command's wrapped lines are indented under it"
 out=$(run --version); st=$?
 [ $st = 0 ] && [[ $out == "ipctutor "[0-9]* ]] && [[ $out == *"GPLv3+"* ]]
 ok $? "--version: name, version and licence, status 0"
