@@ -506,10 +506,9 @@ step_show(int index, int run, void (*prepare)(void))
 	render_heading(heading, "─");
 	free(heading);
 	out("\n");
-	if (prepare != NULL) {
-		out_flush();   /* the heading is seen while the world is built */
+	out_flush();   /* the heading is seen while the step is built and run */
+	if (prepare != NULL)
 		prepare();
-	}
 	show_blocks(st->blocks, st->nblocks, 0, run);
 	if (run)
 		step_mark_world();
