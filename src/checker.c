@@ -17,9 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ipc.h>
-#include <sys/msg.h>
-#include <sys/sem.h>
-#include <sys/shm.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -28,10 +25,10 @@
 #include <unistd.h>
 
 #include "checker.h"
+#include "compile.h"
 #include "i18n.h"
 #include "ns.h"
 #include "play.h"
-#include "procview.h"
 #include "render.h"
 #include "scenarios.h"
 #include "tracecmd.h"
@@ -88,26 +85,6 @@ check_part(struct check *c, const char *text)
 
 static void end_server(struct check *c, int sig);
 
-/* Remove every object of this namespace (all of them the check's). */
-static void
-remove_everything(void)
-{
-	static const enum ipc_kind kinds[] = { KIND_MSG, KIND_SEM, KIND_SHM };
-
-	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
-		struct sysv_object *list = NULL;
-		int n = procview_read(kinds[k], procview_path(kinds[k]), &list);
-		for (int i = 0; i < n; i++)
-			if (kinds[k] == KIND_MSG)
-				msgctl(list[i].id, IPC_RMID, NULL);
-			else if (kinds[k] == KIND_SEM)
-				semctl(list[i].id, 0, IPC_RMID);
-			else
-				shmctl(list[i].id, IPC_RMID, NULL);
-		free(list);
-	}
-}
-
 void
 check_scenario(struct check *c, const char *text)
 {
@@ -118,7 +95,7 @@ check_scenario(struct check *c, const char *text)
 	 * one, which goes when its last process does.  Should the kernel
 	 * refuse, the objects are removed instead. */
 	if (ns_renew() != 0)
-		remove_everything();
+		ns_empty();
 	if (text != NULL)
 		check_part(c, text);
 }
@@ -598,82 +575,6 @@ check_can_plant_other_user(const struct check *c)
 
 /* ---- compiling and running ------------------------------------------ */
 
-/* Run ARGV with output into the file OUT; its wait status, or -1 with
- * errno set when it could not be started at all. */
-static int
-run_quietly(char *const argv[], const char *out_path)
-{
-	int errpipe[2], status, err = 0;
-	pid_t pid;
-
-	if (pipe2(errpipe, O_CLOEXEC) != 0)
-		return -1;
-	fflush(NULL);
-	pid = fork();
-	if (pid == 0) {
-		int fd = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-		if (fd >= 0) {
-			dup2(fd, STDOUT_FILENO);
-			dup2(fd, STDERR_FILENO);
-		}
-		execvp(argv[0], argv);
-		err = errno;
-		(void)!write(errpipe[1], &err, sizeof err);
-		_exit(127);
-	}
-	close(errpipe[1]);
-	if (pid < 0 || read(errpipe[0], &err, sizeof err) == (ssize_t)sizeof err) {
-		close(errpipe[0]);
-		if (pid > 0)
-			waitpid(pid, &status, 0);
-		errno = pid < 0 ? errno : err;
-		return -1;
-	}
-	close(errpipe[0]);
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return -1;
-	return status;
-}
-
-/* cc -Wall -Wextra: 0, 1 (a compile error, shown), 2 (no compiler). */
-static int
-compile(struct check *c, const char *file)
-{
-	const char *env = getenv("CC");
-	char *cc = xstrdup(env != NULL && env[0] != '\0' ? env : "cc"), *source = xstrdup(file);
-	char *log = xasprintf("%s/cc.log", c->dir);
-	char *argv[] = { cc, "-Wall", "-Wextra", "-O1", "-o", c->program, source, NULL };
-	struct strbuf sb = STRBUF_INIT;
-	int status, result = 0;
-
-	render_paragraph(_("Compiling with the system compiler:"), NULL, 0, "▸ ");
-	out("  %s -Wall -Wextra -O1 -o PROGRAM %s\n", cc, file);
-	out_flush();
-	status = run_quietly(argv, log);
-	if (status == -1 && errno == ENOENT) {
-		render_error(_("No C compiler was found (%s): install one, on Debian with apt-get install gcc, then check again."),
-			     cc);
-		result = 2;
-	} else if (status == -1) {
-		render_error(_("The compiler could not be started: %s."), strerror(errno));
-		result = 2;
-	} else {
-		if (read_file(log, &sb, 1 << 20) == 0 && sb.len > 0)
-			out("%s%s", sb.buf, sb.buf[sb.len - 1] == '\n' ? "" : "\n");
-		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-			check_require(c, 0, _("Your program compiles"),
-				      _("the compiler refused it: its messages are above, with the line of each problem"));
-			result = 1;
-		}
-	}
-	strbuf_free(&sb);
-	free(log);
-	free(cc);
-	free(source);
-	return result;
-}
-
 /* Remove the check's folder and what is in it (no subfolders). */
 static void
 remove_folder(const char *dir)
@@ -765,7 +666,10 @@ checker_check(int number, const char *file)
 	fd = open(c.keyfile, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd >= 0)
 		close(fd);
-	result = compile(&c, file);
+	result = compile_program(file, c.program, c.dir);
+	if (result == 1)
+		check_require(&c, 0, _("Your program compiles"),
+			      _("the compiler refused it: its messages are above, with the line of each problem"));
 	if (result != 0) {
 		remove_folder(c.dir);
 		return result;

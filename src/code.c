@@ -2,10 +2,10 @@
  * Copyright (C) 2026 The ipctutor authors.  GPL-3.0-or-later: see COPYING.
  *
  * code.c: the comments of a lesson's C excerpt (a "~~~ c" block), which
- * are prose like the rest of the lesson: the parser finds them (their
- * words, one line however many lines they span, become a message of the
- * catalog), and the tutor and the book show the excerpt with each comment
- * in the learner's language.  The code itself is never touched: a comment
+ * are prose like the rest of the lesson: the parser finds them (comment.c:
+ * their words, one line however many lines they span, become a message of
+ * the catalog), and the tutor and the book show the excerpt with each
+ * comment in the learner's language.  The code itself is never touched: a comment
  * without a translation keeps its lines as written, and a translated one
  * keeps the code before and after it, and its indentation.
  */
@@ -20,87 +20,6 @@
 
 /* The widest a translated comment's line may be. */
 #define CODE_WIDTH (80 - VERBATIM_INDENT)
-
-/* Where a comment starts in LINE from byte FROM ("/ *" or "//"), outside
- * string and character literals; -1 if none. */
-static long
-comment_start(const char *line, size_t from)
-{
-	char quote = 0;
-
-	for (size_t i = from; line[i] != '\0'; i++) {
-		if (quote != 0) {
-			if (line[i] == '\\' && line[i + 1] != '\0')
-				i++;
-			else if (line[i] == quote)
-				quote = 0;
-		} else if (line[i] == '"' || line[i] == '\'') {
-			quote = line[i];
-		} else if (line[i] == '/' && (line[i + 1] == '*' || line[i + 1] == '/')) {
-			return (long)i;
-		}
-	}
-	return -1;
-}
-
-/* Append the N bytes at S to WORDS, blanks squeezed to one space. */
-static void
-add_words(struct strbuf *words, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		int blank = s[i] == ' ' || s[i] == '\t';
-		if (blank && (words->len == 0 || words->buf[words->len - 1] == ' '))
-			continue;
-		strbuf_addc(words, blank ? ' ' : s[i]);
-	}
-}
-
-void
-code_find_comments(struct block *b)
-{
-	for (size_t l = 0; l < b->nlines; l++) {
-		const char *line = b->lines[l].text;
-		long start = comment_start(line, 0);
-
-		while (start >= 0) {
-			struct code_comment c = { { NULL, b->lines[l].line, NULL }, l, l, (size_t)start, 0, 0 };
-			struct strbuf words = STRBUF_INIT;
-			const char *text = line + start + 2, *end;
-
-			strbuf_init(&words);
-			if (line[start + 1] == '/') {
-				c.line_comment = 1;
-				add_words(&words, text, strlen(text));
-				c.close = strlen(line);
-			} else {
-				/* Up to the closing star-slash, on this line or a later one. */
-				while ((end = strstr(text, "*/")) == NULL && c.last + 1 < b->nlines) {
-					add_words(&words, text, strlen(text));
-					strbuf_addc(&words, ' ');
-					c.last++;
-					text = b->lines[c.last].text;
-				}
-				if (end == NULL) {
-					strbuf_free(&words);
-					return;  /* not closed: no comment the tutor can translate */
-				}
-				add_words(&words, text, (size_t)(end - text));
-				c.close = (size_t)(end + 2 - b->lines[c.last].text);
-			}
-			while (words.len > 0 && words.buf[words.len - 1] == ' ')
-				words.buf[--words.len] = '\0';
-			if (words.len > 0 && strpbrk(words.buf, "abcdefghijklmnopqrstuvwxyz") != NULL) {
-				c.text.text = xstrdup(words.buf);
-				b->comments = xreallocarray(b->comments, b->ncomments + 1, sizeof *b->comments);
-				b->comments[b->ncomments++] = c;
-			}
-			strbuf_free(&words);
-			l = c.last;
-			line = b->lines[l].text;
-			start = c.line_comment ? -1 : comment_start(line, c.close);
-		}
-	}
-}
 
 /* Bytes of the UTF-8 character at S (1 for a stray byte). */
 static size_t

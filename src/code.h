@@ -2,17 +2,12 @@
  * Copyright (C) 2026 The ipctutor authors.  GPL-3.0-or-later: see COPYING.
  *
  * code.h: the comments of a lesson's C excerpt, translated like its prose
- * (see code.c).
+ * (see code.c); the parser finds them (comment.c).
  */
 #ifndef IPCTUTOR_CODE_H
 #define IPCTUTOR_CODE_H
 
 #include "lesson.h"
-
-/* Find the comments of the C excerpt B (a BLOCK_CODE) and record them in
- * B->comments, each with its words as one line of prose (the message).  A
- * comment with no letters ("/ * ... * /") is no message. */
-void code_find_comments(struct block *b);
 
 /* Call FN for each line of the excerpt B as the learner sees it: the code
  * as written, each comment in the current language when it has a

@@ -87,13 +87,21 @@ is_lesson_name(const char *name)
 		&& name[2] == '-' && strcmp(name + n - 3, ".md") == 0;
 }
 
+/* Tell the course's reporter, if it has one, about MESSAGE. */
 static void
-report_duplicate(struct course *course, const struct lesson *l)
+tell(const struct course *course, const char *message)
+{
+	if (course->report != NULL)
+		course->report(message);
+}
+
+static void
+report_duplicate(const struct course *course, const struct lesson *l)
 {
 	char err[512];
 
 	snprintf(err, sizeof err, _("%s: two lessons with the same number or name"), l->path);
-	course->report(err);
+	tell(course, err);
 }
 
 /* A hash of a slug (FNV-1a), so that looking for a taken slug compares
@@ -133,7 +141,8 @@ join(const char *dir, const char *name)
 
 	memcpy(path, dir, a);
 	path[a] = '/';
-	memcpy(path + a + 1, name, b + 1);
+	memcpy(path + a + 1, name, b);
+	path[a + 1 + b] = '\0';
 	return path;
 }
 
@@ -222,22 +231,27 @@ course_free(struct course *course)
 	memset(course, 0, sizeof *course);
 }
 
-/* Parse L in place; LESSON_PARSED or LESSON_BROKEN afterwards. */
+/* Parse L in place; LESSON_PARSED or LESSON_BROKEN afterwards.  L keeps
+ * the path and slug it was named with (the parser's copies, equal to
+ * them, are dropped): a pointer taken to them before the lesson was
+ * needed, such as the path a duplicate is reported with, stays valid. */
 static void
 parse_in_place(struct course *course, struct lesson *l)
 {
 	char err[512];
 	struct lesson *parsed = lesson_load(l->path, err, sizeof err);
+	char *path = l->path, *slug = l->slug;
 
 	if (parsed == NULL) {
 		l->state = LESSON_BROKEN;
-		if (course->report != NULL)
-			course->report(err);
+		tell(course, err);
 		return;
 	}
-	free(l->path);
-	free(l->slug);
+	free(parsed->path);
+	free(parsed->slug);
 	*l = *parsed;
+	l->path = path;
+	l->slug = slug;
 	free(parsed);
 }
 

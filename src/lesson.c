@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "code.h"
+#include "comment.h"
 #include "errnos.h"
 #include "expect.h"
 #include "flags.h"
@@ -347,7 +347,7 @@ close_fence(struct parser *p)
 		b = new_block(p, t, p->fence_line);
 		take_fence_lines(p, b);
 		if (t == BLOCK_CODE)
-			code_find_comments(b);
+			code_find_comments(b->lines, b->nlines, &b->comments, &b->ncomments);
 		if (b->nlines == 0)
 			fail(p, p->fence_line, _("empty block"));
 	} else if (strcmp(word, "if") == 0) {

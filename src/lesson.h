@@ -13,18 +13,7 @@
 
 #include <stddef.h>
 
-/* One translatable piece of prose: the English text is the msgid. */
-struct prose {
-	char *text;        /* one line, inline Markdown kept (`code`, **bold**) */
-	int line;          /* where it starts in the lesson file */
-	char *note;        /* TRANSLATORS: comment that preceded it, or NULL */
-};
-
-/* One line of a run, expect or code block, with its line number. */
-struct block_line {
-	char *text;
-	int line;
-};
+#include "comment.h"
 
 enum block_type {
 	BLOCK_PARAGRAPH,   /* prose */
@@ -43,16 +32,6 @@ struct choice {
 	int correct;       /* quiz: marked [x]; predict: unused */
 	struct prose why;  /* "  why: ..." under the choice: its one-line
 			      reason; why.text is NULL when there is none */
-};
-
-/* CODE: one comment of a C excerpt.  Its words are a message like any
- * prose; where it stands lets code.c show it translated. */
-struct code_comment {
-	struct prose text;   /* the words, one line however many it spans */
-	size_t first, last;  /* the lines of the block it spans */
-	size_t open;         /* where it starts in line FIRST ("/" of the opener) */
-	size_t close;        /* where the code after it starts in line LAST */
-	int line_comment;    /* a "//" comment, to the end of its line */
 };
 
 struct block {

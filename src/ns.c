@@ -13,10 +13,16 @@
 #include <sched.h>
 #include <stdio.h>
 #include <string.h>
+#include <stdlib.h>
+#include <sys/ipc.h>
+#include <sys/msg.h>
+#include <sys/sem.h>
+#include <sys/shm.h>
 #include <unistd.h>
 
 #include "i18n.h"
 #include "ns.h"
+#include "procview.h"
 
 /* Write TEXT to the /proc file PATH; 0 or -1. */
 static int
@@ -59,4 +65,23 @@ int
 ns_renew(void)
 {
 	return unshare(CLONE_NEWIPC);
+}
+
+void
+ns_empty(void)
+{
+	static const enum ipc_kind kinds[] = { KIND_MSG, KIND_SEM, KIND_SHM };
+
+	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+		struct sysv_object *list = NULL;
+		int n = procview_read(kinds[k], procview_path(kinds[k]), &list);
+		for (int i = 0; i < n; i++)
+			if (kinds[k] == KIND_MSG)
+				msgctl(list[i].id, IPC_RMID, NULL);
+			else if (kinds[k] == KIND_SEM)
+				semctl(list[i].id, 0, IPC_RMID);
+			else
+				shmctl(list[i].id, IPC_RMID, NULL);
+		free(list);
+	}
 }

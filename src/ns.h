@@ -28,4 +28,9 @@ enum ns_mode ns_enter_private(char *why, size_t len);
  * identifiers it showed the first time).  0, or -1 with errno set. */
 int ns_renew(void);
 
+/* Remove every System V object of the current namespace: only in a
+ * namespace whose objects are all this program's (the check's own, when
+ * ns_renew is refused). */
+void ns_empty(void);
+
 #endif

@@ -441,7 +441,7 @@ recover_file(const char *path, void (*say)(const char *text))
 		strbuf_free(&sb);
 		return 0;
 	}
-	line = strtok_r(sb.buf, "\n", &save);   /* the session line */
+	(void)strtok_r(sb.buf, "\n", &save);   /* past the session line */
 	while ((line = strtok_r(NULL, "\n", &save)) != NULL) {
 		int kind, id, key;
 		struct call call;

@@ -27,7 +27,7 @@
 #include "transcript.h"
 #include "util.h"
 
-#define SPILL_AT (64 * 1024)   /* bytes kept in memory before a file is used */
+#define SPILL_AT ((size_t)64 * 1024)   /* bytes kept in memory before a file is used */
 
 static int recording;
 static struct strbuf held;     /* the session so far, until it is long */
