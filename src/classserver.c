@@ -87,8 +87,23 @@ lock_key_file(void)
 		    strerror(errno));
 		return -1;
 	}
-	while (class_starting_lock(fd, F_WRLCK, 1) != 0 && errno == EINTR)
-		continue;
+	if (class_starting_lock(fd, F_WRLCK, 0) != 0 && (errno == EAGAIN || errno == EACCES)) {
+		/* Another process holds a lock on the key file (a server that
+		 * is starting, or any process of the user): say what we wait
+		 * for; SIGINT or SIGTERM (caught, no SA_RESTART) ends the wait. */
+		struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
+		long holder = fcntl(fd, F_GETLK, &fl) == 0 && fl.l_type != F_UNLCK ? (long)fl.l_pid : 0;
+		class_say(_("Process %ld holds a lock on the key file %s: the server waits until it lets go (Ctrl-C stops waiting)."),
+		    holder, play_key_path());
+		while (!class_stopping && class_starting_lock(fd, F_WRLCK, 1) != 0 && errno == EINTR)
+			continue;
+	}
+	if (class_stopping) {
+		const char *name = sigabbrev_np(class_stopping);
+		class_say(_("SIG%s: the server stops before it has started; it made nothing to remove."), name ? name : "?");
+		close(fd);
+		return -1;
+	}
 	return fd;
 }
 
@@ -103,9 +118,9 @@ class_run_server(const struct classroom_options *o)
 	actor_state_init(&st);
 	class_say(_("ipctutor server, pid %ld (%s). Ctrl-C stops it and removes its objects; kill -9 %ld crashes it and leaves them, as in the lessons."),
 	    (long)getpid(), o->shm ? _("shared memory and a semaphore") : _("a message queue"), (long)getpid());
+	class_catch_stop_signals();
 	if ((lock = lock_key_file()) < 0 || class_agreed_key(&ctx, key, sizeof key) != 0)
 		return 1;
-	class_catch_stop_signals();
 	char *argv[] = { "_serve", key, o->shm ? "shm" : "msg", NULL };
 	r = verb_serve(&ctx, 3, argv);
 	class_starting_lock(lock, F_UNLCK, 0);

@@ -337,8 +337,12 @@ resolve_intent(const struct intent *in)
  * was a terminal): put back at the end, so that a tutor killed in the
  * middle of readline (echo off, raw mode) does not leave the learner's
  * terminal without echo. */
+/* The terminal as the tutor found it: its settings, the group in the
+ * foreground and the tutor's pid (the group it makes the foreground when
+ * it takes the terminal, see tty.c). */
 static struct termios tty_saved;
 static int tty_have;
+static pid_t tty_foreground = -1, tty_tutor = -1;
 
 static void __attribute__((noreturn))
 guardian_main(int in)
@@ -350,7 +354,18 @@ guardian_main(int in)
 	child_start(0, 0);
 	signal(SIGINT, SIG_IGN);
 	signal(SIGHUP, SIG_IGN);
-	setsid();
+	/* A session of our own, away from the terminal's signals; but with
+	 * a terminal, a group of our own in its session (out of the
+	 * foreground: no Ctrl-C or Ctrl-\), so that the terminal can be given
+	 * back; a background group touching the terminal is not stopped. */
+	if (tty_have) {
+		signal(SIGTTOU, SIG_IGN);
+		signal(SIGTTIN, SIG_IGN);
+		signal(SIGTSTP, SIG_IGN);
+		setpgid(0, 0);
+	} else {
+		setsid();
+	}
 	state_file = NULL;   /* the tutor keeps the file; we only remove it */
 	guardian_fd = -1;
 	used = 0;
@@ -381,6 +396,10 @@ guardian_main(int in)
 		unlink(path);
 	if (tty_have)
 		tcsetattr(STDIN_FILENO, TCSANOW, &tty_saved);
+	/* A tutor killed while it held the foreground (its own group) leaves
+	 * the terminal to no one: give it back to the group that had it. */
+	if (tty_foreground > 0 && tcgetpgrp(STDIN_FILENO) == tty_tutor)
+		tcsetpgrp(STDIN_FILENO, tty_foreground);
 	coverage_flush();
 	_exit(EXIT_SUCCESS);
 }
@@ -396,6 +415,8 @@ registry_guard(const char *state_dir)
 	if (pipe2(fds, O_CLOEXEC) != 0)
 		return -1;
 	tty_have = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &tty_saved) == 0;
+	tty_foreground = tty_have ? tcgetpgrp(STDIN_FILENO) : -1;
+	tty_tutor = getpid();
 	pid = proc_fork();
 	if (pid < 0) {
 		close(fds[0]);

@@ -19,6 +19,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "i18n.h"
 #include "lesson.h"
@@ -203,21 +204,35 @@ transcript_save(const char *path)
 	return write_file_with(path, fill, NULL, 1);
 }
 
+/* save [--replace] FILE: a file that exists is replaced only when asked
+ * (as `exercise N` never overwrites the learner's file); --transcript FILE
+ * names its output on the command line and always writes it. */
 int
 save_command(struct play_ctx *ctx, int argc, char **argv)
 {
-	char *refusal = transcript_refusal(argv[1]);
+	int replace = argc == 3 && strcmp(argv[1], "--replace") == 0;
+	const char *path = argv[argc - 1];
+	char *refusal;
+	struct stat st;
 
-	(void)argc;
+	if (argc == 3 && !replace) {
+		play_error(ctx, _("save takes one file name, or --replace and a file name: save FILE, save --replace FILE."));
+		return -1;
+	}
+	refusal = transcript_refusal(path);
 	if (refusal != NULL) {
 		play_error(ctx, "%s", refusal);
 		free(refusal);
 		return -1;
 	}
-	if (transcript_save(argv[1]) != 0) {
-		play_error(ctx, _("The transcript could not be written to %s: %s."), argv[1], strerror(errno));
+	if (!replace && lstat(path, &st) == 0) {
+		play_error(ctx, _("%s already exists and was left as it is: save --replace %s overwrites it."), path, path);
 		return -1;
 	}
-	play_note(ctx, _("Transcript saved to %s (Markdown)."), argv[1]);
+	if (transcript_save(path) != 0) {
+		play_error(ctx, _("The transcript could not be written to %s: %s."), path, strerror(errno));
+		return -1;
+	}
+	play_note(ctx, _("Transcript saved to %s (Markdown)."), path);
 	return 0;
 }

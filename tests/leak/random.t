@@ -80,7 +80,7 @@ for i in $(seq 1 "$LEAK_RUNS"); do
 	     run_killed "$line" tutor $(neutral_env) "$IPCTUTOR" --shared "$pos" ;;
 	2)   victim=$([ $((RANDOM % 2)) = 0 ] && echo tutor || echo publisher)
 	     name="--lead --shared at $pos, kill -9 of the $victim after line $line"
-	     rm -f /tmp/ipctutor-class.key
+	     rm -f "$IPCTUTOR_RUNDIR/ipctutor-class.key"
 	     run_killed "$line" "$victim" $(neutral_env) "$IPCTUTOR" --lead --shared "$pos" ;;
 	3)   name="the classroom server, kill -9 after line $line, then a new server and SIGTERM"
 	     run=$TEST_TMP/rt; mkdir -p "$run"; chmod 700 "$run"
@@ -116,5 +116,5 @@ for i in $(seq 1 "$LEAK_RUNS"); do
 		ipcrm --all 2>/dev/null
 	fi
 done
-rm -f /tmp/ipctutor-class.key
+rm -f "$IPCTUTOR_RUNDIR/ipctutor-class.key"
 done_testing

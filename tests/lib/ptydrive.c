@@ -72,6 +72,7 @@ struct step {
 	unsigned short	 rows, cols;	/* winsize */
 	int		 number;	/* signal, or wait-exit status/signal */
 	enum exit_check	 check;		/* wait-exit */
+	char		*pidfile;	/* signal NAME PIDFILE: the target */
 };
 
 struct script {
@@ -134,7 +135,9 @@ usage(FILE *stream)
 "  expect-not TEXT      fail if TEXT appeared after the last match\n"
 "  send TEXT            type TEXT\n"
 "  winsize ROWS COLS    resize the terminal (the command gets SIGWINCH)\n"
-"  signal NAME          send signal NAME (INT, TERM, HUP...) to COMMAND\n"
+"  signal NAME [PIDFILE]\n"
+"                       send signal NAME (INT, TERM, HUP...) to COMMAND, or\n"
+"                       to the process whose pid PIDFILE holds\n"
 "  hangup               close the terminal; only wait-exit may follow\n"
 "  wait-exit [STATUS | signal NAME]\n"
 "                       wait for COMMAND to end and check how it ended\n"
@@ -396,9 +399,12 @@ parse_line(char *line, struct step *step)
 		step->rows = rows;
 		step->cols = cols;
 	} else if (strcmp(keyword, "signal") == 0) {
-		if (count != 1 || (step->number = signal_from_name(words[0])) ==
+		if (count < 1 || (step->number = signal_from_name(words[0])) ==
 		    -1)
-			usage_error("line %d: usage: signal NAME", step->line);
+			usage_error("line %d: usage: signal NAME [PIDFILE]",
+			    step->line);
+		if (count == 2 && (step->pidfile = strdup(words[1])) == NULL)
+			fatal("strdup");
 		step->op = OP_SIGNAL;
 	} else if (strcmp(keyword, "hangup") == 0) {
 		if (count != 0)
@@ -791,6 +797,22 @@ do_signal(struct session *session, const struct step *step)
 	if (session->reaped)
 		step_failed(session, step, true, "cannot send a signal: the "
 		    "command has already ended");
+	if (step->pidfile != NULL) {
+		/* A process COMMAND started and named in a file (the pid of a
+		 * descendant of ours, alive until we reap COMMAND's tree). */
+		FILE *f = fopen(step->pidfile, "r");
+		long pid = 0;
+		int got = f != NULL && fscanf(f, "%ld", &pid) == 1 && pid > 1;
+
+		if (f != NULL)
+			fclose(f);
+		if (!got)
+			step_failed(session, step, true, "no pid in %s",
+			    step->pidfile);
+		if (kill((pid_t)pid, step->number) == -1)
+			fatal("line %d: kill", step->line);
+		return;
+	}
 	if (kill(session->pid, step->number) == -1)
 		fatal("line %d: kill", step->line);
 }
