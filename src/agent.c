@@ -444,15 +444,6 @@ asleep_in(const struct agent *a, long nr)
 	return actual >= 0 && same_call(nr, actual);
 }
 
-static long
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
-}
-
 static void reap(struct agent *a, int *status);
 
 /* Wait until A is done with its command or asleep in the call it

@@ -63,15 +63,6 @@ struct check {
 	int failed, passed, skipped;
 };
 
-static long
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
-}
-
 /* ---- verdicts ------------------------------------------------------- */
 
 void

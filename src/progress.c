@@ -254,6 +254,22 @@ same(const struct strbuf *a, const struct strbuf *b)
 	return a->len == b->len && (a->len == 0 || memcmp(a->buf, b->buf, a->len) == 0);
 }
 
+/* Remove PATH.latest, close it, and forget what it held. */
+static void
+drop_latest(void)
+{
+	if (session.progress_path != NULL) {
+		char *path = latest_path();
+		unlink(path);
+		free(path);
+	}
+	if (latest_fd >= 0)
+		close(latest_fd);
+	latest_fd = -1;
+	latest_found = 0;
+	strbuf_reset(&latest);
+}
+
 /* PATH.latest := TEXT and "end", in place. */
 static int
 write_latest(const struct strbuf *text)
@@ -295,16 +311,8 @@ write_durable(const struct strbuf *text)
 		strbuf_reset(&on_disk);
 		strbuf_addn(&on_disk, text->buf, text->len);
 	}
-	if (latest_fd >= 0 || latest.len > 0 || latest_found) {
-		char *path = latest_path();
-		unlink(path);
-		free(path);
-		if (latest_fd >= 0)
-			close(latest_fd);
-		latest_fd = -1;
-		latest_found = 0;
-		strbuf_reset(&latest);
-	}
+	if (latest_fd >= 0 || latest.len > 0 || latest_found)
+		drop_latest();
 	return 0;
 }
 
@@ -356,16 +364,8 @@ progress_reset(void)
 	free(session.progress);
 	session.progress = NULL;
 	session.nprogress = 0;
-	if (session.progress_path != NULL) {
-		char *path = latest_path();
+	if (session.progress_path != NULL)
 		unlink(session.progress_path);
-		unlink(path);
-		free(path);
-	}
-	if (latest_fd >= 0)
-		close(latest_fd);
-	latest_fd = -1;
-	latest_found = 0;
+	drop_latest();
 	strbuf_reset(&on_disk);
-	strbuf_reset(&latest);
 }

@@ -147,3 +147,14 @@ repro_own_uid(void)
 	snprintf(real, sizeof real, "cuid=%lu,", (unsigned long)geteuid());
 	repro_add(real, "cuid=$UID,");
 }
+
+void
+repro_text_into(const char *in, char *out, size_t len)
+{
+	struct strbuf masked = STRBUF_INIT;
+
+	strbuf_init(&masked);
+	repro_text(in, &masked);
+	snprintf(out, len, "%s", masked.buf);
+	strbuf_free(&masked);
+}

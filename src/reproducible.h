@@ -34,6 +34,9 @@ int repro_known(const char *real);
  * or '_').  Without reproducible output, a plain copy. */
 void repro_text(const char *in, struct strbuf *out);
 
+/* The same into the LEN bytes at OUT, cut short if need be. */
+void repro_text_into(const char *in, char *out, size_t len);
+
 /* Name the process PID after its ROLE ("server", "client") and remember the
  * name "ROLE#N" (N counts processes of that role).  Returns the name. */
 const char *repro_pid(pid_t pid, const char *role);

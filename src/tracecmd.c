@@ -28,17 +28,14 @@ static int address_count;
 static void
 name_process(pid_t pid, char *label, size_t len)
 {
-	struct strbuf masked = STRBUF_INIT;
-	char real[24];
+	char real[24], masked[24];
 
 	snprintf(real, sizeof real, "%ld", (long)pid);
-	strbuf_init(&masked);
-	repro_text(real, &masked);
-	if (strcmp(masked.buf, real) == 0)
+	repro_text_into(real, masked, sizeof masked);
+	if (strcmp(masked, real) == 0)
 		snprintf(label, len, "[pid %s]", real);
 	else
-		snprintf(label, len, "[%s]", masked.buf);
-	strbuf_free(&masked);
+		snprintf(label, len, "[%s]", masked);
 }
 
 void

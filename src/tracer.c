@@ -372,15 +372,6 @@ handle(struct tracer *t, pid_t pid, int status)
 	ptrace(PTRACE_SYSCALL, pid, NULL, (void *)(long)inject);
 }
 
-static long
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
-}
-
 int
 tracer_wait(struct tracer *t, int timeout_ms)
 {

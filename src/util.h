@@ -94,6 +94,9 @@ FILE *temporary_file(void);
  * Returns the descriptor, or -1 (errno EPERM when it is not such a file). */
 int open_own_file(const char *path, int flags, mode_t mode);
 
+/* Milliseconds on the monotonic clock, for deadlines. */
+long now_ms(void);
+
 /* The directory of the running program (from /proc/self/exe), malloc'd,
  * or NULL.  Lets the uninstalled tutor find lessons/ and build/locale/
  * beside itself. */

@@ -51,12 +51,7 @@ struct table {
 static void
 set_cell(char *cell, const char *text)
 {
-	struct strbuf masked = STRBUF_INIT;
-
-	strbuf_init(&masked);
-	repro_text(text, &masked);
-	snprintf(cell, CELL_MAX, "%s", masked.buf);
-	strbuf_free(&masked);
+	repro_text_into(text, cell, CELL_MAX);
 }
 
 /* Display width of the table with gaps of GAP spaces. */
