@@ -30,7 +30,6 @@
 #include "ns.h"
 #include "play.h"
 #include "render.h"
-#include "scenarios.h"
 #include "tracecmd.h"
 #include "util.h"
 
@@ -586,7 +585,7 @@ remove_folder(const char *dir)
 
 /* In the check's own process: a private namespace, then the scenario. */
 static int
-run_in_namespace(struct check *c, int number)
+run_in_namespace(struct check *c, int number, scenario_fn *scenario)
 {
 	char why[128];
 	enum ns_mode mode = ns_enter_private(why, sizeof why);
@@ -604,7 +603,7 @@ run_in_namespace(struct check *c, int number)
 	unsetenv("IPCTUTOR_RUNDIR");
 	setenv("XDG_RUNTIME_DIR", c->dir, 1);
 	c->key = ftok(c->keyfile, KEY_PROJECT);
-	scenario_run(c, number);
+	scenario(c, number);
 	if (c->t != NULL)
 		check_finish(c);
 	end_server(c, SIGKILL);
@@ -621,7 +620,7 @@ run_in_namespace(struct check *c, int number)
 }
 
 int
-checker_check(int number, const char *file)
+checker_check(int number, const char *file, scenario_fn *scenario)
 {
 	const char *tmp = getenv("TMPDIR"), *seconds = getenv("IPCTUTOR_CHECK_SECONDS");
 	struct check c;
@@ -669,7 +668,7 @@ checker_check(int number, const char *file)
 	pid = fork();
 	if (pid == 0) {
 		child_start(getppid(), 1);
-		result = run_in_namespace(&c, number);
+		result = run_in_namespace(&c, number, scenario);
 		out_flush();
 		_exit(result);
 	}

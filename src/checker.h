@@ -24,10 +24,16 @@
 
 struct check;
 
-/* Compile FILE and grade it as exercise NUMBER.  Returns 0 when every
- * requirement passed, 1 when one failed (or the file did not compile), 2
- * when the check itself could not run (no compiler, no namespace...). */
-int checker_check(int number, const char *file);
+/* What checks exercise NUMBER once the program runs in its namespace:
+ * scenario_run (scenarios.h), handed down by the caller, so that the
+ * engine never calls up into the scenarios it serves. */
+typedef void scenario_fn(struct check *c, int number);
+
+/* Compile FILE and grade it as exercise NUMBER with SCENARIO.  Returns 0
+ * when every requirement passed, 1 when one failed (or the file did not
+ * compile), 2 when the check itself could not run (no compiler, no
+ * namespace...). */
+int checker_check(int number, const char *file, scenario_fn *scenario);
 
 /* ---- for the scenarios ---------------------------------------------- */
 

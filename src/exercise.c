@@ -31,6 +31,7 @@
 #include "play.h"
 #include "progress.h"
 #include "render.h"
+#include "scenarios.h"
 #include "tracecmd.h"
 #include "util.h"
 
@@ -338,7 +339,7 @@ cmd_exercise(const char *which)
 static int
 check_once(struct exercise *x, const char *file)
 {
-	int r = checker_check(x->number, file);
+	int r = checker_check(x->number, file, scenario_run);
 
 	if (r == 2)
 		return r;
