@@ -22,6 +22,7 @@
 #include "errnos.h"
 #include "i18n.h"
 #include "ipc.h"
+#include "procview.h"
 #include "render.h"
 #include "verbs.h"
 #include "util.h"
@@ -162,6 +163,37 @@ wait_while_server_starts(struct client *c)
 	close(fd);   /* releases the lock at once */
 }
 
+/* Does the namespace hold an object of KIND under KEY (the text the
+ * client shows)?  Read from /proc/sysvipc, so that the learner sees no
+ * call the client did not make. */
+static int
+key_has(enum ipc_kind kind, const char *key)
+{
+	struct sysv_object *objs = NULL;
+	key_t k = (key_t)strtoul(key, NULL, 0);
+	int n = procview_read(kind, procview_path(kind), &objs), found = 0;
+
+	for (int i = 0; i < n && !found; i++)
+		found = objs[i].key == k;
+	free(objs);
+	return found;
+}
+
+/* The look-up found nothing of this client's kind: say what is there. */
+static void
+say_no_server(const struct client *c)
+{
+	if (!c->o->shm && key_has(KIND_SHM, c->key))
+		class_say(_("The server at key %s is the shared memory kind (ipctutor server --shm): there is a segment under that key, and no queue, so msgget gives ENOENT. Start this client with --shm, or that server without it."),
+		    c->key);
+	else if (c->o->shm && key_has(KIND_MSG, c->key))
+		class_say(_("The server at key %s is the message queue kind (ipctutor server without --shm): there is a queue under that key, and no segment, so shmget gives ENOENT. Start this client without --shm, or that server with it."),
+		    c->key);
+	else
+		class_say(_("No server is running at key %s now; the request was not answered. Start ipctutor server, then try again."),
+		    c->key);
+}
+
 /* Look the key up (again): msgget, or shmget+shmat+semget.  After a stale
  * identifier, say what the class should see.  0 or -1. */
 static int
@@ -174,8 +206,7 @@ open_objects(struct client *c)
 	c->st.qid = c->st.shmid = c->st.semid = -1;
 	wait_while_server_starts(c);
 	if (verb_lookup(&c->ctx, 3, argv) != 0) {
-		class_say(_("No server is running at key %s now; the request was not answered. Start ipctutor server, then try again."),
-		    c->key);
+		say_no_server(c);
 		return -1;
 	}
 	c->open = 1;

@@ -51,7 +51,12 @@ void render_fill(const char *text, placeholder_fn lookup, struct strbuf *sb);
  * UNDERLINE repeated to the heading's display width when not NULL. */
 void render_heading(const char *text, const char *underline);
 
-/* A system call made by ACTOR ("server", "client", "you"). */
+/* A system call made by ACTOR ("server", "client", "you").  The label is
+ * a process name, never translated: "server" and "client" are also the
+ * commands that drive those processes, and "you" is the tutor's own
+ * process (its pid is masked as you#1), so a transcript reads the same in
+ * every language, as strace's [pid N] does.  The lessons' prose says what
+ * each label is in the learner's language. */
 void render_call(const char *actor, const struct call *call);
 
 /* A sentence from or about ACTOR, indented under the calls ("↳ ..."). */

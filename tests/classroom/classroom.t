@@ -160,6 +160,10 @@ grep -Eq "^ +0x[0-9a-f]+ +$second_shm " "$TEST_TMP/watch.log"; check $? "and the
 ! grep -q "marks the objects this tutor created" "$TEST_TMP/watch.log"
 check $? "watch has no legend about objects the tutor created (it creates none)" watch
 [ "$(LC_ALL=C.UTF-8 wc -L < "$TEST_TMP/watch.log")" -le 80 ]; check $? "watch fits 80 columns" watch
+"${ENV[@]}" "$IPCTUTOR" client > "$TEST_TMP/otherkind.log" 2>&1 < /dev/null
+status=$?
+[ "$status" = 1 ] && grep -q "is the shared memory kind" "$TEST_TMP/otherkind.log" && ! grep -q "No server is running" "$TEST_TMP/otherkind.log"
+check $? "a queue client at an shm server's key says a server of the other kind is there (status $status)" otherkind
 
 send client three
 wait_for client "server restarted:"; check $? "shm: the client notices the restart" client
