@@ -166,6 +166,7 @@ $(BUILD)/tests/unit/%: tests/unit/%.c $(BUILD)/lib$(PACKAGE).a tests/lib/tap.h
 	$(say) CC $@
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(EXTRA_LDFLAGS) -o $@ $< $(BUILD)/lib$(PACKAGE).a $(LDLIBS)
+$(BUILD)/tests/unit/test-fuzz-replay: tests/fuzz/harness.h
 
 $(BUILD)/$(PACKAGE).1: src/$(PACKAGE).1.in $(BUILD)/$(PACKAGE)
 	$(say) MAN $@
@@ -248,8 +249,8 @@ po-init: pot
 
 # ---- fuzzing --------------------------------------------------------------
 
-# libFuzzer harnesses (clang) for the lesson parser and the command-line
-# parsing.  New interesting inputs go to build/fuzz/; a crash is written to
+# libFuzzer harnesses (clang) for the lesson parser, the command-line
+# parsing, a hostile catalog's translations and save's paths.  New interesting inputs go to build/fuzz/; a crash is written to
 # tests/fuzz/crashes/, to be committed: test-fuzz-replay replays it forever.
 FUZZ_SECONDS ?= 60
 FUZZ_CC = clang
@@ -261,9 +262,9 @@ $(BUILD)/fuzz/obj/%.o: src/%.c $(wildcard src/*.h) | need-build
 $(BUILD)/fuzz/fuzz-%: tests/fuzz/fuzz-%.c tests/fuzz/harness.h $(FUZZ_OBJECTS)
 	$(say) FUZZ $@
 	$(Q)$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJECTS) -lreadline
-fuzz: need-fuzz $(BUILD)/fuzz/fuzz-lesson $(BUILD)/fuzz/fuzz-command
+fuzz: need-fuzz $(BUILD)/fuzz/fuzz-lesson $(BUILD)/fuzz/fuzz-command $(BUILD)/fuzz/fuzz-catalog $(BUILD)/fuzz/fuzz-save
 	$(Q)mkdir -p tests/fuzz/crashes
-	$(Q)for h in lesson command; do mkdir -p $(BUILD)/fuzz/corpus-$$h; \
+	$(Q)for h in lesson command catalog save; do mkdir -p $(BUILD)/fuzz/corpus-$$h; \
 	  $(BUILD)/fuzz/fuzz-$$h -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1 \
 	    -artifact_prefix=tests/fuzz/crashes/$$h- $(BUILD)/fuzz/corpus-$$h tests/fuzz/corpus/$$h \
 	    2>&1 | grep -E '^(stat::number_of_executed_units|stat::new_units_added|==[0-9]+==|SUMMARY)' \

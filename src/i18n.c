@@ -146,6 +146,8 @@ clean_language_variable(void)
 /* The printf conversions of FMT as one letter each for the type of
  * argument they take, in argument order ("*" widths count as 'i'), into
  * OUT (LEN bytes).  Returns 0, or -1 for %n or a format too odd to trust. */
+#define SLOT(type, length) ((char)(((type) - 'a' + 1) * 10 + (int)(length) + 1))
+
 static int
 conversions(const char *fmt, char *out, size_t len)
 {
@@ -176,7 +178,7 @@ conversions(const char *fmt, char *out, size_t len)
 		if (*p == '*') {
 			if (next >= sizeof slots)
 				return -1;
-			slots[next++] = 'i';
+			slots[next++] = SLOT('i', 0);
 			arg = next;
 			p++;
 		} else {
@@ -187,7 +189,7 @@ conversions(const char *fmt, char *out, size_t len)
 			if (*p == '*') {   /* the precision is an int argument too */
 				if (next >= sizeof slots)
 					return -1;
-				slots[next++] = 'i';
+				slots[next++] = SLOT('i', 0);
 				arg = next;
 				p++;
 			}
@@ -195,6 +197,14 @@ conversions(const char *fmt, char *out, size_t len)
 		}
 		while (strchr("hlLqjzt", *p) != NULL && *p != '\0' && l < 2)
 			length[l++] = *p++;
+		/* One length modifier, or hh or ll: "%ljd" or "%hld" would be
+		 * read by printf otherwise than they are counted here. */
+		static const char *const lengths[] = { "", "hh", "h", "l", "ll", "L", "q", "j", "z", "t" };
+		size_t code = 0;
+		while (code < sizeof lengths / sizeof lengths[0] && strcmp(length, lengths[code]) != 0)
+			code++;
+		if (code == sizeof lengths / sizeof lengths[0])
+			return -1;
 		char type;
 		switch (*p) {
 		case 'd': case 'i': type = 'i'; break;
@@ -204,11 +214,11 @@ conversions(const char *fmt, char *out, size_t len)
 		case 'p': type = 'p'; break;
 		default: return -1;   /* %n, or something unknown */
 		}
-		if (arg >= sizeof slots || (slots[arg] != 0 && slots[arg] != type))
-			return -1;
 		/* The length modifier is part of the type: %ld is not %d. */
-		slots[arg] = (char)(type + (length[0] == 'l' ? 32 : 0) + (length[1] == 'l' ? 1 : 0)
-				    + (length[0] == 'z' ? 2 : 0) + (length[0] == 'h' ? 3 : 0));
+		char enc = SLOT(type, code);
+		if (arg >= sizeof slots || (slots[arg] != 0 && slots[arg] != enc))
+			return -1;
+		slots[arg] = enc;
 		next = arg + 1;
 		nslots = next > nslots ? next : nslots;
 		p++;
@@ -223,16 +233,23 @@ conversions(const char *fmt, char *out, size_t len)
 	return 0;
 }
 
+int
+i18n_translation_usable(const char *msgid, const char *translation)
+{
+	char want[40], got[40];
+
+	if (strchr(msgid, '%') == NULL && strchr(translation, '%') == NULL)
+		return 1;
+	return conversions(translation, got, sizeof got) == 0 && conversions(msgid, want, sizeof want) == 0
+	       && strcmp(got, want) == 0;
+}
+
 const char *
 i18n_gettext(const char *msgid)
 {
 	const char *t = gettext(msgid);
-	char want[40], got[40];
 
-	if (t == msgid || (strchr(msgid, '%') == NULL && strchr(t, '%') == NULL))
-		return t;
-	if (conversions(t, got, sizeof got) != 0 || conversions(msgid, want, sizeof want) != 0
-	    || strcmp(got, want) != 0)
+	if (t == msgid || !i18n_translation_usable(msgid, t))
 		return msgid;
 	return t;
 }

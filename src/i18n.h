@@ -20,6 +20,11 @@
  * .mo) must not be able to crash it or write through a %n. */
 const char *i18n_gettext(const char *msgid) __attribute__((format_arg(1)));
 
+/* The check i18n_gettext makes: may TRANSLATION be used as a printf format
+ * in place of MSGID (the same conversions, in the same order, no %n)?
+ * 1 or 0.  Exposed for the catalog fuzzer. */
+int i18n_translation_usable(const char *msgid, const char *translation);
+
 /* Is CODE a language code: ll or lll, then _CC, then @modifier, each
  * optional but the first (de, zh_CN, sr@latin)?  Only such codes become
  * part of a catalog's path. */

@@ -2,7 +2,8 @@
  * Copyright (C) 2026 The ipctutor authors.  GPL-3.0-or-later: see COPYING.
  *
  * harness.h: what the fuzzers feed, shared by the libFuzzer entry points
- * (fuzz-lesson.c, fuzz-command.c, built by `make fuzz` with clang) and by
+ * (fuzz-lesson.c, fuzz-command.c, fuzz-catalog.c, fuzz-save.c, built by
+ * `make fuzz` with clang) and by
  * the replay test (tests/unit/test-fuzz-replay.c, built with the ordinary
  * compiler), so that every input ever found is checked by plain builds.
  */
@@ -11,13 +12,18 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "errnos.h"
 #include "flags.h"
+#include "i18n.h"
 #include "lesson.h"
+#include "transcript.h"
 #include "util.h"
 #include "vars.h"
 
@@ -73,5 +79,125 @@ fuzz_command(const uint8_t *data, size_t size)
 	}
 	free(line);
 }
+
+/* A hostile catalog entry: the first byte picks one of the program's real
+ * formats (the msgid), the rest is the translation a catalog the program
+ * did not ship could carry.  The check _() makes either refuses it or the
+ * translation is harmless: printf with the msgid's own arguments, under
+ * AddressSanitizer and UndefinedBehaviorSanitizer, reads and writes
+ * nothing it should not. */
+static inline void
+fuzz_catalog(const uint8_t *data, size_t size)
+{
+	static const char *const msgids[] = {
+		"%s already exists and was left as it is: save --replace %s overwrites it.",
+		"Process %ld holds a lock on the key file %s: the server waits until it lets go (Ctrl-C stops waiting).",
+		"Removed %s %d, left behind by an earlier session that was killed.",
+		"identifier %d = sequence number %d \u00d7 32768 + slot %d",
+		"%.*s is %lu bytes, %c%c",
+		"Plain text without conversions.",
+	};
+	char *t, out[512];
+	unsigned pick;
+
+	if (size == 0)
+		return;
+	pick = data[0] % (sizeof msgids / sizeof msgids[0]);
+	t = xstrndup((const char *)data + 1, size - 1);
+	if (i18n_translation_usable(msgids[pick], t)) {
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+#pragma GCC diagnostic ignored "-Wformat-security"
+		switch (pick) {
+		case 0: snprintf(out, sizeof out, t, "/tmp/x", "/tmp/x"); break;
+		case 1: snprintf(out, sizeof out, t, 4242L, "/run/k"); break;
+		case 2: snprintf(out, sizeof out, t, "queue", 7); break;
+		case 3: snprintf(out, sizeof out, t, 32769, 1, 1); break;
+		case 4: snprintf(out, sizeof out, t, 3, "abcdef", 6UL, 'x', 'y'); break;
+		default: snprintf(out, sizeof out, t, "never read"); break;
+		}
+#pragma GCC diagnostic pop
+	}
+	free(t);
+}
+
+/* save's paths: the input is a path inside a scratch folder (one that
+ * would leave it, with "..", is only checked, never written).  The folder
+ * holds what an attacker plants: a FIFO, a link to a victim file, a
+ * dangling link, a folder.  A path save accepts is written like a
+ * transcript (and removed again); whatever the path, the planted names
+ * stay as they were and the victim keeps its text. */
+static char *fuzz_scratch;
+
+static inline char *
+fuzz_in_scratch(const char *name)
+{
+	return xasprintf("%s/%s", fuzz_scratch, name);
+}
+
+/* Remove the scratch folder of fuzz_save (at exit: the fuzzer's
+ * and the replay test's). */
+static inline void
+fuzz_save_done(void)
+{
+	if (fuzz_scratch != NULL) {
+		char *cmd = xasprintf("rm -rf '%s'", fuzz_scratch);
+		if (system(cmd) != 0)
+			fprintf(stderr, "could not remove %s\n", fuzz_scratch);
+		free(cmd);
+	}
+}
+
+static inline void
+fuzz_save(const uint8_t *data, size_t size)
+{
+	static const char *const planted[] = { "fifo", "link", "dangling", "dir", "victim" };
+	static ino_t victim_ino;
+	char *input = xstrndup((const char *)data, size), *path, *refusal, text[16] = "";
+	struct stat st;
+	FILE *f;
+
+	if (fuzz_scratch == NULL) {
+		char tmpl[] = "/tmp/ipctutor-fuzz-save.XXXXXX";
+		if (mkdtemp(tmpl) == NULL)
+			abort();
+		fuzz_scratch = xstrdup(tmpl);
+		atexit(fuzz_save_done);
+		char *p[5];
+		for (int i = 0; i < 5; i++)
+			p[i] = fuzz_in_scratch(planted[i]);
+		if (mkfifo(p[0], 0600) != 0 || symlink(p[4], p[1]) != 0 || symlink("nowhere", p[2]) != 0
+		    || mkdir(p[3], 0700) != 0 || (f = fopen(p[4], "w")) == NULL)
+			abort();
+		fputs("precious", f);
+		fclose(f);
+		if (stat(p[4], &st) != 0)
+			abort();
+		victim_ino = st.st_ino;
+		for (int i = 0; i < 5; i++)
+			free(p[i]);
+	}
+	path = fuzz_in_scratch(input);
+	refusal = transcript_refusal(path);
+	if (refusal == NULL && strstr(input, "..") == NULL && (stat(path, &st) != 0 || st.st_ino != victim_ino)
+	    && write_file_replace(path, "# transcript\n", 13, 0) == 0)
+		unlink(path);   /* keep the folder as it was */
+	free(refusal);
+	free(path);
+	free(input);
+	for (int i = 0; i < 5; i++) {
+		mode_t want[] = { S_IFIFO, S_IFLNK, S_IFLNK, S_IFDIR, S_IFREG };
+		char *p = fuzz_in_scratch(planted[i]);
+		if (lstat(p, &st) != 0 || (st.st_mode & S_IFMT) != want[i])
+			abort();   /* a planted name was replaced */
+		free(p);
+	}
+	path = fuzz_in_scratch("victim");
+	if ((f = fopen(path, "r")) == NULL || fgets(text, sizeof text, f) == NULL || strcmp(text, "precious") != 0)
+		abort();   /* written through a link */
+	fclose(f);
+	free(path);
+}
+
 
 #endif

@@ -55,10 +55,24 @@ main(void)
 	n = replay(dir, "", fuzz_command);
 	ok(n > 0, "the command corpus replays without a crash (%d inputs)", n);
 	free(dir);
+	dir = xasprintf("%s/tests/fuzz/corpus/catalog", srcdir);
+	n = replay(dir, "", fuzz_catalog);
+	ok(n > 0, "the catalog corpus replays: hostile translations refused or harmless (%d inputs)", n);
+	free(dir);
+	dir = xasprintf("%s/tests/fuzz/corpus/save", srcdir);
+	n = replay(dir, "", fuzz_save);
+	ok(n > 0, "the save-path corpus replays: no planted name replaced, nothing written through a link (%d inputs)", n);
+	free(dir);
 	dir = xasprintf("%s/tests/fuzz/crashes", srcdir);
-	n = replay(dir, "lesson-", fuzz_lesson) + replay(dir, "command-", fuzz_command);
+	n = replay(dir, "lesson-", fuzz_lesson) + replay(dir, "command-", fuzz_command)
+	    + replay(dir, "catalog-", fuzz_catalog) + replay(dir, "save-", fuzz_save);
 	ok(1, "every crash input found so far replays without a crash (%d inputs)", n);
 	free(dir);
+	/* The check _() makes, on the catalog fuzzer's first find. */
+	ok(!i18n_translation_usable("%ld %s", "%ljd%s"), "a translation %%ljd%%s for %%ld %%s is refused (two length modifiers)");
+	ok(!i18n_translation_usable("%d", "%hld"), "a translation %%hld for %%d is refused");
+	ok(i18n_translation_usable("%ld %s", "%2$s %1$ld"), "a translation that reorders %%ld and %%s is used");
+	ok(!i18n_translation_usable("%d", "%ld"), "a translation %%ld for %%d is refused");
 	var_clear_all();
 	return tap_done();
 }
