@@ -49,6 +49,7 @@
 _Static_assert(RECORD_MAX <= PIPE_BUF, "a record is written in one piece");
 #define DEADLINE_MS 10000   /* bounds failure only: a healthy agent answers in microseconds */
 #define BLOCK_CHECK_MS 1    /* poll slice while watching for "asleep in the call" */
+#define STATE_CHECK_MS 100  /* poll slice between looks at the agent's state */
 
 struct agent {
 	char name[16];
@@ -62,12 +63,21 @@ struct agent {
 	int unfinished;     /* "<unfinished ...>" shown for it */
 	struct strbuf in;   /* partial record */
 	int status;         /* wait status, once it has ended */
+	enum agent_result unresponsive;  /* AGENT_STOPPED or AGENT_TIMEOUT while it
+				    does not answer; AGENT_DONE otherwise */
 };
 
 static struct agent agents[MAX_AGENTS];
 static agent_exec_fn exec_line;
 static const struct play_sink *view;
 static int guardian;
+static int signal_fd = -1;
+
+void
+agent_watch_signals(int fd)
+{
+	signal_fd = fd;
+}
 
 void
 agent_setup(agent_exec_fn exec, const struct play_sink *v, int guardian_fd)
@@ -252,13 +262,13 @@ agent_name(const struct agent *a)
 int
 agent_is_blocked(const struct agent *a)
 {
-	return a->busy;
+	return a->busy && a->unresponsive == AGENT_DONE;
 }
 
 long
 agent_blocked_in(const struct agent *a)
 {
-	return a->busy ? a->blocking_nr : -1;
+	return agent_is_blocked(a) ? a->blocking_nr : -1;
 }
 
 size_t
@@ -391,6 +401,7 @@ handle_record(struct agent *a, char *rec)
 	case 'D':
 		a->busy = 0;
 		a->blocking_nr = -1;
+		a->unresponsive = AGENT_DONE;   /* it answers again */
 		break;
 	default:
 		break;
@@ -447,30 +458,48 @@ asleep_in(const struct agent *a, long nr)
 static void reap(struct agent *a, int *status);
 
 /* Wait until A is done with its command or asleep in the call it
- * announced; show its records meanwhile. */
+ * announced; show its records meanwhile.  A stopped agent (state T in
+ * /proc/PID/stat) cannot answer: say so at once (AGENT_STOPPED); one that
+ * runs and says nothing until the deadline is busy (AGENT_TIMEOUT).  Both
+ * mark it unresponsive.  A pending SIGTERM, SIGHUP or SIGQUIT ends the
+ * wait (AGENT_INTERRUPTED) so that the main loop ends the tutor. */
 static enum agent_result
 wait_agent(struct agent *a)
 {
 	long deadline = now_ms() + DEADLINE_MS;
+	int sfd = signal_fd;
 
 	while (a->busy) {
-		struct pollfd pfd = { a->from_child, POLLIN, 0 };
+		struct pollfd pfd[2] = { { a->from_child, POLLIN, 0 }, { sfd, POLLIN, 0 } };
 		long left = deadline - now_ms();
 		int watching = a->blocking_nr >= 0;
 
-		if (left <= 0)
+		if (termination_pending())
+			return AGENT_INTERRUPTED;
+		if (process_state(a->pid) == 'T' && poll(pfd, 1, 0) <= 0) {
+			a->unresponsive = AGENT_STOPPED;
+			return AGENT_STOPPED;
+		}
+		if (left <= 0) {
+			a->unresponsive = AGENT_TIMEOUT;
 			return AGENT_TIMEOUT;
+		}
 		if (watching && asleep_in(a, a->blocking_nr)) {
 			/* Asleep, but maybe it wrote first: look once more. */
-			if (poll(&pfd, 1, 0) <= 0) {
+			if (poll(pfd, 1, 0) <= 0) {
 				show_unfinished(a);
 				return AGENT_BLOCKED;
 			}
 		}
-		int r = poll(&pfd, 1, watching ? BLOCK_CHECK_MS : (int)left);
+		int slice = watching ? BLOCK_CHECK_MS : (int)(left < STATE_CHECK_MS ? left : STATE_CHECK_MS);
+		int r = poll(pfd, sfd >= 0 ? 2 : 1, slice);
 		if (r < 0 && errno != EINTR)
 			return AGENT_TIMEOUT;
-		if (r > 0 && drain(a) < 0) {
+		/* Another signal (SIGINT, SIGWINCH) waits for the main loop:
+		 * stop polling the signalfd, which stays readable, this time. */
+		if (r > 0 && (pfd[1].revents & POLLIN) && !termination_pending())
+			sfd = -1;
+		if (r > 0 && pfd[0].revents != 0 && drain(a) < 0) {
 			reap(a, NULL);
 			return AGENT_DIED;
 		}
@@ -478,13 +507,40 @@ wait_agent(struct agent *a)
 	return AGENT_DONE;
 }
 
+/* A was marked unresponsive: has it answered since?  Shows what it wrote.
+ * One that was stopped and is continued is given its normal time to finish
+ * its earlier command.  Returns AGENT_DONE when it is ready for a command. */
+static enum agent_result
+recheck_agent(struct agent *a)
+{
+	struct pollfd pfd = { a->from_child, POLLIN, 0 };
+
+	if (poll(&pfd, 1, 0) > 0 && drain(a) < 0) {
+		reap(a, NULL);
+		return AGENT_DIED;
+	}
+	if (a->busy && a->unresponsive == AGENT_STOPPED && process_state(a->pid) != 'T') {
+		enum agent_result r = wait_agent(a);
+		if (r != AGENT_DONE && r != AGENT_STOPPED && r != AGENT_TIMEOUT)
+			return r;
+	}
+	return a->busy ? AGENT_UNRESPONSIVE : AGENT_DONE;
+}
+
 enum agent_result
 agent_run(struct agent *a, const char *line)
 {
 	size_t len = strlen(line);
-	char *buf = xasprintf("%s\n", line);
-	ssize_t n = write(a->to_child, buf, len + 1);
+	char *buf;
+	ssize_t n;
 
+	if (a->unresponsive != AGENT_DONE) {
+		enum agent_result r = recheck_agent(a);
+		if (r != AGENT_DONE)
+			return r;
+	}
+	buf = xasprintf("%s\n", line);
+	n = write(a->to_child, buf, len + 1);
 	free(buf);
 	if (n != (ssize_t)len + 1) {
 		reap(a, NULL);
@@ -537,7 +593,9 @@ agent_finish(struct agent *a)
 
 	close(a->to_child);
 	a->to_child = open("/dev/null", O_WRONLY | O_CLOEXEC);
-	if (a->busy)
+	/* Asleep in a call, or not answering, or stopped (it would never
+	 * read the end of its pipe): killed. */
+	if (a->busy || process_state(a->pid) == 'T')
 		proc_kill(a->pid, SIGKILL);
 	reap(a, &status);
 	return status;
@@ -557,7 +615,8 @@ agent_settle(void)
 		}
 		/* Woken (it is no longer asleep in its call): wait for it to
 		 * report and settle again. */
-		if (a->busy && (a->blocking_nr < 0 || !asleep_in(a, a->blocking_nr)))
+		if (a->busy && a->unresponsive == AGENT_DONE
+		    && (a->blocking_nr < 0 || !asleep_in(a, a->blocking_nr)))
 			wait_agent(a);
 	}
 }

@@ -41,10 +41,19 @@ int agent_is_blocked(const struct agent *agent);
 /* The system call number an agent announced it may sleep in, or -1. */
 long agent_blocked_in(const struct agent *agent);
 
-enum agent_result { AGENT_DONE, AGENT_BLOCKED, AGENT_DIED, AGENT_TIMEOUT };
+/* AGENT_STOPPED: it is stopped (SIGSTOP) and cannot answer; AGENT_TIMEOUT:
+ * it runs but did not answer in time (busy).  Both mark it unresponsive:
+ * later commands are not sent and give AGENT_UNRESPONSIVE at once until it
+ * answers.  AGENT_INTERRUPTED: a signal that ends the tutor is pending. */
+enum agent_result { AGENT_DONE, AGENT_BLOCKED, AGENT_DIED, AGENT_TIMEOUT,
+		    AGENT_STOPPED, AGENT_UNRESPONSIVE, AGENT_INTERRUPTED };
+
+/* The tutor's signalfd: waiting for an agent also watches it, and stops
+ * when a termination signal is pending. */
+void agent_watch_signals(int fd);
 
 /* Send LINE and show the records until the command is done or the agent is
- * seen blocked in a system call (or dies). */
+ * seen blocked in a system call (or dies, or does not answer). */
 enum agent_result agent_run(struct agent *agent, const char *line);
 
 /* SIGKILL the agent, reap it, show what it wrote before dying.  Returns

@@ -257,7 +257,8 @@ batch_lines(struct strbuf *buf, int at_eof)
 {
 	char *start = buf->buf, *end = buf->buf + buf->len, *nl;
 
-	while (!session.quit && (nl = memchr(start, '\n', (size_t)(end - start))) != NULL) {
+	while (!session.quit && !termination_pending()
+	       && (nl = memchr(start, '\n', (size_t)(end - start))) != NULL) {
 		*nl = '\0';
 		echo_line(start, (size_t)(nl - start));
 		if (memchr(start, '\0', (size_t)(nl - start)) != NULL)
@@ -266,7 +267,7 @@ batch_lines(struct strbuf *buf, int at_eof)
 			run_line(start);
 		start = nl + 1;
 	}
-	if (at_eof && !session.quit && start < end) {
+	if (at_eof && !session.quit && !termination_pending() && start < end) {
 		char *last = xstrndup(start, (size_t)(end - start));
 		echo_line(last, strlen(last));
 		run_line(last);
@@ -286,6 +287,7 @@ repl_run(int interactive)
 	struct strbuf batch = STRBUF_INIT;
 
 	strbuf_init(&batch);
+	agent_watch_signals(sfd);
 	if (interactive)
 		readline_init();
 	out_flush();
@@ -352,6 +354,7 @@ repl_run(int interactive)
 	if (interactive)
 		readline_done();
 	strbuf_free(&batch);
+	agent_watch_signals(-1);
 	if (sfd >= 0)
 		close(sfd);
 	return ended_by_signal;

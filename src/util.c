@@ -540,6 +540,23 @@ child_start(pid_t parent, int die_with_parent)
 		_exit(EXIT_FAILURE);
 }
 
+char
+process_state(pid_t pid)
+{
+	char path[64];
+	struct strbuf sb = STRBUF_INIT;
+	char state = '\0';
+
+	snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
+	if (read_file(path, &sb, 4096) == 0) {
+		const char *paren = strrchr(sb.buf, ')');
+		if (paren != NULL && paren[1] == ' ')
+			state = paren[2];
+	}
+	strbuf_free(&sb);
+	return state;
+}
+
 long
 process_asleep_in(pid_t pid)
 {
@@ -547,17 +564,24 @@ process_asleep_in(pid_t pid)
 	struct strbuf sb = STRBUF_INIT;
 	long nr = -1;
 
-	snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
-	if (read_file(path, &sb, 4096) == 0) {
-		const char *paren = strrchr(sb.buf, ')');
-		if (paren != NULL && paren[1] == ' ' && paren[2] == 'S') {
-			snprintf(path, sizeof path, "/proc/%ld/syscall", (long)pid);
-			if (read_file(path, &sb, 512) == 0 && sb.buf[0] >= '0' && sb.buf[0] <= '9')
-				nr = strtol(sb.buf, NULL, 10);
-		}
+	if (process_state(pid) == 'S') {
+		snprintf(path, sizeof path, "/proc/%ld/syscall", (long)pid);
+		if (read_file(path, &sb, 512) == 0 && sb.buf[0] >= '0' && sb.buf[0] <= '9')
+			nr = strtol(sb.buf, NULL, 10);
 	}
 	strbuf_free(&sb);
 	return nr;
+}
+
+int
+termination_pending(void)
+{
+	sigset_t pending;
+
+	if (sigpending(&pending) != 0)
+		return 0;
+	return sigismember(&pending, SIGTERM) == 1 || sigismember(&pending, SIGHUP) == 1
+	       || sigismember(&pending, SIGQUIT) == 1;
 }
 
 /* Length of the UTF-8 sequence at S (at most N bytes) when it is well

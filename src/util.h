@@ -107,6 +107,15 @@ char *exe_dir(void);
  * when it is running or cannot be asked. */
 long process_asleep_in(pid_t pid);
 
+/* The state letter of process PID in /proc/PID/stat ('R', 'S', 'T' for
+ * stopped, 't' for traced...), or '\0' when it cannot be read. */
+char process_state(pid_t pid);
+
+/* Is a signal that ends the tutor (SIGTERM, SIGHUP, SIGQUIT) pending?
+ * They are blocked and read through a signalfd in the main loop; code that
+ * waits elsewhere asks this so as to stop waiting and let the loop end. */
+int termination_pending(void);
+
 /* In a child just forked from the tutor: default dispositions for every
  * signal and an empty signal mask (the tutor blocks the signals its
  * signalfd reads).  With DIE_WITH_PARENT, the child is sent SIGKILL when

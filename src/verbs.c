@@ -104,8 +104,19 @@ run_in(struct play_ctx *ctx, struct agent *a, const char *line)
 			play_note(ctx, _("%s has exited."), name);
 		return 0;
 	}
+	case AGENT_STOPPED:
+		play_error(ctx, _("%s (pid %ld) is stopped (SIGSTOP) and does not answer: kill -CONT %ld continues it, %s stop ends it."),
+			   name, (long)agent_pid(a), (long)agent_pid(a), name);
+		return -1;
+	case AGENT_UNRESPONSIVE:
+		play_error(ctx, _("%s (pid %ld) still does not answer its last command, so this one was not sent."),
+			   name, (long)agent_pid(a));
+		return -1;
+	case AGENT_INTERRUPTED:
+		return -1;   /* the tutor is ending: the main loop says so */
 	default:
-		play_error(ctx, _("%s did not answer within 10 seconds; it is left running."), name);
+		play_error(ctx, _("%s (pid %ld) is busy and does not answer: its commands are refused until it answers; %s stop ends it."),
+			   name, (long)agent_pid(a), name);
 		return -1;
 	}
 }
