@@ -272,7 +272,7 @@ fuzz: need-fuzz $(BUILD)/fuzz/fuzz-lesson $(BUILD)/fuzz/fuzz-command $(BUILD)/fu
 
 # ---- the benchmark --------------------------------------------------------
 
-$(BUILD)/bench/benchtool: tests/bench/benchtool.c | need-build
+$(BUILD)/bench/benchtool: tests/bench/benchtool.c tests/bench/timing.h | need-build
 	$(say) CC $@
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(TOOL_CFLAGS) -o $@ $< -lutil
@@ -282,7 +282,7 @@ $(BUILD)/bench/floor: tests/bench/floor.c | need-build
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(TOOL_CFLAGS) -o $@ $< -lreadline
 
-$(BUILD)/bench/classbench: tests/bench/classbench.c | $(DEPS_STAMP)
+$(BUILD)/bench/classbench: tests/bench/classbench.c tests/bench/timing.h | $(DEPS_STAMP)
 	$(say) CC $@
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(TOOL_CFLAGS) -o $@ $<

@@ -41,6 +41,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "timing.h"
+
 #define DEADLINE_MS 20000   /* bounds a failure only */
 
 struct side {
@@ -53,32 +55,6 @@ struct series {
 	double *v;
 	int n;
 };
-
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int
-by_value(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
-/* The median of V[0..N) (V is sorted in place). */
-static double
-median(double *v, int n)
-{
-	if (n == 0)
-		return 0;
-	qsort(v, (size_t)n, sizeof *v, by_value);
-	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
 
 static void
 add(struct series *s, double x)

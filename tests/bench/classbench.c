@@ -47,6 +47,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "timing.h"
+
 #define DEADLINE_MS 5000    /* a learner later than this missed the move */
 #define LOOK_MS 30          /* CLASSBENCH_DEBUG: who is still late then */
 #define LAST_STEP 7         /* lesson 1: steps 1.1 to 1.7 */
@@ -58,31 +60,6 @@ struct learner {
 	size_t have;
 	double shown;            /* when the current move's step appeared, or 0 */
 };
-
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int
-by_value(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
-static double
-median(double *v, int n)
-{
-	if (n == 0)
-		return 0;
-	qsort(v, (size_t)n, sizeof *v, by_value);
-	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
 
 /* Start TUTOR with ARG (or none) and HOME, its output and input on pipes. */
 static void
