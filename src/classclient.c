@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/msg.h>
 #include <sys/sem.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "calls.h"
@@ -24,6 +25,7 @@
 #include "ipc.h"
 #include "procview.h"
 #include "render.h"
+#include "trace.h"
 #include "verbs.h"
 #include "util.h"
 
@@ -69,6 +71,44 @@ judge_failure(struct client *c, const struct call *call, const char *name)
 	return FAILED;
 }
 
+/* The answer the client is about to wait for, and whether its msgrcv was
+ * shown unfinished (see announce_wait()).  One client per process. */
+static struct {
+	struct play_ctx *ctx;
+	int qid;
+	long type;
+	char head[CALL_TEXT_MAX];   /* "msgrcv(3, " once shown; "" if not */
+} waiting;
+
+/* Is a message of TYPE already in queue QID?  Asked without taking it: a
+ * receive of zero bytes fails with E2BIG when one waits (and leaves it
+ * there), with ENOMSG when none does.  The server's answers are never
+ * empty, so the probe never swallows one. */
+static int
+answer_waiting(int qid, long type)
+{
+	struct { long mtype; char mtext[1]; } m;
+
+	return msgrcv(qid, &m, 0, type, IPC_NOWAIT) >= 0 || errno == E2BIG;
+}
+
+/* ipc_before_blocking for the client: its msgrcv is about to sleep unless
+ * the answer is already there.  When it will sleep (a dead server never
+ * answers), show the call at once, "msgrcv(3,  <unfinished ...>", as strace
+ * does, so that the client does not look hung; msg_request() shows it
+ * resumed when the kernel wakes it. */
+static void
+announce_wait(long syscall_nr, const char *head)
+{
+	struct call call;
+
+	if (syscall_nr != SYS_msgrcv || answer_waiting(waiting.qid, waiting.type))
+		return;
+	snprintf(waiting.head, sizeof waiting.head, "%s", head);
+	trace_unfinished(head, &call);
+	play_call(waiting.ctx, &call);
+}
+
 /* msgsnd a request carrying our pid, then wait in the server's queue for
  * the answer of our type. */
 static enum attempt
@@ -83,7 +123,13 @@ msg_request(struct client *c, const char *text)
 	play_call(&c->ctx, &call);
 	if (call.err != 0)
 		return judge_failure(c, &call, "msgsnd");
-	n = ipc_msgrcv(c->st.qid, REPLY_TYPE(getpid()), 0, &call);
+	waiting.ctx = &c->ctx;
+	waiting.qid = c->st.qid;
+	waiting.type = REPLY_TYPE(getpid());
+	waiting.head[0] = '\0';
+	n = ipc_msgrcv(waiting.qid, waiting.type, 0, &call);
+	if (waiting.head[0] != '\0')
+		trace_resumed(waiting.head, &call);
 	play_call(&c->ctx, &call);
 	if (n < 0)
 		return judge_failure(c, &call, "msgrcv");
@@ -295,6 +341,7 @@ class_run_client(const struct classroom_options *o)
 	class_say(_("ipctutor client, pid %ld%s. %s"), (long)getpid(), o->naive ? _(" (naive: it checks only for EIDRM)") : "",
 	    o->count >= 0 ? "" : _("Each line you type (or Enter) sends a request; Ctrl-D or Ctrl-C ends."));
 	class_catch_stop_signals();
+	ipc_before_blocking = announce_wait;
 	if (class_agreed_key(&c.ctx, c.key, sizeof c.key) != 0)
 		return 1;
 	if (open_objects(&c) != 0)
