@@ -93,7 +93,7 @@ answer_waiting(int qid, long type)
 }
 
 /* ipc_before_blocking for the client: its msgrcv is about to sleep unless
- * the answer is already there.  When it will sleep (a dead server never
+ * the answer is already there.  When it will block (a dead server never
  * answers), show the call at once, "msgrcv(3,  <unfinished ...>", as strace
  * does, so that the client does not look hung; msg_request() shows it
  * resumed when the kernel wakes it. */

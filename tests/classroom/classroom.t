@@ -71,6 +71,16 @@ send client "while nobody serves"
 wait_for client "msgsnd($second_qid"; check $? "the client sends to the dead server's queue" client
 wait_for client "msgrcv($second_qid,  <unfinished ...>"
 check $? "its msgrcv is shown at once: $got" client
+# The line is printed just before the call: restart only once the kernel
+# has the client asleep in msgrcv (else it would find the queue gone: EINVAL).
+wait_asleep_in_msgrcv() {
+	local pid t=0
+	pid=$(pgrep -P "$client_pid" -x ipctutor 2>/dev/null | head -1); [ -n "$pid" ] || pid=$client_pid
+	until grep -q msgrcv "/proc/$pid/wchan" 2>/dev/null; do
+		t=$((t + 1)); [ $t -lt 200000 ] || return 1
+	done
+}
+wait_asleep_in_msgrcv; check $? "the kernel has the client asleep in msgrcv" client
 spawn server "${ENV[@]}" "$IPCTUTOR" server
 wait_for server "Serving on queue"; check $? "a third server starts" server
 third_qid=$(sed -n 's/.*Serving on queue \([0-9]*\).*/\1/p' <<< "$got")
