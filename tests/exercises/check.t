@@ -188,8 +188,11 @@ ok $? "exercise N copies start.c to ipctutor-exercises/, and never over the lear
 mkdir "$TEST_TMP/gone" && (cd "$TEST_TMP/gone" && rmdir "$TEST_TMP/gone" && "$IPCTUTOR" exercise 2 > "$TEST_TMP/nofolder" 2>&1)
 [ $? = 1 ] && tr -s '\n ' '  ' < "$TEST_TMP/nofolder" | grep -q "Cannot make the folder ipctutor-exercises: .* Change to a folder you can write (cd ~ for your home) and type exercise 2 again."
 ok $? "exercise N where no folder can be made: why, and what to do"
-# The sentence may wrap before the path in a deep folder: join its lines.
-env -u IPCTUTOR_EXERCISES "$IPCTUTOR" solution 1 > "$TEST_TMP/sol" 2>&1 &&
+# A folder named with ".." (as the one beside an uninstalled program is,
+# build/../exercises) is shown normalised, wherever the program was built
+# (check-asan builds it in build/asan/).  The sentence may wrap before the
+# path in a deep folder: join its lines.
+IPCTUTOR_EXERCISES="$srcdir/tests/../exercises" "$IPCTUTOR" solution 1 > "$TEST_TMP/sol" 2>&1 &&
 	tr -s '\n ' '  ' < "$TEST_TMP/sol" | grep -q "A reference solution (/.*/01-lookup-client/solution.c)" &&
 	! grep -q '/\.\./' "$TEST_TMP/sol"
 ok $? "the solution's path is shown without ../" || head -3 "$TEST_TMP/sol" | diag
