@@ -87,9 +87,9 @@ static struct {
 static int
 answer_waiting(int qid, long type)
 {
-	struct { long mtype; char mtext[1]; } m;
+	long buf[2];   /* room for the message type; no text is taken */
 
-	return msgrcv(qid, &m, 0, type, IPC_NOWAIT) >= 0 || errno == E2BIG;
+	return msgrcv(qid, buf, 0, type, IPC_NOWAIT) >= 0 || errno == E2BIG;
 }
 
 /* ipc_before_blocking for the client: its msgrcv is about to sleep unless
