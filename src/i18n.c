@@ -145,7 +145,11 @@ clean_language_variable(void)
 
 /* The printf conversions of FMT as one letter each for the type of
  * argument they take, in argument order ("*" widths count as 'i'), into
- * OUT (LEN bytes).  Returns 0, or -1 for %n or a format too odd to trust. */
+ * OUT (LEN bytes).  Returns 0, or -1 for %n or a format too odd to trust.
+ * A format numbers all its conversions (%2$s) or none: glibc gives the
+ * unnumbered ones of a mixed format their own count from the first
+ * argument ("%1$ld%s" reads the long as the string), and msgfmt --check
+ * refuses the mix too.  A "*" is an unnumbered argument. */
 #define SLOT(type, length) ((char)(((type) - 'a' + 1) * 10 + (int)(length) + 1))
 
 static int
@@ -153,11 +157,13 @@ conversions(const char *fmt, char *out, size_t len)
 {
 	char slots[32];
 	size_t nslots = 0, next = 0;
+	enum { UNDECIDED, UNNUMBERED, NUMBERED } style = UNDECIDED;
 
 	memset(slots, 0, sizeof slots);
 	for (const char *p = fmt; (p = strchr(p, '%')) != NULL;) {
 		char length[3] = "";
 		size_t arg = next, l = 0;
+		int numbered = 0;
 		char *end;
 
 		p++;
@@ -172,11 +178,16 @@ conversions(const char *fmt, char *out, size_t len)
 					return -1;
 				arg = pos - 1;
 				p = end + 1;
+				numbered = 1;
 			}
 		}
+		if (style == UNDECIDED)
+			style = numbered ? NUMBERED : UNNUMBERED;
+		else if ((style == NUMBERED) != numbered)
+			return -1;
 		p += strspn(p, "-+ #0'I");
 		if (*p == '*') {
-			if (next >= sizeof slots)
+			if (numbered || next >= sizeof slots)
 				return -1;
 			slots[next++] = SLOT('i', 0);
 			arg = next;
@@ -187,7 +198,7 @@ conversions(const char *fmt, char *out, size_t len)
 		if (*p == '.') {
 			p++;
 			if (*p == '*') {   /* the precision is an int argument too */
-				if (next >= sizeof slots)
+				if (numbered || next >= sizeof slots)
 					return -1;
 				slots[next++] = SLOT('i', 0);
 				arg = next;

@@ -73,6 +73,11 @@ main(void)
 	ok(!i18n_translation_usable("%d", "%hld"), "a translation %%hld for %%d is refused");
 	ok(i18n_translation_usable("%ld %s", "%2$s %1$ld"), "a translation that reorders %%ld and %%s is used");
 	ok(!i18n_translation_usable("%d", "%ld"), "a translation %%ld for %%d is refused");
+	/* The second find: numbered and unnumbered conversions mixed. */
+	ok(!i18n_translation_usable("%ld %s", "%1$ld%s"), "a translation %%1$ld%%s for %%ld %%s is refused (glibc reads the long as the string)");
+	ok(!i18n_translation_usable("%s %d", "%2$d%1$s%d"), "a translation %%2$d%%1$s%%d for %%s %%d is refused (numbered and unnumbered mixed)");
+	ok(!i18n_translation_usable("%.*s", "%1$.*s"), "a numbered conversion with an unnumbered * precision is refused");
+	ok(i18n_translation_usable("%s %d", "%2$d %1$s"), "a fully numbered translation is still used");
 	var_clear_all();
 	return tap_done();
 }
