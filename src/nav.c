@@ -646,5 +646,9 @@ nav_follow(struct play_ctx *ctx, int argc, char **argv)
 	follow_set(on);
 	render_paragraph(on ? _("Following the teacher again: the next move takes you along.")
 			    : _("You go on alone; follow takes you back to the teacher's moves."), NULL, 0, NULL);
+	char slug[64];
+	int step;
+	if (on && follow_last(slug, sizeof slug, &step))
+		nav_follow_to(slug, step);   /* a move made while alone: catch up */
 	return 0;
 }
