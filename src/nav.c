@@ -83,6 +83,28 @@ nav_stage(int lesson)
 	session.world_dirty = 0;
 }
 
+/* Run, without a word, what the current lesson runs from block BLOCK of
+ * step FROM up to step UPTO (not included): its run lines and its
+ * predictions' calls, so that a jump lands in the world the lesson
+ * expects. */
+static void
+replay(int from, size_t block, int upto)
+{
+	struct lesson *l = session_lesson();
+
+	render_quiet(1);
+	for (int s = from; s < upto && s < (int)l->nsteps; s++, block = 0)
+		for (size_t i = block; i < l->steps[s].nblocks; i++) {
+			const struct block *b = &l->steps[s].blocks[i];
+			if (b->type == BLOCK_RUN)
+				for (size_t k = 0; k < b->nlines; k++)
+					step_run_line(b->lines[k].text);
+			else if (b->type == BLOCK_PREDICT)
+				step_run_line(b->predict_run.text);
+		}
+	render_quiet(0);
+}
+
 static int rebuilding;   /* the step whose world rebuild_world builds */
 
 /* A fresh world for step REBUILDING: the lesson staged again and the steps
@@ -91,7 +113,7 @@ static void
 rebuild_world(void)
 {
 	nav_stage(session.lesson);
-	step_replay(rebuilding);
+	replay(0, 0, rebuilding);
 	session.step = rebuilding;
 	session.world_step = -1;   /* as show_step left it */
 }
@@ -102,6 +124,16 @@ rebuild_world(void)
 static void
 show_step(int step)
 {
+	/* Moved on from a step left halfway (its question open, or paused
+	 * by --present) in a world nobody else touched: the rest of that
+	 * step runs quietly, as a skip would run it, and the world is the
+	 * next step's: a few calls instead of a rebuild (a class moved on
+	 * past a question nobody answered). */
+	if (step == session.step + 1 && session.world_lesson == session.lesson && session.world_step < 0
+	    && !session.world_dirty && ((session.question != NULL && !session.question_answered) || session.paused)) {
+		replay(session.step, step_close_question(), step);
+		session.world_step = step;
+	}
 	int fresh = session.world_lesson == session.lesson && session.world_step == step && !session.world_dirty;
 
 	rebuilding = step;
