@@ -38,6 +38,10 @@ struct tally {
 	long seconds;
 };
 
+/* The processes a follower keeps forked ahead of the teacher's moves, so
+ * that a move that starts a server or a client costs no fork. */
+#define FOLLOWER_SPARES 2
+
 static void course_end(void);
 static void print_lessons(int with_total);
 
@@ -640,6 +644,7 @@ nav_lang(struct play_ctx *ctx, int argc, char **argv)
 		return -1;
 	}
 	var_set("language", i18n_language());
+	play_prepare(0);   /* processes forked ahead spoke the language before */
 	render_paragraph(_("From now on the tutor speaks {language}."), var_lookup, 0, NULL);
 	return 0;
 }
@@ -657,6 +662,23 @@ nav_follow_to(const char *slug, int step)
 	render_paragraph(_("Following the teacher to {where}."), var_lookup, 0, NULL);
 	nav_enter(lesson, step);   /* in that step's world, rebuilt if need be */
 	progress_save();
+	session.prepare_pending = 1;   /* for a later move, once idle */
+}
+
+int
+nav_idle_timeout(void)
+{
+	return session.prepare_pending ? NAV_IDLE_MS : -1;
+}
+
+void
+nav_idle(void)
+{
+	/* Not at the move itself: a class is woken all at once, and a
+	 * follower forking then would make every learner after it wait. */
+	if (session.prepare_pending && follow_active())
+		play_prepare(FOLLOWER_SPARES);
+	session.prepare_pending = 0;
 }
 
 int
