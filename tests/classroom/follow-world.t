@@ -16,6 +16,20 @@ source "$(dirname "$0")/../lib/common.sh"
 
 rerun_in_fresh_ns
 
+# children PID: PID's child processes, one pid a line.
+children() { tr ' ' '\n' < "/proc/$1/task/$1/children" | grep .; }
+# wait_children PID N: until /proc says PID has N children, looking again
+# every few milliseconds (a deadline of 20 s only catches failure).
+wait_children() {
+	local deadline=$((SECONDS + 20)) tick
+	exec {tick}<> <(:)
+	while [ "$(children "$1" | wc -l)" != "$2" ] && [ "$SECONDS" -lt "$deadline" ]; do
+		read -r -t 0.005 -u "$tick" _ || :
+	done
+	exec {tick}<&-
+	[ "$(children "$1" | wc -l)" = "$2" ]
+}
+
 # The world at a step, as the learner can look at it.
 look=(ipcs "explain {qid}" "explain {client_qid}" "msgctl {client_qid} stat" "client send ping" "server recv"
       "ipcs" "# looked")
@@ -37,11 +51,24 @@ send teacher "explain EPERM"
 wait_for teacher "EPERM (Operation"; ok $? "the teacher leads from 1.1"
 spawn learner $(neutral_env) "$IPCTUTOR" --reproducible --follow
 wait_for learner "Step 1.1 ("; ok $? "the follower starts at the teacher's step"
+# A second follower, with real pids, for the processes it prepares.
+spawn other $(neutral_env) "$IPCTUTOR" --follow
+wait_for other "Step 1.1 ("
+listener=$(children "$other_pid")
 send teacher "goto 1.2"
 wait_for learner "Step 1.2 ("
 wait_for learner "Answer with the number"; ok $? "the teacher goes to 1.2: the follower's question is open"
+wait_for other "Step 1.2 ("
+wait_children "$other_pid" 3; ok $? "once quiet after the move, a follower has two processes ready besides its listener"
+spares=$(children "$other_pid" | grep -vx "$listener" | sort)
 send teacher "goto 1.3"
 wait_for learner "Step 1.3 ("; ok $? "the teacher goes on to 1.3, the question still open: the follower goes along"
+wait_for other "server process started"
+send other "client stop" "# stopped"   # the client was started quietly: its pid, said as it ends
+wait_for other "> # stopped"
+started=$(grep -oE "(server process started: pid|client \(pid) [0-9]+" "$TEST_TMP/other.log" | grep -oE "[0-9]+$" | sort)
+[ -n "$spares" ] && [ "$started" = "$spares" ]
+ok $? "  its client and its server are the two processes it had ready ($(echo $started); ready: $(echo $spares))"
 send learner "${look[@]}"
 wait_for learner "> # looked"; ok $? "the follower looks at its world"
 world "$TEST_TMP/learner.log" > "$TEST_TMP/follow.world"
@@ -49,6 +76,17 @@ world "$TEST_TMP/learner.log" > "$TEST_TMP/follow.world"
 ok $? "the follower's world at 1.3 is the one the learner who walked there sees"
 diag < "$TEST_TMP/diff"
 ! grep -q "This step expected" "$TEST_TMP/learner.log"; ok $? "  and no step found what it did not expect"
+
+# Processes made ready in a namespace the tutor has left are never used:
+# a new one is forked (here the follower goes back alone, and at once
+# starts a server of its own, before it is quiet again).
+wait_children "$other_pid" 4   # its listener, its server, two made ready again
+ready=$(children "$other_pid" | sort)
+send other "goto 1.1" "server start" "ipcs" "# fresh"
+wait_for other "> # fresh"
+server=$(grep -o "server process started: pid [0-9]*" "$TEST_TMP/other.log" | tail -1 | grep -o "[0-9]*$")
+[ -n "$server" ] && ! echo "$ready" | grep -qx "$server" && tail -n 12 "$TEST_TMP/other.log" | grep -Eq "^ +\* 0x[0-9a-f]{8} +0 "
+ok $? "  a process made ready in the namespace before a rebuild is not started there: a new one is, its queue 0"
 
 send teacher "goto 1.7"
 wait_for learner "Step 1.7 ("
@@ -65,6 +103,9 @@ wait_for learner "> # done"
 send teacher quit
 finish teacher
 wait_for learner "The teacher stopped leading"
+wait_for other "The teacher stopped leading"
+send other quit
+finish other
 send learner quit
 finish learner
 [ "$status" = 0 ] || [ "$status" = 1 ]; ok $? "the follower quits (exit $status: 1 for the lines refused while looking)"
