@@ -31,7 +31,6 @@ typedef void (*agent_exec_fn)(struct play_ctx *ctx, char *line);
 void agent_setup(agent_exec_fn exec, const struct play_sink *show, int guardian_fd);
 
 struct agent *agent_find(const char *name);    /* a live agent, or NULL */
-/* Fork a new agent called NAME.  Returns NULL (errno set) if fork fails. */
 /* Start the process called NAME ("server", "client"): a spare if one is
  * ready, else a new fork.  NULL (errno set) if it cannot be started. */
 struct agent *agent_spawn(const char *name);

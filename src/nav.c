@@ -10,7 +10,9 @@
  * same way every time: the stage is cleared (processes stopped, objects
  * removed, values forgotten, and in a private namespace a new one entered,
  * so identifiers come out as they did the first time) and the earlier
- * steps' commands are replayed without a word.
+ * steps' commands are replayed without a word.  Moving on to the next
+ * step from one left halfway (its question open) in a world nobody
+ * touched needs less: the rest of that step runs, without a word.
  */
 #define _GNU_SOURCE
 #include <ctype.h>
