@@ -40,9 +40,7 @@ struct tally {
 	long seconds;
 };
 
-/* The processes a follower keeps forked ahead of the teacher's moves, so
- * that a move that starts a server or a client costs no fork. */
-#define FOLLOWER_SPARES 2
+#define FOLLOWER_SPARES 2   /* processes a follower keeps forked ahead */
 
 static void course_end(void);
 static void print_lessons(int with_total);
@@ -89,10 +87,8 @@ nav_stage(int lesson)
 	session.world_dirty = 0;
 }
 
-/* Run, without a word, what the current lesson runs from block BLOCK of
- * step FROM up to step UPTO (not included): its run lines and its
- * predictions' calls, so that a jump lands in the world the lesson
- * expects. */
+/* Run, without a word, the current lesson's run lines and predictions'
+ * calls from block BLOCK of step FROM up to step UPTO (not included). */
 static void
 replay(int from, size_t block, int upto)
 {
@@ -130,11 +126,9 @@ rebuild_world(void)
 static void
 show_step(int step)
 {
-	/* Moved on from a step left halfway (its question open, or paused
-	 * by --present) in a world nobody else touched: the rest of that
-	 * step runs quietly, as a skip would run it, and the world is the
-	 * next step's: a few calls instead of a rebuild (a class moved on
-	 * past a question nobody answered). */
+	/* On from a step left halfway (its question open, or paused by
+	 * --present) in a world nobody touched: the rest of it runs quietly,
+	 * a few calls instead of a rebuild (a class moved past a question). */
 	if (step == session.step + 1 && session.world_lesson == session.lesson && session.world_step < 0
 	    && !session.world_dirty && ((session.question != NULL && !session.question_answered) || session.paused)) {
 		replay(session.step, step_close_question(), step);
@@ -195,6 +189,11 @@ nav_typed(const char *line)
 	for (size_t i = 0; harmless[i] != NULL; i++)
 		if (strcmp(word, harmless[i]) == 0)
 			return;
+	/* A word that names no playground command runs nothing in this
+	 * world: a typo, or an exercise command (check works in a namespace
+	 * of its own). */
+	if (play_find(word) == NULL)
+		return;
 	session.world_dirty = 1;
 }
 
@@ -547,6 +546,7 @@ nav_hint(struct play_ctx *ctx, int argc, char **argv)
 	case -3:
 		render_paragraph(_("That was the last hint for this question: answer it, or type next to skip it and see the answer."),
 				 NULL, 0, NULL);
+		session.skip_warned = 1;   /* so one next does skip it */
 		return 0;
 	default:
 		play_error(ctx, _("This step has no hint: the explanation above is all there is. help lists the commands."));
@@ -676,8 +676,7 @@ nav_idle_timeout(void)
 void
 nav_idle(void)
 {
-	/* Not at the move itself: a class is woken all at once, and a
-	 * follower forking then would make every learner after it wait. */
+	/* Not at the move: a class woken at once, each forking, waits long. */
 	if (session.prepare_pending && follow_active())
 		play_prepare(FOLLOWER_SPARES);
 	session.prepare_pending = 0;
