@@ -185,6 +185,7 @@ tracer_start(char *const argv[], const struct tracer_limits *limits, tracer_hook
 			(void)!write(errpipe[1], &err, sizeof err);
 		}
 		raise(SIGSTOP);   /* the tracer sets its options now */
+		/* cppcheck-suppress unreachableCode ; raise(SIGSTOP) returns once continued */
 		execvp(argv[0], argv);
 		err = errno;
 		(void)!write(errpipe[1], &err, sizeof err);
