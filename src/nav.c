@@ -157,6 +157,11 @@ nav_typed(const char *line)
 	for (size_t i = 0; harmless[i] != NULL; i++)
 		if (strcmp(word, harmless[i]) == 0)
 			return;
+	/* A word that names no playground command runs nothing in this
+	 * world: a typo, or an exercise command (check works in a namespace
+	 * of its own). */
+	if (play_find(word) == NULL)
+		return;
 	session.world_dirty = 1;
 }
 
@@ -509,6 +514,7 @@ nav_hint(struct play_ctx *ctx, int argc, char **argv)
 	case -3:
 		render_paragraph(_("That was the last hint for this question: answer it, or type next to skip it and see the answer."),
 				 NULL, 0, NULL);
+		session.skip_warned = 1;   /* so one next does skip it */
 		return 0;
 	default:
 		play_error(ctx, _("This step has no hint: the explanation above is all there is. help lists the commands."));

@@ -280,7 +280,7 @@ stop_learner_server(struct check *c, int sig, int qid)
 	status = check_finish(c);
 	char *text = xasprintf(_("On SIG%s your server removes its queue and exits with status 0"), name);
 	if (WIFSIGNALED(status) && WTERMSIG(status) == sig)
-		require_f(c, 0, text, _("SIG%s killed it: catch it with sigaction (without SA_RESTART), so that msgrcv returns EINTR"),
+		require_f(c, 0, text, _("SIG%s killed it: catch it with sigaction, so that msgrcv returns EINTR"),
 			  name);
 	else if (find_ctl(c, base, SV_MSGCTL, IPC_RMID, qid, 0) < 0)
 		check_require(c, 0, text, check_find(c, base, SV_MSGRCV, EINTR) >= 0

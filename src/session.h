@@ -47,7 +47,9 @@ struct session {
 	size_t resume_block;           /* where the step goes on after it */
 	int present;                   /* --present: pause before each run */
 	int paused;                    /* paused there: Enter runs the block */
-	int skip_warned;               /* "next" once with the question open */
+	int skip_warned;               /* told that next shows the answer: "next"
+					  once with the question open, or a
+					  message after a wrong try that said so */
 	unsigned tried;                /* choices already picked (bit per choice) */
 	size_t hints_shown;            /* of the open question's own hints */
 	int predict_ran;               /* its call made, the output held back

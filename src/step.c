@@ -592,6 +592,7 @@ step_answer(long choice)
 	if (session.tried & (1u << (choice - 1))) {
 		render_paragraph(_("You chose that one already: pick another, or type next to see the answer."),
 				 NULL, 0, NULL);
+		session.skip_warned = 1;   /* so one next does show it */
 		return 0;
 	}
 	first = session.tried == 0;
@@ -609,6 +610,7 @@ step_answer(long choice)
 		render_paragraph(_("Not quite."), NULL, 0, NULL);
 		show_why(c);
 		render_paragraph(_("Try again, or type next to see the answer."), NULL, 0, NULL);
+		session.skip_warned = 1;   /* so one next does show it */
 		return 0;
 	}
 	session.question_answered = 1;

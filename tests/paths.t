@@ -222,6 +222,49 @@ ok $? "right at the second try is said so"
 grep -qE -- "· score 0/2( · exercise 1: [a-z]+)? All lessons" "$TEST_TMP/q.flat"
 ok $? "and scored by the first tries, both wrong: 0/2"
 
+# --- after a wrong try, next shows the answer at once; a typo changes ---
+# --- nothing, so the next step goes on in the same world --------------
+mkdir -p "$TEST_TMP/lessons2"
+cat > "$TEST_TMP/lessons2/01-typo.md" <<'MD'
+# Typo
+
+## Start
+
+~~~ run
+server start
+~~~
+
+~~~ quiz
+Which call creates a message queue?
+- [ ] `semget`
+- [x] `msgget`
+- [ ] `shmget`
+~~~
+
+## Crash
+
+~~~ run
+server crash
+~~~
+MD
+tutor --lessons "$TEST_TMP/lessons2" 1 > "$TEST_TMP/typo.out" 2>&1 <<'IN'
+nosuchcommand
+1
+next
+next
+quit
+IN
+[ $? = 1 ]
+ok $? "the typo lesson runs (exit 1: the unknown command was refused)"
+tr '\n' ' ' < "$TEST_TMP/typo.out" | tr -s ' ' > "$TEST_TMP/typo.flat"
+grep -qF "Try again, or type next to see the answer. ipctutor 1.1?> next Skipped. The answer: 2)" "$TEST_TMP/typo.flat" &&
+	! grep -q "still open" "$TEST_TMP/typo.flat"
+ok $? "after a wrong try, one next shows the answer, as the tutor says"
+grep -q "server process started: pid server#1\." "$TEST_TMP/typo.out" &&
+	grep -q "server (pid server#1) was killed" "$TEST_TMP/typo.out" &&
+	[ "$(grep -c "server process started" "$TEST_TMP/typo.out")" = 1 ]
+ok $? "an unknown command leaves the world: the next step crashes the server it started, not a rebuilt one"
+
 [ "$(ipc_objects | wc -l)" = 0 ]
 ok $? "no object is left in the namespace"
 done_testing

@@ -41,7 +41,9 @@ main(int argc, char **argv)
 		fprintf(stderr, "usage: %s KEYFILE\n", argv[0]);
 		return 2;
 	}
-	/* No SA_RESTART: msgrcv returns -1 with EINTR when a signal comes. */
+	/* A caught signal makes msgrcv return -1 with EINTR: System V IPC
+	 * calls are never restarted, SA_RESTART or not.  No SA_RESTART all
+	 * the same, so that no other call goes back to sleep either. */
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_stop;
 	sigemptyset(&sa.sa_mask);

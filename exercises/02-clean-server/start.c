@@ -25,8 +25,8 @@ struct message {
 static volatile sig_atomic_t stop;
 
 /* TODO 1: a handler for SIGTERM and SIGINT that sets stop.  Install it
- * in main with sigaction, without SA_RESTART, so that a signal makes
- * msgrcv return -1 with errno EINTR. */
+ * in main with sigaction: a caught signal makes msgrcv return -1 with
+ * errno EINTR (System V IPC calls are never restarted, SA_RESTART or not). */
 
 int
 main(int argc, char **argv)
