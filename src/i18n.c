@@ -143,15 +143,121 @@ clean_language_variable(void)
 	strbuf_free(&sb);
 }
 
-/* The printf conversions of FMT as one letter each for the type of
- * argument they take, in argument order ("*" widths count as 'i'), into
- * OUT (LEN bytes).  Returns 0, or -1 for %n or a format too odd to trust.
- * A format numbers all its conversions (%2$s) or none: glibc gives the
- * unnumbered ones of a mixed format their own count from the first
- * argument ("%1$ld%s" reads the long as the string), and msgfmt --check
- * refuses the mix too.  A "*" is an unnumbered argument. */
-#define SLOT(type, length) ((char)(((type) - 'a' + 1) * 10 + (int)(length) + 1))
+/* The check a translation passes before it is used as a printf format.
+ * It reads formats as glibc's printf does (stdio-common/printf-parsemb.c:
+ * %, an optional N$, flags, a width, a precision, one length modifier, the
+ * conversion letter) and accepts only what it can vouch for; whatever else
+ * makes the format "too odd to trust", and the msgid is used instead. */
 
+/* The length modifiers, by code (0: none).  "%ljd" or "%hld" are read by
+ * printf otherwise than one modifier would be: refused. */
+static const char *const lengths[] = { "", "hh", "h", "l", "ll", "L", "q", "j", "z", "t" };
+#define NLENGTHS (sizeof lengths / sizeof lengths[0])
+
+/* The conversion letters, grouped by the argument they read.  Within a
+ * group the same length modifier reads the same type.  %c, %s and %p take
+ * no modifier: glibc reads %lc, %zc, %llc as a wint_t and %ls, %zs as a
+ * wchar_t string, so "%lc" for "%lu" would take a long as a character.
+ * %n (writes), %m (errno), %C, %S (wide) and anything unknown: refused. */
+static const char *const kinds[] = { "di", "uoxX", "eEfFgGaA", "c", "s", "p" };
+#define NKINDS (sizeof kinds / sizeof kinds[0])
+#define KIND_TAKES_LENGTH(kind) ((kind) < 3)
+
+/* A width or precision written as digits is at most this: "%2000000000s"
+ * reads the right argument but makes printf write 2 GB of spaces. */
+#define FIELD_MAX 1000
+
+/* What an argument is read as: its kind and length modifier, never 0. */
+#define SLOT(kind, length) ((char)(1 + (int)(kind) * (int)NLENGTHS + (int)(length)))
+#define SLOT_INT SLOT(0, 0)   /* a '*' width or precision */
+
+/* One conversion, as read_conversion() finds it. */
+struct conversion {
+	int numbered;      /* it names its argument: %N$ */
+	size_t arg;        /* that argument, 0-based, when numbered */
+	int stars;         /* '*' width and precision: int arguments before its own */
+	char slot;         /* what its own argument is read as */
+};
+
+/* Skip the digits at *P, a width or precision; -1 when they say more than
+ * FIELD_MAX. */
+static int
+skip_field(const char **p)
+{
+	unsigned long v = 0;
+
+	for (; isdigit((unsigned char)**p); (*p)++) {
+		v = v * 10 + (unsigned long)(**p - '0');
+		if (v > FIELD_MAX)
+			return -1;
+	}
+	return 0;
+}
+
+/* Read the conversion whose '%' is just before P (not "%%") into *C.
+ * Returns the text after its letter, or NULL for a conversion the check
+ * does not trust.  Of the flags, only - + space # 0: ' (grouping) and I
+ * (the locale's digits) read no other argument, but they make glibc
+ * rewrite the digits after it sized its buffer, where glibc 2.37
+ * overflowed (CVE-2023-25139), and no translation of ours needs them.
+ * A numbered conversion with a '*' is refused: glibc takes an unnumbered
+ * '*' from its own count, from the first argument again. */
+static const char *
+read_conversion(const char *p, struct conversion *c)
+{
+	size_t length = 0, kind = 0, l = 0;
+	char mod[3] = "";
+
+	memset(c, 0, sizeof *c);
+	if (isdigit((unsigned char)*p)) {   /* %N$, or a width */
+		char *end;
+		unsigned long pos = strtoul(p, &end, 10);
+		if (*end == '$') {
+			if (pos == 0 || pos > 32)
+				return NULL;
+			c->numbered = 1;
+			c->arg = pos - 1;
+			p = end + 1;
+		}
+	}
+	p += strspn(p, "-+ #0");
+	if (*p == '*') {
+		c->stars++;
+		p++;
+	} else if (skip_field(&p) != 0) {
+		return NULL;
+	}
+	if (*p == '.') {
+		p++;
+		if (*p == '*') {
+			c->stars++;
+			p++;
+		} else if (skip_field(&p) != 0) {
+			return NULL;
+		}
+	}
+	if (c->numbered && c->stars > 0)
+		return NULL;
+	while (*p != '\0' && strchr("hlLqjzt", *p) != NULL && l < 2)
+		mod[l++] = *p++;
+	while (length < NLENGTHS && strcmp(mod, lengths[length]) != 0)
+		length++;
+	while (kind < NKINDS && (*p == '\0' || strchr(kinds[kind], *p) == NULL))
+		kind++;
+	if (length == NLENGTHS || kind == NKINDS || (length != 0 && !KIND_TAKES_LENGTH(kind)))
+		return NULL;
+	c->slot = SLOT(kind, length);
+	return p + 1;
+}
+
+/* What the printf conversions of FMT read, one slot per argument in
+ * argument order ('*' widths and precisions as ints), into OUT (LEN
+ * bytes, NUL-terminated).  Returns 0, or -1 for a format the check does
+ * not trust.  A format numbers all its conversions (%2$s) or none: glibc
+ * gives the unnumbered ones of a mixed format their own count from the
+ * first argument ("%1$ld%s" reads the long as the string), and msgfmt
+ * --check refuses the mix too.  Every argument up to the last one used
+ * is used, each always as the same type. */
 static int
 conversions(const char *fmt, char *out, size_t len)
 {
@@ -161,78 +267,30 @@ conversions(const char *fmt, char *out, size_t len)
 
 	memset(slots, 0, sizeof slots);
 	for (const char *p = fmt; (p = strchr(p, '%')) != NULL;) {
-		char length[3] = "";
-		size_t arg = next, l = 0;
-		int numbered = 0;
-		char *end;
+		struct conversion c;
 
-		p++;
-		if (*p == '%') {
-			p++;
+		if (p[1] == '%') {
+			p += 2;
 			continue;
 		}
-		if (isdigit((unsigned char)*p)) {   /* %N$ */
-			unsigned long pos = strtoul(p, &end, 10);
-			if (*end == '$') {
-				if (pos == 0 || pos > sizeof slots)
-					return -1;
-				arg = pos - 1;
-				p = end + 1;
-				numbered = 1;
-			}
-		}
+		if ((p = read_conversion(p + 1, &c)) == NULL)
+			return -1;
 		if (style == UNDECIDED)
-			style = numbered ? NUMBERED : UNNUMBERED;
-		else if ((style == NUMBERED) != numbered)
+			style = c.numbered ? NUMBERED : UNNUMBERED;
+		else if ((style == NUMBERED) != c.numbered)
 			return -1;
-		p += strspn(p, "-+ #0'I");
-		if (*p == '*') {
-			if (numbered || next >= sizeof slots)
+		if (!c.numbered) {
+			if (next + (size_t)c.stars >= sizeof slots)
 				return -1;
-			slots[next++] = SLOT('i', 0);
-			arg = next;
-			p++;
-		} else {
-			p += strspn(p, "0123456789");
+			for (int i = 0; i < c.stars; i++)
+				slots[next++] = SLOT_INT;
+			c.arg = next;
 		}
-		if (*p == '.') {
-			p++;
-			if (*p == '*') {   /* the precision is an int argument too */
-				if (numbered || next >= sizeof slots)
-					return -1;
-				slots[next++] = SLOT('i', 0);
-				arg = next;
-				p++;
-			}
-			p += strspn(p, "0123456789");
-		}
-		while (strchr("hlLqjzt", *p) != NULL && *p != '\0' && l < 2)
-			length[l++] = *p++;
-		/* One length modifier, or hh or ll: "%ljd" or "%hld" would be
-		 * read by printf otherwise than they are counted here. */
-		static const char *const lengths[] = { "", "hh", "h", "l", "ll", "L", "q", "j", "z", "t" };
-		size_t code = 0;
-		while (code < sizeof lengths / sizeof lengths[0] && strcmp(length, lengths[code]) != 0)
-			code++;
-		if (code == sizeof lengths / sizeof lengths[0])
-			return -1;
-		char type;
-		switch (*p) {
-		case 'd': case 'i': type = 'i'; break;
-		case 'u': case 'o': case 'x': case 'X': case 'c': type = 'u'; break;
-		case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'a': case 'A': type = 'f'; break;
-		case 's': type = 's'; break;
-		case 'p': type = 'p'; break;
-		default: return -1;   /* %n, or something unknown */
-		}
-		/* The length modifier is part of the type: %ld is not %d. */
-		char enc = SLOT(type, code);
-		if (arg >= sizeof slots || (slots[arg] != 0 && slots[arg] != enc))
-			return -1;
-		slots[arg] = enc;
-		next = arg + 1;
+		if (slots[c.arg] != 0 && slots[c.arg] != c.slot)
+			return -1;   /* one argument read as two types */
+		slots[c.arg] = c.slot;
+		next = c.arg + 1;
 		nslots = next > nslots ? next : nslots;
-		p++;
 	}
 	if (nslots >= len)
 		return -1;

@@ -21,8 +21,9 @@
 const char *i18n_gettext(const char *msgid) __attribute__((format_arg(1)));
 
 /* The check i18n_gettext makes: may TRANSLATION be used as a printf format
- * in place of MSGID (the same conversions, in the same order, no %n)?
- * 1 or 0.  Exposed for the catalog fuzzer. */
+ * in place of MSGID (printf reads the same arguments as the same types, no
+ * %n, nothing the check cannot vouch for)?  1 or 0.  Exposed for the
+ * catalog fuzzer and the tests. */
 int i18n_translation_usable(const char *msgid, const char *translation);
 
 /* Is CODE a language code: ll or lll, then _CC, then @modifier, each

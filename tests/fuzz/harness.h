@@ -10,6 +10,7 @@
 #ifndef IPCTUTOR_FUZZ_HARNESS_H
 #define IPCTUTOR_FUZZ_HARNESS_H
 
+#include <printf.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -80,10 +81,28 @@ fuzz_command(const uint8_t *data, size_t size)
 	free(line);
 }
 
+/* Does glibc's own parser (parse_printf_format) read the same arguments,
+ * of the same types, for TRANSLATION as for MSGID?  An independent witness
+ * of the check: a long read as an int or a character is invisible to the
+ * sanitizers. */
+static inline int
+fuzz_same_arguments(const char *msgid, const char *translation)
+{
+	int want[32], got[32];
+	size_t nwant, ngot;
+
+	memset(want, 0xff, sizeof want);
+	memset(got, 0xff, sizeof got);
+	nwant = parse_printf_format(msgid, 32, want);
+	ngot = parse_printf_format(translation, 32, got);
+	return nwant == ngot && nwant <= 32 && memcmp(want, got, nwant * sizeof want[0]) == 0;
+}
+
 /* A hostile catalog entry: the first byte picks one of the program's real
  * formats (the msgid), the rest is the translation a catalog the program
  * did not ship could carry.  The check _() makes either refuses it or the
- * translation is harmless: printf with the msgid's own arguments, under
+ * translation is harmless: glibc's parser finds the msgid's argument types
+ * in it, and printf with the msgid's own arguments, under
  * AddressSanitizer and UndefinedBehaviorSanitizer, reads and writes
  * nothing it should not. */
 static inline void
@@ -105,6 +124,8 @@ fuzz_catalog(const uint8_t *data, size_t size)
 	pick = data[0] % (sizeof msgids / sizeof msgids[0]);
 	t = xstrndup((const char *)data + 1, size - 1);
 	if (i18n_translation_usable(msgids[pick], t)) {
+		if (!fuzz_same_arguments(msgids[pick], t))
+			abort();   /* accepted, but printf reads other arguments */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
 #pragma GCC diagnostic ignored "-Wformat-security"

@@ -78,6 +78,43 @@ main(void)
 	ok(!i18n_translation_usable("%s %d", "%2$d%1$s%d"), "a translation %%2$d%%1$s%%d for %%s %%d is refused (numbered and unnumbered mixed)");
 	ok(!i18n_translation_usable("%.*s", "%1$.*s"), "a numbered conversion with an unnumbered * precision is refused");
 	ok(i18n_translation_usable("%s %d", "%2$d %1$s"), "a fully numbered translation is still used");
+	/* The check against glibc's printf parser, rule by rule. */
+	ok(!i18n_translation_usable("%lu", "%lc"), "a translation %%lc for %%lu is refused (glibc reads a wint_t: wide character)");
+	ok(!i18n_translation_usable("%zu", "%zc"), "a translation %%zc for %%zu is refused (z makes %%c wide too)");
+	ok(!i18n_translation_usable("%s", "%ls") && !i18n_translation_usable("%s", "%S"),
+	   "%%ls and %%S for %%s are refused (a wchar_t string)");
+	ok(!i18n_translation_usable("%c", "%C"), "%%C for %%c is refused (a wint_t)");
+	ok(!i18n_translation_usable("%u", "%c") && !i18n_translation_usable("%c", "%x"),
+	   "%%c and %%u are not interchangeable (a character is not an unsigned number)");
+	ok(!i18n_translation_usable("%s", "%s%m"), "%%m is refused");
+	ok(!i18n_translation_usable("%d", "%d%n") && !i18n_translation_usable("%d", "%1$n%1$d"), "%%n is refused, numbered or not");
+	ok(!i18n_translation_usable("%.2f", "%.2Lf") && !i18n_translation_usable("%.2f", "%llf"),
+	   "%%Lf and %%llf for %%f are refused (a long double)");
+	ok(i18n_translation_usable("%.2f", "%e") && i18n_translation_usable("%.0f", "%g"), "%%e and %%g for %%f are used (a double)");
+	ok(!i18n_translation_usable("%hhd", "%hd") && !i18n_translation_usable("%ld", "%lld") && !i18n_translation_usable("%lld", "%Ld"),
+	   "hh, h, l, ll and L are each their own length");
+	ok(i18n_translation_usable("%zu", "%zx") && !i18n_translation_usable("%zu", "%lu"), "%%zu stays a size_t: %%zx is used, %%lu is refused");
+	ok(i18n_translation_usable("%.*s", "%*s"), "a * width for a * precision is used (the same int, then the string)");
+	ok(!i18n_translation_usable("%.*s", "%*.*s") && !i18n_translation_usable("%.*s", "%s"),
+	   "a * more or a * less than the msgid is refused");
+	ok(!i18n_translation_usable("%d %s", "%1$*2$d") && !i18n_translation_usable("%d %d", "%1$.*2$d"),
+	   "a numbered * is refused");
+	ok(i18n_translation_usable("%d%d%d%d%d%d%d%d%d%s", "%10$s: %9$d %8$d %7$d %6$d %5$d %4$d %3$d %2$d %1$d"),
+	   "%%10$ is the tenth argument");
+	ok(!i18n_translation_usable("%d", "%33$d") && !i18n_translation_usable("%d", "%0$d")
+	   && !i18n_translation_usable("%d", "%99999999999999999999$d"),
+	   "%%0$, %%33$ and an overflowing %%N$ are refused");
+	ok(i18n_translation_usable("%d %s", "%2$s %1$d %2$s") && !i18n_translation_usable("%d %s", "%1$d %2$s %1$ld"),
+	   "an argument may be used twice, always as the same type");
+	ok(!i18n_translation_usable("%d %s", "%2$s"), "an argument left out is refused");
+	ok(!i18n_translation_usable("%d", "%'d") && !i18n_translation_usable("%d", "%Id"),
+	   "the ' and I flags are refused (glibc rewrites the digits after sizing its buffer)");
+	ok(i18n_translation_usable("%s %02lx", "%-20s %#08lx"), "the flags - + space # 0 and a width are used");
+	ok(!i18n_translation_usable("%s", "%2000000000s") && !i18n_translation_usable("%d", "%.1001d")
+	   && i18n_translation_usable("%d", "%.1000d"),
+	   "a width or precision over 1000 is refused (gigabytes of padding, not alignment)");
+	ok(!i18n_translation_usable("%d", "%5%%d") && !i18n_translation_usable("%d", "%d%"), "%%5%% and a lone %% at the end are refused");
+	ok(!i18n_translation_usable("%ls", "%ls"), "the msgid side: a msgid the check cannot read keeps every translation out");
 	var_clear_all();
 	return tap_done();
 }
