@@ -148,6 +148,7 @@ static void
 readline_done(void)
 {
 	rl_callback_handler_remove();
+	i18n_keep_utf8();   /* the goodbye is measured too */
 	if (session.history_path != NULL && write_history(session.history_path) != 0)
 		fprintf(stderr, _("ipctutor: history not saved in %s: %s\n"), session.history_path,
 			strerror(errno));
@@ -295,6 +296,8 @@ repl_run(int interactive)
 		struct pollfd fds[MAX_POLL];
 		size_t n = 0;
 
+		if (interactive)
+			i18n_keep_utf8();   /* after readline's last line */
 		fds[n++] = (struct pollfd){ STDIN_FILENO, POLLIN, 0 };
 		if (sfd >= 0)
 			fds[n++] = (struct pollfd){ sfd, POLLIN, 0 };
@@ -303,10 +306,15 @@ repl_run(int interactive)
 			fds[n++] = (struct pollfd){ follow_fd(), POLLIN, 0 };
 		size_t first_agent = n;
 		n += agent_pollfds(fds + n, MAX_POLL - n);
-		if (poll(fds, n, -1) < 0) {
+		int ready = poll(fds, n, nav_idle_timeout());
+		if (ready < 0) {
 			if (errno == EINTR)
 				continue;
 			break;
+		}
+		if (ready == 0) {   /* quiet for a while: what was left for then */
+			nav_idle();
+			continue;
 		}
 		if (sfd >= 0 && (fds[1].revents & POLLIN)) {
 			struct signalfd_siginfo si;
