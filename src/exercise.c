@@ -170,17 +170,29 @@ load(void)
 	d = opendir(folder);
 	while (d != NULL && (e = readdir(d)) != NULL && count < MAX_EXERCISES) {
 		const char *n = e->d_name;
-		if (!(n[0] >= '0' && n[0] <= '9' && n[1] >= '0' && n[1] <= '9' && n[2] == '-') || strlen(n) >= 64)
+		size_t len = strlen(n);
+		if (!(n[0] >= '0' && n[0] <= '9' && n[1] >= '0' && n[1] <= '9' && n[2] == '-'))
 			continue;
+		char *start = xasprintf("%s/%s/start.c", folder, n);
+		int usable = access(start, R_OK) == 0;
+		free(start);
+		if (!usable)
+			continue;
+		/* The name is kept whole or not at all: a cut name would be
+		 * another exercise's, in the list and in the progress file. */
 		struct exercise *x = &list[count];
-		snprintf(x->name, sizeof x->name, "%s", n);
+		if (len >= sizeof x->name) {
+			char *shown = text_escaped(n, 0);
+			render_error(_("The exercise folder %s/%s is left out: its name is longer than %d bytes."),
+				     folder, shown, (int)sizeof x->name - 1);
+			free(shown);
+			continue;
+		}
+		memcpy(x->name, n, len + 1);
 		x->slug = x->name + 3;
 		x->number = (n[0] - '0') * 10 + (n[1] - '0');
 		snprintf(x->status, sizeof x->status, "new");
-		char *start = xasprintf("%s/%s/start.c", folder, n);
-		if (access(start, R_OK) == 0)
-			count++;
-		free(start);
+		count++;
 	}
 	if (d != NULL)
 		closedir(d);
@@ -228,12 +240,26 @@ cmd_list(void)
 		render_error(_("No exercises were found in %s."), folder);
 		return 1;
 	}
-	out(_("Exercises (exercise N starts one, check N grades it):\n"));
+	/* The heading and each exercise wrap like prose, a title's further
+	 * lines under its first word, the state as wide as its widest
+	 * translation. */
+	char *heading = xstrdup(_("Exercises (exercise N starts one, check N grades it):\n"));
+	heading[strcspn(heading, "\n")] = '\0';
+	render_paragraph(heading, NULL, 0, NULL);
+	free(heading);
+	const char *states[] = { _("done"), _("tried"), _("new") };
+	int state_width = 0;
+	for (size_t s = 0; s < sizeof states / sizeof states[0]; s++)
+		if (display_width(states[s], strlen(states[s])) > state_width)
+			state_width = display_width(states[s], strlen(states[s]));
 	for (size_t i = 0; i < count; i++) {
 		struct lesson *l = load_text(&list[i]);
-		const char *state = strcmp(list[i].status, "done") == 0 ? _("done")
-				    : strcmp(list[i].status, "tried") == 0 ? _("tried") : _("new");
-		out("  %2d  %-6s %s\n", list[i].number, state, l != NULL ? prose_translate(&l->title) : list[i].slug);
+		const char *state = strcmp(list[i].status, "done") == 0 ? states[0]
+				    : strcmp(list[i].status, "tried") == 0 ? states[1] : states[2];
+		char *first = xasprintf("  %2d  %s%*s ", list[i].number, state,
+					state_width - display_width(state, strlen(state)), "");
+		render_paragraph(l != NULL ? prose_translate(&l->title) : list[i].slug, NULL, 0, first);
+		free(first);
 		lesson_free(l);
 	}
 	return 0;
