@@ -62,7 +62,7 @@ MANPAGES = $(patsubst %,$(BUILD)/man/%/$(PACKAGE).1,$(LINGUAS))
 	update-po po-init lint bench deps deb check-deb
 .DELETE_ON_ERROR:
 
-TOOLS = $(BUILD)/ptydrive $(BUILD)/waitall $(BUILD)/staleprobe $(BUILD)/errinject
+TOOLS = $(BUILD)/ptydrive $(BUILD)/waitall $(BUILD)/staleprobe $(BUILD)/errinject $(BUILD)/noptrace
 all: $(BUILD)/$(PACKAGE) $(TOOLS) $(CATALOGS) $(BUILD)/$(PACKAGE).1 $(MANPAGES) $(BUILD)/$(PACKAGE).bash
 
 # ---- what each target needs ----------------------------------------------
@@ -158,7 +158,7 @@ $(BUILD)/ptydrive: tests/lib/ptydrive.c | need-build
 	$(say) CC $@
 	$(Q)$(CC) $(TOOL_CFLAGS) -o $@ $< -lutil
 
-$(BUILD)/waitall $(BUILD)/staleprobe $(BUILD)/errinject: $(BUILD)/%: tests/lib/%.c | need-build
+$(BUILD)/waitall $(BUILD)/staleprobe $(BUILD)/errinject $(BUILD)/noptrace: $(BUILD)/%: tests/lib/%.c | need-build
 	$(say) CC $@
 	$(Q)$(CC) $(TOOL_CFLAGS) -o $@ $<
 
@@ -340,7 +340,7 @@ $(BUILD)/locales/%.UTF-8: | need-test
 # ---- tests ----------------------------------------------------------------
 
 TEST_ENV = IPCTUTOR=$(abspath $(BUILD)/$(PACKAGE)) PTYDRIVE=$(abspath $(BUILD)/ptydrive) \
-	WAITALL=$(abspath $(BUILD)/waitall) STALEPROBE=$(abspath $(BUILD)/staleprobe) ERRINJECT=$(abspath $(BUILD)/errinject) \
+	WAITALL=$(abspath $(BUILD)/waitall) STALEPROBE=$(abspath $(BUILD)/staleprobe) ERRINJECT=$(abspath $(BUILD)/errinject) NOPTRACE=$(abspath $(BUILD)/noptrace) \
 	IPCTUTOR_LESSONS=$(abspath lessons) IPCTUTOR_EXERCISES=$(abspath exercises) IPCTUTOR_LOCALEDIR=$(abspath $(BUILD)/locale) \
 	BUILD=$(abspath $(BUILD)) srcdir=$(abspath .) LC_ALL=C LINGUAS='$(LINGUAS)' 
 

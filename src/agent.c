@@ -20,6 +20,10 @@
  * when the kernel wakes the agent as "<... msgrcv resumed>{1, ...) = 5".
  * Ctrl-C at the tutor interrupts such a call: the agent catches SIGINT with
  * a handler that does nothing, so the call returns EINTR.
+ * Before any of that, the tutor writes one line: the process's name.  So a
+ * process may be forked ahead of need, a "spare" (agent_prepare): a class
+ * of a hundred followers each starting a server at the teacher's move
+ * would otherwise fork a hundred tutors at once.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -31,22 +35,20 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "agent.h"
+#include "agentchild.h"
 #include "proc.h"
 #include "i18n.h"
 #include "ipc.h"
 #include "util.h"
 
 #define MAX_AGENTS 8
-/* A record: a tag, a TAB, then a call's line (at most TRACE_LINE_MAX) or a
- * sentence; and the newline.  Below PIPE_BUF, so one write is one record. */
-#define RECORD_MAX (TRACE_LINE_MAX + 16)
-_Static_assert(RECORD_MAX <= PIPE_BUF, "a record is written in one piece");
 #define DEADLINE_MS 10000   /* bounds failure only: a healthy agent answers in microseconds */
 #define BLOCK_CHECK_MS 1    /* poll slice while watching for "asleep in the call" */
 #define STATE_CHECK_MS 100  /* poll slice between looks at the agent's state */
@@ -68,6 +70,19 @@ struct agent {
 };
 
 static struct agent agents[MAX_AGENTS];
+
+/* Processes forked before they are needed (agent_prepare), each waiting
+ * for the line that names it.  One forked before the tutor entered a new
+ * IPC namespace is in the old one: never named, it is ended when the
+ * tutor has time (the next agent_prepare), not in the middle of a move. */
+#define MAX_SPARES 2
+struct spare {
+	pid_t pid;
+	int to_child, from_child;
+	ino_t ns;           /* its IPC namespace (the tutor's when forked) */
+};
+static struct spare spares[MAX_SPARES];
+static int nspares;
 static agent_exec_fn exec_line;
 static const struct play_sink *view;
 static int guardian;
@@ -85,149 +100,6 @@ agent_setup(agent_exec_fn exec, const struct play_sink *v, int guardian_fd)
 	exec_line = exec;
 	view = v;
 	guardian = guardian_fd;
-}
-
-/* ---- the child side ------------------------------------------------- */
-
-static int record_fd = -1;
-
-/* Write one record; on a broken pipe the tutor is gone and so are we. */
-static void
-send_record(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static void
-send_record(const char *fmt, ...)
-{
-	char buf[RECORD_MAX];
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(buf, sizeof buf - 1, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return;
-	if ((size_t)n >= sizeof buf - 1)
-		n = (int)sizeof buf - 2;
-	for (int i = 0; i < n; i++)
-		if (buf[i] == '\n')
-			buf[i] = ' ';
-	buf[n++] = '\n';
-	if (write(record_fd, buf, (size_t)n) != n)
-		_exit(EXIT_FAILURE);
-}
-
-static void
-sink_call(struct play_ctx *ctx, const struct call *call)
-{
-	char enc[TRACE_LINE_MAX];
-
-	(void)ctx;
-	trace_encode(call, enc, sizeof enc);
-	send_record("C\t%s", enc);
-}
-
-static void
-sink_note(struct play_ctx *ctx, const char *text)
-{
-	(void)ctx;
-	send_record("N\t%s", text);
-}
-
-static void
-sink_error(struct play_ctx *ctx, const char *text)
-{
-	(void)ctx;
-	send_record("E\t%s", text);
-}
-
-static void
-sink_var(struct play_ctx *ctx, const char *name, const char *value)
-{
-	(void)ctx;
-	send_record("V\t%s\t%s", name, value);
-}
-
-/* The guardian heard of the object from the get call itself (see
- * ipc_after_create); the tutor hears of it here. */
-static void
-sink_created(struct play_ctx *ctx, enum ipc_kind kind, int id)
-{
-	(void)ctx;
-	send_record("R\t%d\t%d", (int)kind, id);
-}
-
-static void
-sink_removed(struct play_ctx *ctx, enum ipc_kind kind, int id)
-{
-	(void)ctx;
-	if (guardian >= 0)
-		dprintf(guardian, "- %d %d\n", (int)kind, id);
-	send_record("X\t%d\t%d", (int)kind, id);
-}
-
-static const struct play_sink pipe_sink = {
-	sink_call, sink_note, sink_error, sink_var, sink_created, sink_removed,
-};
-
-static void
-announce(long nr, const char *head)
-{
-	send_record("B\t%ld\t%s", nr, head);
-}
-
-/* SIGINT in a server or client: nothing to do but interrupt its call. */
-static void
-on_interrupt(int sig)
-{
-	(void)sig;
-}
-
-/* The child: a fresh signal state, its own process group (so Ctrl-C at
- * the tutor's prompt does not reach it), death with the tutor, then a loop
- * of command lines until the pipe closes. */
-static void __attribute__((noreturn))
-child_main(const char *name, int commands, int records, pid_t parent)
-{
-	struct actor_state state;
-	struct play_ctx ctx = { name, 1, &state, &pipe_sink, records, -1 };
-	FILE *in;
-	char *line = NULL;
-	size_t cap = 0;
-	int devnull;
-
-	child_start(parent, 1);
-	signal(SIGPIPE, SIG_IGN);
-	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_interrupt;   /* no SA_RESTART: the call gives EINTR */
-	sigaction(SIGINT, &sa, NULL);
-	setpgid(0, 0);
-	devnull = open("/dev/null", O_RDWR);
-	if (devnull >= 0) {
-		dup2(devnull, STDIN_FILENO);
-		dup2(devnull, STDOUT_FILENO);
-		close(devnull);
-	}
-	record_fd = records;
-	ipc_before_blocking = announce;
-	actor_state_init(&state);
-	in = fdopen(commands, "r");
-	if (in == NULL)
-		_exit(EXIT_FAILURE);
-	while (getline(&line, &cap, in) > 0) {
-		line[strcspn(line, "\n")] = '\0';
-		exec_line(&ctx, line);
-		if (ctx.exit_status >= 0)
-			send_record("Q");
-		send_record("D");
-		if (ctx.exit_status >= 0) {
-			coverage_flush();
-			_exit(ctx.exit_status);
-		}
-	}
-	coverage_flush();
-	_exit(EXIT_SUCCESS);
 }
 
 /* ---- the tutor side ------------------------------------------------- */
@@ -280,12 +152,115 @@ agent_count(void)
 	return n;
 }
 
+/* Fork a server or client process that waits for the line naming it;
+ * its pipes in *TO_CHILD and *FROM_CHILD (non-blocking).  Returns its pid
+ * or -1 (errno set). */
+static pid_t
+fork_agent(int *to_child, int *from_child)
+{
+	int down[2], up[2];
+	pid_t parent = getpid(), pid;
+
+	if (pipe2(down, O_CLOEXEC) != 0)
+		return -1;
+	if (pipe2(up, O_CLOEXEC) != 0) {
+		close(down[0]);
+		close(down[1]);
+		return -1;
+	}
+	fflush(stdout);
+	pid = proc_fork();
+	if (pid < 0) {
+		int e = errno;
+		close(down[0]); close(down[1]); close(up[0]); close(up[1]);
+		errno = e;
+		return -1;
+	}
+	if (pid == 0) {
+		/* Other agents' pipes, and the spares', must not stay open
+		 * here: their ends would hide those processes' deaths (and a
+		 * spare's end of file) from the tutor. */
+		for (int i = 0; i < MAX_AGENTS; i++)
+			if (agents[i].pid > 0) {
+				close(agents[i].to_child);
+				close(agents[i].from_child);
+			}
+		for (int i = 0; i < nspares; i++) {
+			close(spares[i].to_child);
+			close(spares[i].from_child);
+		}
+		close(down[1]);
+		close(up[0]);
+		agent_child_main(down[0], up[1], parent, exec_line, guardian);
+	}
+	close(down[0]);
+	close(up[1]);
+	fcntl(up[0], F_SETFL, O_NONBLOCK);
+	*to_child = down[1];
+	*from_child = up[0];
+	return pid;
+}
+
+/* The tutor's IPC namespace, by its inode (0 if /proc cannot tell). */
+static ino_t
+ipc_ns(void)
+{
+	struct stat st;
+
+	return stat("/proc/self/ns/ipc", &st) == 0 ? st.st_ino : 0;
+}
+
+/* End spare S: its pipe closes before it was named, so it exits. */
+static void
+end_spare(struct spare *s)
+{
+	close(s->to_child);
+	proc_reap(s->pid, NULL);
+	close(s->from_child);
+}
+
+/* Take a spare that is ready to be named into *S: in the tutor's
+ * namespace, alive, and silent as a spare is.  Others are ended. */
+static int
+take_spare(struct spare *s)
+{
+	ino_t ns = ipc_ns();
+
+	while (nspares > 0) {
+		*s = spares[--nspares];
+		struct pollfd p = { s->from_child, POLLIN, 0 };
+		if (s->ns == ns && ns != 0 && poll(&p, 1, 0) == 0)
+			return 1;
+		end_spare(s);
+	}
+	return 0;
+}
+
+void
+agent_prepare(int n)
+{
+	struct spare keep[MAX_SPARES], s;
+	int k = 0;
+
+	while (k < n && k < MAX_SPARES && take_spare(&s))
+		keep[k++] = s;
+	while (nspares > 0)   /* more than N */
+		end_spare(&spares[--nspares]);
+	while (k > 0)
+		spares[nspares++] = keep[--k];
+	while (nspares < n && nspares < MAX_SPARES) {
+		s.ns = ipc_ns();
+		if ((s.pid = fork_agent(&s.to_child, &s.from_child)) < 0)
+			return;
+		spares[nspares++] = s;
+	}
+}
+
 struct agent *
 agent_spawn(const char *name)
 {
 	struct agent *a = NULL;
-	int down[2], up[2];
-	pid_t parent = getpid(), pid;
+	struct spare s;
 
 	for (int i = 0; i < MAX_AGENTS && a == NULL; i++)
 		if (agents[i].pid <= 0)
@@ -294,41 +269,16 @@ agent_spawn(const char *name)
 		errno = EAGAIN;
 		return NULL;
 	}
-	if (pipe2(down, O_CLOEXEC) != 0)
+	if (!take_spare(&s) && (s.pid = fork_agent(&s.to_child, &s.from_child)) < 0)
 		return NULL;
-	if (pipe2(up, O_CLOEXEC) != 0) {
-		close(down[0]);
-		close(down[1]);
-		return NULL;
-	}
-	fflush(stdout);
-	pid = proc_fork();
-	if (pid < 0) {
-		int e = errno;
-		close(down[0]); close(down[1]); close(up[0]); close(up[1]);
-		errno = e;
-		return NULL;
-	}
-	if (pid == 0) {
-		/* Other agents' pipes must not stay open here: their ends
-		 * would hide those agents' deaths from the tutor. */
-		for (int i = 0; i < MAX_AGENTS; i++)
-			if (agents[i].pid > 0) {
-				close(agents[i].to_child);
-				close(agents[i].from_child);
-			}
-		close(down[1]);
-		close(up[0]);
-		child_main(name, down[0], up[1], parent);
-	}
-	close(down[0]);
-	close(up[1]);
+	/* Its name: one short line into an empty pipe.  A process that has
+	 * died since is found out at its first command. */
+	dprintf(s.to_child, "%s\n", name);
 	memset(a, 0, sizeof *a);
 	snprintf(a->name, sizeof a->name, "%s", name);
-	a->pid = pid;
-	a->to_child = down[1];
-	a->from_child = up[0];
-	fcntl(a->from_child, F_SETFL, O_NONBLOCK);
+	a->pid = s.pid;
+	a->to_child = s.to_child;
+	a->from_child = s.from_child;
 	a->blocking_nr = -1;
 	strbuf_init(&a->in);
 	return a;
@@ -663,7 +613,7 @@ void
 agent_end_all(void)
 {
 	/* An idle agent is told to end (its pipe closes, it exits by itself);
-	 * one asleep in a call is killed. */
+	 * one asleep in a call is killed.  Spares stay (see agent_prepare). */
 	for (int i = 0; i < MAX_AGENTS; i++)
 		if (agents[i].pid > 0)
 			agent_finish(&agents[i]);

@@ -31,8 +31,16 @@ typedef void (*agent_exec_fn)(struct play_ctx *ctx, char *line);
 void agent_setup(agent_exec_fn exec, const struct play_sink *show, int guardian_fd);
 
 struct agent *agent_find(const char *name);    /* a live agent, or NULL */
-/* Fork a new agent called NAME.  Returns NULL (errno set) if fork fails. */
+/* Start the process called NAME ("server", "client"): a spare if one is
+ * ready, else a new fork.  NULL (errno set) if it cannot be started. */
 struct agent *agent_spawn(const char *name);
+/* Have N processes (at most 2) forked and waiting to be started, in the
+ * current IPC namespace, no more: what a class's followers do between
+ * moves, so that a move that starts a server costs no fork.  Spares in
+ * another namespace (forked before the tutor entered its current one) are
+ * never started, and ended here.  N = 0 ends them all: at exit, and when
+ * the language changes (a spare speaks the one it was forked with). */
+void agent_prepare(int n);
 pid_t agent_pid(const struct agent *agent);
 /* The wait status of an agent that has ended (after AGENT_DIED). */
 int agent_status(const struct agent *agent);
@@ -77,8 +85,9 @@ void agent_readable(int fd);
  * EINTR (shown when the agent reports it).  Returns how many. */
 int agent_interrupt_blocked(void);
 
-/* At the tutor's end: idle agents are told to exit (their command pipe
- * closes); agents asleep in a call are killed. */
+/* At the tutor's end, or to clear the stage: idle agents are told to exit
+ * (their command pipe closes); agents asleep in a call are killed.  The
+ * spares stay (agent_prepare ends them). */
 void agent_end_all(void);
 size_t agent_count(void);
 

@@ -5,7 +5,13 @@
  * namespace in a child process, the learner's program under the tracer
  * with limits (a deadline of its own, CPU time, memory, processes), the
  * tutor's server and client as real processes, and the verdicts.  The
- * scenarios themselves are in scenarios.c.
+ * scenarios themselves are in scenarios.c.  Every process is forked,
+ * signalled and reaped through proc.h.
+ *
+ * Where the kernel refuses ptrace, the program still runs through the
+ * scenario, untraced: what the engine sees without the trace (how the
+ * program ended) is graded, and each requirement of the scenario, which
+ * reads the program's calls, is shown as not judged.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -29,6 +35,7 @@
 #include "i18n.h"
 #include "ns.h"
 #include "play.h"
+#include "proc.h"
 #include "render.h"
 #include "tracecmd.h"
 #include "util.h"
@@ -58,6 +65,7 @@ struct check {
 	pid_t server;
 	int server_shm;           /* it is the shared-memory server */
 	int client;               /* the learner writes a client (check_client_program) */
+	int untraced;             /* ptrace was refused: the program ran untraced */
 	enum sysv_call hopeless;  /* the call the program was stopped in at once, or SV_NONE */
 	int failed, passed, skipped;
 };
@@ -90,8 +98,9 @@ check_scenario(struct check *c, const char *text)
 		check_part(c, text);
 }
 
-void
-check_require(struct check *c, int ok, const char *text, const char *reason)
+/* A verdict the engine itself can give, traced or not. */
+static void
+verdict(struct check *c, int ok, const char *text, const char *reason)
 {
 	char *line = ok ? xasprintf(_("PASS  %s"), text) : xasprintf(_("FAIL  %s: %s"), text, reason);
 
@@ -102,6 +111,15 @@ check_require(struct check *c, int ok, const char *text, const char *reason)
 		c->passed++;
 	else
 		c->failed++;
+}
+
+void
+check_require(struct check *c, int ok, const char *text, const char *reason)
+{
+	if (c->untraced)
+		check_skip(c, text, _("without tracing, your program's calls cannot be seen, so this is not judged"));
+	else
+		verdict(c, ok, text, reason);
 }
 
 void
@@ -162,6 +180,10 @@ check_start(struct check *c, int with_input)
 	c->ended = c->stopped = 0;
 	c->status = 0;
 	c->t = tracer_start(argv, &limits, on_event, c, why, sizeof why);
+	if (c->t != NULL && !tracer_traced(c->t) && !c->untraced) {
+		render_error("%s", why);   /* once: "Tracing is not allowed here..." */
+		c->untraced = 1;
+	}
 	if (limits.stdin_fd >= 0)
 		close(limits.stdin_fd);
 	close(limits.stdout_fd);
@@ -212,7 +234,8 @@ check_wait_asleep(struct check *c, long nr, enum sysv_call which, int min_calls)
 		pump(c, 1);
 		if (c->ended)
 			return 0;
-		int n = 0;
+		/* Untraced, no call is counted: the sleep alone decides. */
+		int n = c->untraced ? min_calls : 0;
 		for (size_t i = 0; which != SV_NONE && i < c->ncalls; i++)
 			n += c->calls[i].which == which && c->calls[i].err == 0;
 		if (n >= min_calls && tracer_asleep_in(c->t, nr) != 0)
@@ -301,10 +324,10 @@ check_finish(struct check *c)
 		if (tracer_fork_limit_hit(c->t)) {
 			char *why = xasprintf(_("it started more than %d processes, so the checker stopped it (a fork in a loop?)"),
 					      MAX_PROCESSES);
-			check_require(c, 0, _("Your program starts a reasonable number of processes"), why);
+			verdict(c, 0, _("Your program starts a reasonable number of processes"), why);
 			free(why);
 		} else if (c->stopped && c->hopeless != SV_NONE) {
-			check_require(c, 0, _("Your program ends by itself"),
+			verdict(c, 0, _("Your program ends by itself"),
 				      c->hopeless == SV_MSGRCV
 				      ? _("it waits in msgrcv for an answer no server will send: the tutor's server has answered everything it was sent (or none runs), so the checker stopped it at once")
 				      : c->hopeless == SV_SEMOP
@@ -313,7 +336,7 @@ check_finish(struct check *c)
 		} else if (c->stopped) {
 			char *why = xasprintf(_("it did not end within %d seconds, so the checker stopped it (is it waiting for something that never comes, or looping?)"),
 					      c->seconds);
-			check_require(c, 0, _("Your program ends by itself"), why);
+			verdict(c, 0, _("Your program ends by itself"), why);
 			free(why);
 		} else if (WIFSIGNALED(c->status) && WTERMSIG(c->status) != SIGTERM && WTERMSIG(c->status) != SIGINT) {
 			const char *name = sigabbrev_np(WTERMSIG(c->status));
@@ -322,7 +345,7 @@ check_finish(struct check *c)
 							CPU_SECONDS, name ? name : "?")
 					    : xasprintf(_("it was killed by SIG%s (signal %d): it crashed"), name ? name : "?",
 							WTERMSIG(c->status));
-			check_require(c, 0, _("Your program runs without crashing"), why);
+			verdict(c, 0, _("Your program runs without crashing"), why);
 			free(why);
 		}
 		tracer_free(c->t);
@@ -335,7 +358,7 @@ void
 check_signal(struct check *c, int sig)
 {
 	if (c->t != NULL && !c->ended)
-		kill(tracer_pid(c->t), sig);
+		proc_kill(tracer_pid(c->t), sig);
 }
 
 size_t
@@ -404,7 +427,7 @@ start_tutor(struct check *c, char *const argv[], const char *log)
 
 	free(path);
 	fflush(NULL);
-	pid = fork();
+	pid = proc_fork();
 	if (pid == 0) {
 		child_start(parent, 1);
 		setpgid(0, 0);
@@ -432,18 +455,18 @@ wait_tutor(struct check *c, pid_t pid)
 	int status;
 
 	while (now_ms() < deadline) {
-		pid_t r = waitpid(pid, &status, WNOHANG);
+		pid_t r = proc_wait(pid, &status, WNOHANG);
 		if (r == pid)
 			return status;
-		if (r < 0 && errno != EINTR)
+		if (r < 0)
 			return -1;
 		if (c->t != NULL && !c->ended)
 			pump(c, 1);
 		else
 			poll(NULL, 0, 1);
 	}
-	kill(pid, SIGKILL);
-	waitpid(pid, &status, 0);
+	proc_kill(pid, SIGKILL);
+	proc_reap(pid, NULL);
 	return -1;
 }
 
@@ -478,7 +501,7 @@ check_server_start(struct check *c, int shm)
 	while (now_ms() < deadline) {
 		if (serving(process_asleep_in(c->server), shm))
 			return 0;
-		if (waitpid(c->server, &status, WNOHANG) == c->server) {
+		if (proc_wait(c->server, &status, WNOHANG) == c->server) {
 			c->server = 0;
 			render_error(_("The tutor's server could not start (see its log in the check's folder)."));
 			return -1;
@@ -503,9 +526,9 @@ end_server(struct check *c, int sig)
 {
 	if (c->server <= 0)
 		return;
-	kill(c->server, sig);
+	proc_kill(c->server, sig);
 	if (sig == SIGTERM)
-		kill(c->server, SIGCONT);
+		proc_kill(c->server, SIGCONT);
 	wait_tutor(c, c->server);
 	c->server = 0;
 }
@@ -524,7 +547,7 @@ void
 check_server_freeze(struct check *c)
 {
 	if (c->server > 0)
-		kill(c->server, SIGSTOP);
+		proc_kill(c->server, SIGSTOP);
 }
 
 void
@@ -608,6 +631,12 @@ run_in_namespace(struct check *c, int number, scenario_fn *scenario)
 		check_finish(c);
 	end_server(c, SIGKILL);
 	out("\n");
+	if (c->untraced && c->failed == 0) {
+		render_paragraph(_("Without tracing, only how your program ended could be judged. Check it again where ptrace is allowed (outside a container that forbids it) for a full verdict."),
+				 NULL, 0, NULL);
+		out_flush();
+		return 2;
+	}
 	if (c->failed == 0)
 		render_paragraph(text = xasprintf(_("Every requirement passed. Well done: solution %d shows the reference solution to compare."),
 						  number), NULL, 0, NULL);
@@ -624,7 +653,7 @@ checker_check(int number, const char *file, scenario_fn *scenario)
 {
 	const char *tmp = getenv("TMPDIR"), *seconds = getenv("IPCTUTOR_CHECK_SECONDS");
 	struct check c;
-	int status, fd, result;
+	int status = 0, fd, result;
 	ssize_t n;
 	pid_t pid;
 
@@ -658,22 +687,22 @@ checker_check(int number, const char *file, scenario_fn *scenario)
 		close(fd);
 	result = compile_program(file, c.program, c.dir);
 	if (result == 1)
-		check_require(&c, 0, _("Your program compiles"),
+		verdict(&c, 0, _("Your program compiles"),
 			      _("the compiler refused it: its messages are above, with the line of each problem"));
 	if (result != 0) {
 		remove_folder(c.dir);
 		return result;
 	}
 	out_flush();
-	pid = fork();
+	pid = proc_fork();
 	if (pid == 0) {
 		child_start(getppid(), 1);
 		result = run_in_namespace(&c, number, scenario);
 		out_flush();
 		_exit(result);
 	}
-	while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		continue;
+	if (pid > 0 && proc_reap(pid, &status) != pid)
+		pid = -1;
 	remove_folder(c.dir);
 	if (pid < 0 || !WIFEXITED(status))
 		return 2;

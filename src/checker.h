@@ -32,7 +32,8 @@ typedef void scenario_fn(struct check *c, int number);
 /* Compile FILE and grade it as exercise NUMBER with SCENARIO.  Returns 0
  * when every requirement passed, 1 when one failed (or the file did not
  * compile), 2 when the check itself could not run (no compiler, no
- * namespace...). */
+ * namespace...) or could judge only how the program ended (the kernel
+ * refused ptrace: the program ran untraced, and said so). */
 int checker_check(int number, const char *file, scenario_fn *scenario);
 
 /* ---- for the scenarios ---------------------------------------------- */
@@ -83,7 +84,8 @@ int check_tutor_client(struct check *c, int shm, int *answered);
  * (root in the first user namespace). */
 int check_key(const struct check *c);
 int check_can_plant_other_user(const struct check *c);
-/* Send SIG to the program's first process. */
+/* Send SIG to the program's first process (while it is ours: not yet
+ * reaped). */
 void check_signal(struct check *c, int sig);
 
 /* The calls the program made so far (this run and the earlier ones). */
@@ -97,7 +99,8 @@ int check_output_has(const struct check *c, const char *text);
 int check_output_count(const struct check *c, const char *text);
 
 /* One requirement: PASS, or FAIL with the reason.  TEXT and REASON are
- * translated already. */
+ * translated already.  When the program runs untraced, the requirement
+ * is shown as not judged (a scenario's verdict reads the calls). */
 void check_require(struct check *c, int ok, const char *text, const char *reason);
 /* A requirement that cannot be checked here, with why. */
 void check_skip(struct check *c, const char *text, const char *why);

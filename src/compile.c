@@ -16,6 +16,7 @@
 
 #include "compile.h"
 #include "i18n.h"
+#include "proc.h"
 #include "render.h"
 #include "util.h"
 
@@ -30,7 +31,7 @@ run_quietly(char *const argv[], const char *out_path)
 	if (pipe2(errpipe, O_CLOEXEC) != 0)
 		return -1;
 	fflush(NULL);
-	pid = fork();
+	pid = proc_fork();
 	if (pid == 0) {
 		int fd = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
 		if (fd >= 0) {
@@ -46,14 +47,13 @@ run_quietly(char *const argv[], const char *out_path)
 	if (pid < 0 || read(errpipe[0], &err, sizeof err) == (ssize_t)sizeof err) {
 		close(errpipe[0]);
 		if (pid > 0)
-			waitpid(pid, &status, 0);
+			proc_reap(pid, NULL);
 		errno = pid < 0 ? errno : err;
 		return -1;
 	}
 	close(errpipe[0]);
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return -1;
+	if (proc_reap(pid, &status) != pid)
+		return -1;
 	return status;
 }
 

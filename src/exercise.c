@@ -170,17 +170,29 @@ load(void)
 	d = opendir(folder);
 	while (d != NULL && (e = readdir(d)) != NULL && count < MAX_EXERCISES) {
 		const char *n = e->d_name;
-		if (!(n[0] >= '0' && n[0] <= '9' && n[1] >= '0' && n[1] <= '9' && n[2] == '-') || strlen(n) >= 64)
+		size_t len = strlen(n);
+		if (!(n[0] >= '0' && n[0] <= '9' && n[1] >= '0' && n[1] <= '9' && n[2] == '-'))
 			continue;
+		char *start = xasprintf("%s/%s/start.c", folder, n);
+		int usable = access(start, R_OK) == 0;
+		free(start);
+		if (!usable)
+			continue;
+		/* The name is kept whole or not at all: a cut name would be
+		 * another exercise's, in the list and in the progress file. */
 		struct exercise *x = &list[count];
-		snprintf(x->name, sizeof x->name, "%s", n);
+		if (len >= sizeof x->name) {
+			char *shown = text_escaped(n, 0);
+			render_error(_("The exercise folder %s/%s is left out: its name is longer than %d bytes."),
+				     folder, shown, (int)sizeof x->name - 1);
+			free(shown);
+			continue;
+		}
+		memcpy(x->name, n, len + 1);
 		x->slug = x->name + 3;
 		x->number = (n[0] - '0') * 10 + (n[1] - '0');
 		snprintf(x->status, sizeof x->status, "new");
-		char *start = xasprintf("%s/%s/start.c", folder, n);
-		if (access(start, R_OK) == 0)
-			count++;
-		free(start);
+		count++;
 	}
 	if (d != NULL)
 		closedir(d);

@@ -406,6 +406,7 @@ clean_up(void)
 
 	nav_count_time();
 	play_shutdown(1);
+	play_prepare(0);
 	left = registry_count();
 	render_paragraph(left == 0 ? _("All IPC objects this tutor created are removed: objects left behind: 0.")
 				   : _("Some IPC objects could not be removed: see ipcs."), NULL, 0, NULL);

@@ -10,7 +10,9 @@
  * same way every time: the stage is cleared (processes stopped, objects
  * removed, values forgotten, and in a private namespace a new one entered,
  * so identifiers come out as they did the first time) and the earlier
- * steps' commands are replayed without a word.
+ * steps' commands are replayed without a word.  Moving on to the next
+ * step from one left halfway (its question open) in a world nobody
+ * touched needs less: the rest of that step runs, without a word.
  */
 #define _GNU_SOURCE
 #include <ctype.h>
@@ -37,6 +39,8 @@ struct tally {
 	int questions, right, wrong, skipped;
 	long seconds;
 };
+
+#define FOLLOWER_SPARES 2   /* processes a follower keeps forked ahead */
 
 static void course_end(void);
 static void print_lessons(int with_total);
@@ -83,6 +87,26 @@ nav_stage(int lesson)
 	session.world_dirty = 0;
 }
 
+/* Run, without a word, the current lesson's run lines and predictions'
+ * calls from block BLOCK of step FROM up to step UPTO (not included). */
+static void
+replay(int from, size_t block, int upto)
+{
+	struct lesson *l = session_lesson();
+
+	render_quiet(1);
+	for (int s = from; s < upto && s < (int)l->nsteps; s++, block = 0)
+		for (size_t i = block; i < l->steps[s].nblocks; i++) {
+			const struct block *b = &l->steps[s].blocks[i];
+			if (b->type == BLOCK_RUN)
+				for (size_t k = 0; k < b->nlines; k++)
+					step_run_line(b->lines[k].text);
+			else if (b->type == BLOCK_PREDICT)
+				step_run_line(b->predict_run.text);
+		}
+	render_quiet(0);
+}
+
 static int rebuilding;   /* the step whose world rebuild_world builds */
 
 /* A fresh world for step REBUILDING: the lesson staged again and the steps
@@ -91,7 +115,7 @@ static void
 rebuild_world(void)
 {
 	nav_stage(session.lesson);
-	step_replay(rebuilding);
+	replay(0, 0, rebuilding);
 	session.step = rebuilding;
 	session.world_step = -1;   /* as show_step left it */
 }
@@ -102,6 +126,14 @@ rebuild_world(void)
 static void
 show_step(int step)
 {
+	/* On from a step left halfway (its question open, or paused by
+	 * --present) in a world nobody touched: the rest of it runs quietly,
+	 * a few calls instead of a rebuild (a class moved past a question). */
+	if (step == session.step + 1 && session.world_lesson == session.lesson && session.world_step < 0
+	    && !session.world_dirty && ((session.question != NULL && !session.question_answered) || session.paused)) {
+		replay(session.step, step_close_question(), step);
+		session.world_step = step;
+	}
 	int fresh = session.world_lesson == session.lesson && session.world_step == step && !session.world_dirty;
 
 	rebuilding = step;
@@ -614,6 +646,7 @@ nav_lang(struct play_ctx *ctx, int argc, char **argv)
 		return -1;
 	}
 	var_set("language", i18n_language());
+	play_prepare(0);   /* processes forked ahead spoke the language before */
 	render_paragraph(_("From now on the tutor speaks {language}."), var_lookup, 0, NULL);
 	return 0;
 }
@@ -631,6 +664,22 @@ nav_follow_to(const char *slug, int step)
 	render_paragraph(_("Following the teacher to {where}."), var_lookup, 0, NULL);
 	nav_enter(lesson, step);   /* in that step's world, rebuilt if need be */
 	progress_save();
+	session.prepare_pending = 1;   /* for a later move, once idle */
+}
+
+int
+nav_idle_timeout(void)
+{
+	return session.prepare_pending ? NAV_IDLE_MS : -1;
+}
+
+void
+nav_idle(void)
+{
+	/* Not at the move: a class woken at once, each forking, waits long. */
+	if (session.prepare_pending && follow_active())
+		play_prepare(FOLLOWER_SPARES);
+	session.prepare_pending = 0;
 }
 
 int

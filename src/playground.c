@@ -393,6 +393,12 @@ show_cleanup_call(const struct call *call)
 }
 
 void
+play_prepare(int processes)
+{
+	agent_prepare(processes);
+}
+
+void
 play_shutdown(int show_calls)
 {
 	agent_end_all();

@@ -28,6 +28,12 @@ void play_setup(int guardian_fd);
  * SHOW_CALLS. */
 void play_shutdown(int show_calls);
 
+/* Keep N server or client processes (at most 2) forked ahead of need, in
+ * the current namespace (0: none, as at exit): a class's follower does,
+ * so that a hundred of them starting a server at the teacher's move do
+ * not fork a hundred tutors at that moment.  play_shutdown leaves them. */
+void play_prepare(int processes);
+
 /* Run one playground command line in the tutor, as CTX (a lesson's run
  * line, an exercise's step).  The cross-cutting work is done here, once, as
  * git's dispatcher does: bytes no command can use, splitting and quoting,

@@ -303,10 +303,15 @@ repl_run(int interactive)
 			fds[n++] = (struct pollfd){ follow_fd(), POLLIN, 0 };
 		size_t first_agent = n;
 		n += agent_pollfds(fds + n, MAX_POLL - n);
-		if (poll(fds, n, -1) < 0) {
+		int ready = poll(fds, n, nav_idle_timeout());
+		if (ready < 0) {
 			if (errno == EINTR)
 				continue;
 			break;
+		}
+		if (ready == 0) {   /* quiet for a while: what was left for then */
+			nav_idle();
+			continue;
 		}
 		if (sfd >= 0 && (fds[1].revents & POLLIN)) {
 			struct signalfd_siginfo si;

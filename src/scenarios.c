@@ -26,6 +26,7 @@
 #include "checker.h"
 #include "flags.h"
 #include "i18n.h"
+#include "proc.h"
 #include "procview.h"
 #include "render.h"
 #include "scenarios.h"
@@ -332,12 +333,12 @@ clean_server(struct check *c)
 static int
 plant_other_users_queue(struct check *c)
 {
-	int fds[2], id = -1, status;
+	int fds[2], id = -1;
 	pid_t pid;
 
 	if (pipe(fds) != 0)
 		return -1;
-	pid = fork();
+	pid = proc_fork();
 	if (pid == 0) {
 		close(fds[0]);
 		if (setresgid(65534, 65534, 65534) != 0 || setresuid(65534, 65534, 65534) != 0)
@@ -352,7 +353,7 @@ plant_other_users_queue(struct check *c)
 		id = -1;
 	close(fds[0]);
 	if (pid > 0)
-		waitpid(pid, &status, 0);
+		proc_reap(pid, NULL);
 	return id;
 }
 

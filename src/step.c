@@ -546,22 +546,18 @@ step_mark_world(void)
 		session.world_step = session.step + 1;
 }
 
-void
-step_replay(int upto)
+size_t
+step_close_question(void)
 {
-	struct lesson *l = session_lesson();
+	size_t from = session.resume_block;
 
-	render_quiet(1);
-	for (int s = 0; s < upto && s < (int)l->nsteps; s++)
-		for (size_t i = 0; i < l->steps[s].nblocks; i++) {
-			const struct block *b = &l->steps[s].blocks[i];
-			if (b->type == BLOCK_RUN)
-				for (size_t k = 0; k < b->nlines; k++)
-					step_run_line(b->lines[k].text);
-			else if (b->type == BLOCK_PREDICT)
-				step_run_line(b->predict_run.text);
-		}
-	render_quiet(0);
+	if (session.question != NULL && session.question->type == BLOCK_PREDICT && !session.predict_ran)
+		from--;   /* the prediction's own call is still to be made */
+	strbuf_free(&held);
+	strbuf_init(&held);
+	session.question = NULL;
+	session.paused = 0;
+	return from;
 }
 
 /* Could the learner still choose between two or more untried choices? */

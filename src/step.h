@@ -24,9 +24,12 @@ extern void (*step_on_show)(const char *slug, int step);
  * the move before the world is rebuilt. */
 void step_show(int step, int run, void (*prepare)(void));
 
-/* Run the commands of steps [0, UPTO) of the current lesson with output
- * suppressed, so that a jump lands in the state the lesson expects. */
-void step_replay(int upto);
+/* Close the current step's open question (unanswered, unmarked: its held
+ * output dropped) or its presenter pause, without a word, and return the
+ * first of its blocks whose commands have not run yet: the question's
+ * own block for a prediction whose call was not made, else the block
+ * after it (or the paused run block). */
+size_t step_close_question(void);
 
 /* Show the rest of the current step after its question was answered. */
 void step_continue(void);

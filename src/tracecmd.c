@@ -146,6 +146,9 @@ tracecmd_main(int argc, char **argv)
 		fprintf(stderr, "%s: %s\n", PACKAGE, why);
 		return 1;
 	}
+	/* No ptrace here: say so, and run the program all the same. */
+	if (!tracer_traced(t))
+		fprintf(stderr, "%s: %s\n", PACKAGE, why);
 	if (ro.reproducible)
 		repro_pid(tracer_pid(t), "pid");
 	tracer_wait(t, -1);

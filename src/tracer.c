@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "proc.h"
 #include "tracer.h"
 #include "util.h"
 
@@ -49,6 +50,7 @@ struct tracee {
 
 struct tracer {
 	pid_t pid, pgid;
+	int traced;         /* 0: ptrace was refused, the program runs untraced */
 	int status, ended;
 	int sigfd, errpipe;
 	int started, fork_limit_hit;
@@ -85,6 +87,7 @@ add(struct tracer *t, pid_t pid, int fresh)
 	p->fresh = fresh;
 	p->nr = -1;
 	t->started++;
+	proc_adopt(pid);   /* traced by us until we see it end: ours to signal */
 	return p;
 }
 
@@ -159,13 +162,15 @@ tracer_start(char *const argv[], const struct tracer_limits *limits, tracer_hook
 	sigaddset(&chld, SIGCHLD);
 	sigprocmask(SIG_BLOCK, &chld, NULL);
 	t->sigfd = signalfd(-1, &chld, SFD_CLOEXEC | SFD_NONBLOCK);
-	if (t->sigfd < 0 || pipe2(errpipe, O_CLOEXEC) != 0) {
+	/* Non-blocking: whether ptrace failed is read when the child has
+	 * stopped, and nothing is there when it did not. */
+	if (t->sigfd < 0 || pipe2(errpipe, O_CLOEXEC | O_NONBLOCK) != 0) {
 		snprintf(why, whylen, "%s", strerror(errno));
 		tracer_free(t);
 		return NULL;
 	}
 	fflush(NULL);
-	t->pid = fork();
+	t->pid = proc_fork();
 	if (t->pid == 0) {
 		int err;
 		close(errpipe[0]);
@@ -177,11 +182,12 @@ tracer_start(char *const argv[], const struct tracer_limits *limits, tracer_hook
 		set_limits(limits);
 		if (ptrace(PTRACE_TRACEME, 0, NULL, NULL) != 0) {
 			err = -errno;   /* negative: ptrace itself failed */
-		} else {
-			kill(getpid(), SIGSTOP);   /* the tracer sets its options now */
-			execvp(argv[0], argv);
-			err = errno;
+			(void)!write(errpipe[1], &err, sizeof err);
 		}
+		raise(SIGSTOP);   /* the tracer sets its options now */
+		/* cppcheck-suppress unreachableCode ; raise(SIGSTOP) returns once continued */
+		execvp(argv[0], argv);
+		err = errno;
 		(void)!write(errpipe[1], &err, sizeof err);
 		_exit(127);
 	}
@@ -196,19 +202,23 @@ tracer_start(char *const argv[], const struct tracer_limits *limits, tracer_hook
 	setpgid(t->pid, t->pid);   /* both sides, so neither races the other */
 	add(t, t->pid, 0);
 	t->started = 1;
-	while (waitpid(t->pid, &st, __WALL) < 0 && errno == EINTR)
-		continue;
+	proc_wait(t->pid, &st, __WALL | WUNTRACED);
 	if (!WIFSTOPPED(st)) {
-		int err = 0;
-		if (read(t->errpipe, &err, sizeof err) == (ssize_t)sizeof err && err < 0)
-			snprintf(why, whylen, _("Tracing is not allowed here (ptrace: %s), so the calls cannot be shown."),
-				 strerror(-err));
-		else
-			snprintf(why, whylen, _("The program ended before it could be traced."));
+		snprintf(why, whylen, _("The program ended before it could be traced."));
 		t->ended = 1;
 		tracer_free(t);
 		return NULL;
 	}
+	int err = 0;
+	if (read(t->errpipe, &err, sizeof err) == (ssize_t)sizeof err && err < 0) {
+		/* The kernel refuses ptrace here (a container's seccomp
+		 * profile, Yama): the program runs all the same, untraced. */
+		snprintf(why, whylen, _("Tracing is not allowed here (ptrace: %s), so the calls cannot be shown."),
+			 strerror(-err));
+		proc_kill(t->pid, SIGCONT);
+		return t;
+	}
+	t->traced = 1;
 	if (ptrace(PTRACE_SETOPTIONS, t->pid, NULL,
 		   (void *)(long)(PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK |
 				  PTRACE_O_TRACECLONE | PTRACE_O_TRACEEXEC | PTRACE_O_EXITKILL)) != 0) {
@@ -219,6 +229,7 @@ tracer_start(char *const argv[], const struct tracer_limits *limits, tracer_hook
 		return NULL;
 	}
 	ptrace(PTRACE_SYSCALL, t->pid, NULL, NULL);
+	why[0] = '\0';
 	return t;
 }
 
@@ -354,8 +365,16 @@ handle(struct tracer *t, pid_t pid, int status)
 			tracer_kill(t);
 			return;
 		}
+	} else if (event == PTRACE_EVENT_EXEC) {
+		/* A thread that called execve takes its process's pid: the
+		 * thread's own pid is gone, with no end reported. */
+		unsigned long former = 0;
+		if (ptrace(PTRACE_GETEVENTMSG, pid, NULL, &former) == 0 && (pid_t)former != pid) {
+			drop(t, (pid_t)former);
+			proc_forget((pid_t)former);
+		}
 	} else if (event != 0) {
-		/* exec and the others: nothing to show */
+		/* the others: nothing to show */
 	} else if (sig == SIGSTOP && p->fresh) {
 		p->fresh = 0;
 	} else {
@@ -372,11 +391,40 @@ handle(struct tracer *t, pid_t pid, int status)
 	ptrace(PTRACE_SYSCALL, pid, NULL, (void *)(long)inject);
 }
 
+/* Untraced: the program ends with its first process, which is peeked at,
+ * not reaped, until the rest of its group is killed (the leader unreaped,
+ * the group is proven ours).  1 when it has ended. */
+static int
+untraced_ended(struct tracer *t)
+{
+	int status = 0;
+
+	if (proc_ended(t->pid, &status) == 0)
+		return 0;
+	proc_kill_group(t->pgid, SIGKILL);
+	proc_reap(t->pid, NULL);
+	process_ended(t, t->pid, status);
+	return 1;
+}
+
 int
 tracer_wait(struct tracer *t, int timeout_ms)
 {
 	long deadline = timeout_ms < 0 ? -1 : now_ms() + timeout_ms;
 
+	while (!t->traced && !t->ended) {
+		struct signalfd_siginfo si;
+		while (read(t->sigfd, &si, sizeof si) > 0)
+			continue;
+		if (untraced_ended(t))
+			break;
+		long left = deadline < 0 ? -1 : deadline - now_ms();
+		if (deadline >= 0 && left <= 0)
+			return 0;
+		struct pollfd pfd = { t->sigfd, POLLIN, 0 };
+		if (poll(&pfd, 1, (int)left) < 0 && errno != EINTR)
+			return 0;
+	}
 	while (!t->ended) {
 		struct signalfd_siginfo si;
 		int status;
@@ -384,7 +432,7 @@ tracer_wait(struct tracer *t, int timeout_ms)
 
 		while (read(t->sigfd, &si, sizeof si) > 0)
 			continue;
-		pid = waitpid(-t->pgid, &status, __WALL | WNOHANG);
+		pid = proc_wait_group(t->pgid, &status, __WALL | WNOHANG);
 		if (pid > 0) {
 			handle(t, pid, status);
 			continue;
@@ -408,6 +456,12 @@ tracer_wait(struct tracer *t, int timeout_ms)
 			return 0;
 	}
 	return 1;
+}
+
+int
+tracer_traced(const struct tracer *t)
+{
+	return t->traced;
 }
 
 pid_t
@@ -472,20 +526,32 @@ tracer_kill(struct tracer *t)
 	int status;
 	pid_t pid;
 
-	if (t->pgid > 0)
-		kill(-t->pgid, SIGKILL);
+	/* The whole group while its leader is unreaped; and each process
+	 * followed, for those that left the group and for when the leader is
+	 * gone (proc_kill_group then refuses: the group's number is no longer
+	 * proven ours). */
+	proc_kill_group(t->pgid, SIGKILL);
 	for (size_t i = 0; i < t->nprocs; i++)
-		kill(t->procs[i].pid, SIGKILL);
-	while ((pid = waitpid(-t->pgid, &status, __WALL)) > 0 || (pid < 0 && errno == EINTR))
+		proc_kill(t->procs[i].pid, SIGKILL);
+	while (t->pgid > 1 && ((pid = proc_wait_group(t->pgid, &status, __WALL)) > 0 || (pid < 0 && errno == EINTR))) {
 		if (pid > 0 && (WIFEXITED(status) || WIFSIGNALED(status))) {
 			if (pid == t->pid)
 				t->status = status;
 			drop(t, pid);
+		} else if (pid > 0 && WIFSTOPPED(status)) {
+			/* A child forked just now, whose fork we have not
+			 * handled yet: it is ours, and goes too. */
+			proc_adopt(pid);
+			proc_kill(pid, SIGKILL);
 		}
-	/* A process that left the group: reap it by its pid. */
+	}
+	/* A process that left the group: reap it by its pid (a stop it
+	 * reports before its end is waited past). */
 	while (t->nprocs > 0) {
 		pid = t->procs[0].pid;
-		if (waitpid(pid, &status, __WALL) == pid && pid == t->pid)
+		if (proc_wait(pid, &status, __WALL) == pid && WIFSTOPPED(status))
+			continue;
+		if (pid == t->pid)
 			t->status = status;
 		drop(t, pid);
 	}

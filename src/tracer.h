@@ -12,7 +12,12 @@
  * reports (through a signalfd for SIGCHLD, so SIGCHLD is blocked in the
  * calling process) until a time limit, so that its caller can act in
  * between.  The program runs in a process group of its own, which
- * tracer_kill() ends as a whole.
+ * tracer_kill() ends as a whole (through proc.h: only processes of ours).
+ *
+ * Where the kernel refuses ptrace (a container's seccomp profile, Yama),
+ * the program runs untraced: no calls are reported, its first process is
+ * the only one known, and the program ends when that process ends, the
+ * rest of its group killed then.
  */
 #ifndef IPCTUTOR_TRACER_H
 #define IPCTUTOR_TRACER_H
@@ -58,7 +63,9 @@ struct tracer;
 
 /* Start ARGV[0] (searched on PATH) with arguments ARGV under ptrace, in a
  * process group of its own.  HOOK is called for every event.  Returns NULL
- * with a sentence in WHY when tracing is impossible (no ptrace here). */
+ * with a sentence in WHY when the program cannot be started.  When the
+ * kernel refuses ptrace, the program runs untraced (tracer_traced() is 0)
+ * and WHY holds the sentence that says so; else WHY is "". */
 struct tracer *tracer_start(char *const argv[], const struct tracer_limits *limits, tracer_hook hook,
 			    void *arg, char *why, size_t whylen);
 
@@ -66,6 +73,9 @@ struct tracer *tracer_start(char *const argv[], const struct tracer_limits *limi
  * limit).  Returns 1 when every process of the program has ended, else 0. */
 int tracer_wait(struct tracer *t, int timeout_ms);
 
+/* Is the program traced (1), or running untraced because the kernel
+ * refused ptrace (0)? */
+int tracer_traced(const struct tracer *t);
 /* The first process and how it ended (a wait status; valid once ended). */
 pid_t tracer_pid(const struct tracer *t);
 int tracer_status(const struct tracer *t);

@@ -14,7 +14,8 @@
 #   4. one step at a pty with the state folder on disk against tmpfs;
 #   5. a class on one machine: a teacher with --lead, LEARNERS learners
 #      with --follow (default 100), inside its own `unshare -i`, CLASSRUNS
-#      times (default 3);
+#      times (default 3), the teacher's moves CLASSBENCH_PAUSE_MS apart
+#      (default 250: the teacher talks; 0: back to back);
 #   6. the batch walk-through of every lesson, restartcost and churn.
 # RUNS (default 21) sets the repetitions.  Nothing here is a pass/fail
 # test: these machines are noisy, so the figures are reported, with the
@@ -115,7 +116,7 @@ lasts="" worsts="" eachs="" missed=0
 for ((k = 1; k <= CLASSRUNS; k++)); do
 	rm -rf "$work/class" && mkdir -p "$work/class"
 	c=$(in_ns "$BUILD/bench/classbench" "$LEARNERS" "$ROUNDS" "$work/class" -- "$tutor")
-	[ "$k" = 1 ] && echo "a class: 1 teacher (--lead), $(echo "$c" | field learners) learners (--follow), $(echo "$c" | field moves) moves a run, $CLASSRUNS runs"
+	[ "$k" = 1 ] && echo "a class: 1 teacher (--lead), $(echo "$c" | field learners) learners (--follow), $(echo "$c" | field moves) moves a run, ${CLASSBENCH_PAUSE_MS:-250} ms apart, $CLASSRUNS runs"
 	printf '  run %d: last learner %s ms median, %s ms worst; %s missed; load %s\n' "$k" \
 		"$(echo "$c" | field last_median_ms)" "$(echo "$c" | field last_worst_ms)" "$(echo "$c" | field missed)" \
 		"$(cut -d' ' -f1 /proc/loadavg)"
@@ -127,7 +128,7 @@ printf '  %-50s %s ms (median of the runs), %s ms (worst of all)   goal ≤ 50\n
 	"$(med $lasts)" "$(echo $worsts | tr ' ' '\n' | sort -g | tail -1)"
 printf '  %-50s %s ms (median of the runs)\n' "teacher's move to a learner showing it" "$(med $eachs)"
 printf '  %-50s %s   goal 0\n' "moves missed (all runs)" "$missed"
-printf '  %-50s %s KiB proportional (Pss), %s KiB resident\n' "memory per learner (its tutor and helpers)" \
+printf '  %-50s %s KiB proportional (Pss), %s KiB resident\n' "memory per learner (tutor, listener, 2 spares)" \
 	"$(echo "$c" | field pss_kib_per_learner)" "$(echo "$c" | field rss_kib_per_learner)"
 printf '  %-50s %s shm, %s sem, %s msg   goal 1, 1, 0\n' "objects in the class's host namespace" \
 	"$(echo "$c" | field host_shm)" "$(echo "$c" | field host_sem)" "$(echo "$c" | field host_msg)"

@@ -16,17 +16,24 @@
  * until it shows that step ("Step 1.S ("), and times from the teacher's
  * line to each learner's.  It waits on output only; a learner that has
  * not shown the step after DEADLINE_MS is counted as missing the move.
+ * Then the teacher talks, PAUSE_MS (CLASSBENCH_PAUSE_MS) before the next
+ * move, as a teacher does: a follower does some of its work for later
+ * moves once it has been idle a while (forks the processes a later step
+ * may start), and moves back to back, with no time between, would each
+ * find the work the one before left (0 measures that).
  * Each learner and the teacher run in a session of their own, as logins
  * give them, and the driver at a higher priority where it may (root), so
  * that it does not read a move late behind the class it times.  With
  * CLASSBENCH_DEBUG set, each move is described on standard error: when
  * the teacher's line was written, the teacher's and the learners' times,
- * the learners' CPU time for the move before, and, LOOK_MS into a move,
+ * the learners' CPU time for the move before, and, LOOK_MS into a move
+ * (CLASSBENCH_LOOK_MS, if set; reading /proc for a hundred learners
+ * takes the driver a while, so a look delays what it times after),
  * what every learner still late is doing (state and wait channel of its
  * tutor and helpers).
- * Then it counts the objects in this namespace (the board's shm and sem
- * only, it should be), and the memory of each learner (its tutor and the
- * tutor's helpers, /proc smaps_rollup).  At the end the teacher quits,
+ * It counts the objects in this namespace (the board's shm and sem only,
+ * it should be), and after the moves the memory of each learner (its
+ * tutor and the tutor's helpers, /proc smaps_rollup).  At the end the teacher quits,
  * every learner must say that the board went (EIDRM), and then nothing
  * may be left in the namespace.
  * Output: name=value pairs on one line.
@@ -50,8 +57,9 @@
 #include "timing.h"
 
 #define DEADLINE_MS 5000    /* a learner later than this missed the move */
-#define LOOK_MS 30          /* CLASSBENCH_DEBUG: who is still late then */
+#define LOOK_MS 30          /* CLASSBENCH_DEBUG: who is still late then (default) */
 #define LAST_STEP 7         /* lesson 1: steps 1.1 to 1.7 */
+#define PAUSE_MS 250        /* between moves: the teacher talks */
 
 struct learner {
 	pid_t pid;
@@ -174,6 +182,15 @@ tree_cpu_ms(pid_t pid)
 	return ms;
 }
 
+/* When, into a move, CLASSBENCH_DEBUG looks at the learners still late. */
+static int
+look_ms(void)
+{
+	const char *ms = getenv("CLASSBENCH_LOOK_MS");
+
+	return ms != NULL && atoi(ms) > 0 ? atoi(ms) : LOOK_MS;
+}
+
 /* Read every learner in L[0..N) until each has shown TEXT or the deadline
  * passed; the time each took is stored into LATE[] (ms after START), -1
  * for a miss.  Returns the number of misses. */
@@ -192,7 +209,7 @@ wait_all(struct learner *l, int n, const char *text, double start, double *late)
 	int looked = getenv("CLASSBENCH_DEBUG") == NULL;
 	while (waiting > 0) {
 		int k = 0, left = (int)(start + DEADLINE_MS - now_ms());
-		int look = (int)(start + LOOK_MS - now_ms());
+		int look = (int)(start + look_ms() - now_ms());
 		for (int i = 0; i < n; i++)
 			p[i] = (struct pollfd){ l[i].shown == 0 ? l[i].out : -1, POLLIN, 0 };
 		if (!looked && look <= 0) {
@@ -218,6 +235,24 @@ wait_all(struct learner *l, int n, const char *text, double start, double *late)
 	}
 	free(p);
 	return missed;
+}
+
+/* The teacher talks: MS milliseconds before the next move, reading (and
+ * dropping) whatever the learners still write of this one. */
+static void
+teacher_talks(struct learner *l, int n, int ms)
+{
+	struct pollfd *p = calloc((size_t)n, sizeof *p);
+	double until = now_ms() + ms;
+	int left;
+
+	for (int i = 0; i < n; i++)
+		p[i] = (struct pollfd){ l[i].out, POLLIN, 0 };
+	while ((left = (int)(until - now_ms())) > 0 && poll(p, (nfds_t)n, left) > 0)
+		for (int i = 0; i < n; i++)
+			if (p[i].revents && read(l[i].out, l[i].buf, sizeof l[i].buf) <= 0)
+				p[i].fd = -1;   /* it ended: the next move counts it missing */
+	free(p);
 }
 
 /* Objects of each kind in this IPC namespace (/proc/sysvipc). */
@@ -284,6 +319,7 @@ main(int argc, char **argv)
 	}
 	int n = atoi(argv[1]), rounds = atoi(argv[2]), moves = 0, missed = 0;
 	const char *homes = argv[3], *tutor = argv[5];
+	int pause = getenv("CLASSBENCH_PAUSE_MS") != NULL ? atoi(getenv("CLASSBENCH_PAUSE_MS")) : PAUSE_MS;
 	struct learner *l = calloc((size_t)n + 1, sizeof *l), *teacher = &l[n];
 	double *late = calloc((size_t)n + 1, sizeof *late), *lasts = calloc((size_t)rounds * LAST_STEP, sizeof *lasts);
 	double *all = calloc((size_t)n * (size_t)rounds * LAST_STEP, sizeof *all);
@@ -294,8 +330,17 @@ main(int argc, char **argv)
 	prctl(PR_SET_CHILD_SUBREAPER, 1);
 	/* The observer ahead of the class it times (where allowed: root): a
 	 * driver waiting for a CPU behind a hundred learners, or behind the
-	 * machine's other work, would read a move late and blame the class. */
+	 * machine's other work, would read a move late and blame the class.
+	 * With autogroups a nice value counts only inside the session's
+	 * group, and each learner is a group of its own: the driver's group
+	 * gets the priority too, or it weighs as one learner among a hundred. */
 	setpriority(PRIO_PROCESS, 0, -10);
+	int autogroup = open("/proc/self/autogroup", O_WRONLY | O_CLOEXEC);
+	if (autogroup >= 0) {
+		if (write(autogroup, "-10", 3) < 0 && getenv("CLASSBENCH_DEBUG"))
+			perror("classbench: /proc/self/autogroup");
+		close(autogroup);
+	}
 	snprintf(home, sizeof home, "%s/teacher", homes);
 	mkdir(home, 0700);
 	start(teacher, tutor, "1", home);
@@ -313,11 +358,6 @@ main(int argc, char **argv)
 		return 1;
 	}
 	int shm = count_objects("shm"), sem = count_objects("sem"), msg = count_objects("msg");
-	long pss = 0, rss = 0;
-	for (int i = 0; i < n; i++) {
-		pss += tree_kib(l[i].pid, "smaps_rollup", "Pss:");
-		rss += tree_kib(l[i].pid, "status", "VmRSS:");
-	}
 	for (int r = 0; r < rounds; r++)
 		for (int s = 2; s <= LAST_STEP + 1; s++) {
 			int step = s <= LAST_STEP ? s : 1;
@@ -354,7 +394,15 @@ main(int argc, char **argv)
 				free(c);
 			}
 			lasts[moves++] = last;
+			teacher_talks(l, n + 1, pause);
 		}
+	/* Memory after the moves, back at step 1.1: each learner's tutor, its
+	 * listener and the processes it keeps ready for later steps. */
+	long pss = 0, rss = 0;
+	for (int i = 0; i < n; i++) {
+		pss += tree_kib(l[i].pid, "smaps_rollup", "Pss:");
+		rss += tree_kib(l[i].pid, "status", "VmRSS:");
+	}
 	double worst = 0;
 	for (int m = 0; m < moves; m++)
 		worst = lasts[m] > worst ? lasts[m] : worst;

@@ -17,6 +17,7 @@
 : "${PTYDRIVE:=$BUILD/ptydrive}"
 : "${WAITALL:=$BUILD/waitall}"
 : "${STALEPROBE:=$BUILD/staleprobe}"
+: "${NOPTRACE:=$BUILD/noptrace}"
 : "${IPCTUTOR_LESSONS:=$srcdir/lessons}"
 : "${IPCTUTOR_LOCALEDIR:=$BUILD/locale}"
 export IPCTUTOR_LESSONS IPCTUTOR_LOCALEDIR
