@@ -68,7 +68,9 @@ compile_program(const char *file, const char *program, const char *dir)
 	int status, result = 0;
 
 	render_paragraph(_("Compiling with the system compiler:"), NULL, 0, "▸ ");
-	out("  %s -Wall -Wextra -O1 -o PROGRAM %s\n", cc, file);
+	char *shown = xasprintf("%s -Wall -Wextra -O1 -o PROGRAM %s", cc, file);
+	render_wrapped(2, shown);
+	free(shown);
 	out_flush();
 	status = run_quietly(argv, log);
 	if (status == -1 && errno == ENOENT) {

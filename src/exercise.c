@@ -240,12 +240,26 @@ cmd_list(void)
 		render_error(_("No exercises were found in %s."), folder);
 		return 1;
 	}
-	out(_("Exercises (exercise N starts one, check N grades it):\n"));
+	/* The heading and each exercise wrap like prose, a title's further
+	 * lines under its first word, the state as wide as its widest
+	 * translation. */
+	char *heading = xstrdup(_("Exercises (exercise N starts one, check N grades it):\n"));
+	heading[strcspn(heading, "\n")] = '\0';
+	render_paragraph(heading, NULL, 0, NULL);
+	free(heading);
+	const char *states[] = { _("done"), _("tried"), _("new") };
+	int state_width = 0;
+	for (size_t s = 0; s < sizeof states / sizeof states[0]; s++)
+		if (display_width(states[s], strlen(states[s])) > state_width)
+			state_width = display_width(states[s], strlen(states[s]));
 	for (size_t i = 0; i < count; i++) {
 		struct lesson *l = load_text(&list[i]);
-		const char *state = strcmp(list[i].status, "done") == 0 ? _("done")
-				    : strcmp(list[i].status, "tried") == 0 ? _("tried") : _("new");
-		out("  %2d  %-6s %s\n", list[i].number, state, l != NULL ? prose_translate(&l->title) : list[i].slug);
+		const char *state = strcmp(list[i].status, "done") == 0 ? states[0]
+				    : strcmp(list[i].status, "tried") == 0 ? states[1] : states[2];
+		char *first = xasprintf("  %2d  %s%*s ", list[i].number, state,
+					state_width - display_width(state, strlen(state)), "");
+		render_paragraph(l != NULL ? prose_translate(&l->title) : list[i].slug, NULL, 0, first);
+		free(first);
 		lesson_free(l);
 	}
 	return 0;

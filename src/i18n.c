@@ -334,6 +334,14 @@ i18n_refuse_code(const char *lang)
 	return text;
 }
 
+void
+i18n_keep_utf8(void)
+{
+	/* The lessons are UTF-8 and are measured as such for wrapping. */
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+		setlocale(LC_CTYPE, "C.UTF-8");
+}
+
 int
 i18n_init(const char *lang)
 {
@@ -380,9 +388,7 @@ i18n_init(const char *lang)
 	} else if (wanted != NULL) {
 		language_of(setlocale(LC_MESSAGES, NULL), language, sizeof language);
 	}
-	/* The lessons are UTF-8 and are measured as such for wrapping. */
-	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
-		setlocale(LC_CTYPE, "C.UTF-8");
+	i18n_keep_utf8();
 	if (!is_english(language) && strcmp(language, "C") != 0 && !catalog_loaded()) {
 		/* English throughout: the C library's messages (strerror) too. */
 		unsetenv("LANGUAGE");

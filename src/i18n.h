@@ -42,6 +42,12 @@ int i18n_valid_code(const char *code);
  * Returns 1, or 0 when LANG's catalog could not be loaded (English then). */
 int i18n_init(const char *lang);
 
+/* Make sure LC_CTYPE is a UTF-8 one, as i18n_init left it: text is
+ * measured with wcwidth (a Chinese character is two columns), and
+ * readline sets LC_CTYPE from the environment again (LC_ALL=C: no
+ * widths) for each line it reads. */
+void i18n_keep_utf8(void);
+
 /* The sentence refusing LANG when it is not a language code (malloc'd),
  * or NULL when it is one. */
 char *i18n_refuse_code(const char *lang);

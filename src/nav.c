@@ -477,7 +477,7 @@ print_lessons(int with_total)
 		p = find_progress(l);
 
 		strbuf_init(&sb);
-		strbuf_addf(&sb, "%2d  %s — ", l->number, l->slug);
+		strbuf_addf(&sb, "%s — ", l->slug);
 		strbuf_adds(&sb, prose_translate(&l->title));
 		strbuf_addf(&sb, _(" · %d/%zu steps"), p ? p->steps_seen : 0, l->nsteps);
 		tally(l, p, &t);
@@ -504,7 +504,11 @@ print_lessons(int with_total)
 			/* TRANSLATORS: how much of a lesson is translated. */
 			strbuf_addf(&sb, _(" · %zu%% in your language"), all ? done * 100 / all : 100);
 		}
-		render_paragraph(sb.buf, NULL, 0, (int)i == session.lesson ? "> " : "  ");
+		/* Its further lines under its name, the numbers alone in
+		 * their column. */
+		char *first = xasprintf("%s%d ", (int)i == session.lesson ? "> " : "  ", l->number);
+		render_paragraph(sb.buf, NULL, 0, first);
+		free(first);
 		strbuf_free(&sb);
 	}
 	if (!with_total)

@@ -343,13 +343,44 @@ cut_units(const char *text, struct units *u)
 			u->v[k].break_after = 0;
 }
 
+/* Display width of units [I, J) of U. */
+static int
+units_width(const struct units *u, size_t i, size_t j)
+{
+	int w = 0;
+
+	for (; i < j; i++)
+		w += u->v[i].width;
+	return w;
+}
+
+/* Where to cut the word in units [I, J) of U so that its first piece fits
+ * ROOM columns: just after the last '|', '/', ',' or '-' that fits (not
+ * its first character).  Returns the unit index to cut before, or 0 where
+ * there is none: a word with no such place stays whole (the terminal
+ * wraps it, and a copy of it stays whole). */
+static int
+word_cut(const struct units *u, size_t i, size_t j, int room)
+{
+	size_t k = i, soft = 0;
+	int w = 0;
+
+	while (k < j && w + u->v[k].width <= room) {
+		w += u->v[k].width;
+		if (k > i && u->v[k].len == 1 && strchr("|/,-", u->v[k].bytes[0]) != NULL && k + 1 < j)
+			soft = k + 1;
+		k++;
+	}
+	return (int)soft;
+}
+
 /* render_paragraph with lines after the first HANG columns deeper. */
 static void
 lay_out(const char *text, placeholder_fn lookup, int indent, const char *first, int hang)
 {
 	struct strbuf filled = STRBUF_INIT, masked = STRBUF_INIT, para = STRBUF_INIT;
 	struct units u = { NULL, 0, 0 };
-	int avail, col = 0, pending_space = 0;
+	int avail, col = 0, pending_space = 0, broken = 0;
 	size_t i = 0;
 
 	strbuf_init(&filled);
@@ -370,7 +401,7 @@ lay_out(const char *text, placeholder_fn lookup, int indent, const char *first, 
 		avail = 1;
 	while (i < u.n) {
 		size_t j = i;
-		int word = 0, need_space;
+		int word = 0, need_space, cut = 0;
 
 		if (u.v[i].is_space) {
 			pending_space = 1;
@@ -384,7 +415,14 @@ lay_out(const char *text, placeholder_fn lookup, int indent, const char *first, 
 				break;
 		}
 		need_space = col > 0 && pending_space;
-		if (col > 0 && col + need_space + word > avail) {
+		/* A word wider than a whole line (a flag expression, a path, a
+		 * German compound) is cut after a '|', '/', ',' or '-' that
+		 * still fits this line,
+		 * else on a line of its own. */
+		if (word > avail - hang && col > 0 && !broken
+		    && (cut = word_cut(&u, i, j, avail - col - need_space)) != 0)
+			word = units_width(&u, i, j = (size_t)cut);
+		if (col > 0 && (broken || col + need_space + word > avail)) {
 			if (hang > 0) {
 				indent += hang;
 				avail = render_width() - indent > 1 ? render_width() - indent : 1;
@@ -394,6 +432,9 @@ lay_out(const char *text, placeholder_fn lookup, int indent, const char *first, 
 			col = 0;
 			need_space = 0;
 		}
+		if (cut == 0 && word > avail && (cut = word_cut(&u, i, j, avail)) != 0)
+			word = units_width(&u, i, j = (size_t)cut);
+		broken = cut != 0;
 		if (need_space) {
 			strbuf_addc(&para, ' ');
 			col++;
@@ -443,57 +484,70 @@ render_heading(const char *text, const char *underline)
 	}
 }
 
-/* Where LINE may break before byte I: after a space outside a quoted
- * string and outside strace's "<...>" markers, so that a line breaks
- * between arguments ("0x54000001, " | "IPC_CREAT|0600)") or before the
- * result, never inside a word.  The result ("= -1 EINVAL (Invalid
- * argument)") is one piece: it runs from " = " outside the call's
- * parentheses to the two spaces before what came back. */
+/* Where LINE may break before byte I (CAN_BREAK[I] set): after a space,
+ * never inside a quoted string, nor in the indentation a line starts with.
+ * BREAK_CALL, strace's form: never inside its "<...>" markers either, nor
+ * inside the result ("= -1 EINVAL (Invalid argument)" is one piece, from
+ * " = " outside the call's parentheses to the two spaces before what came
+ * back), so a call breaks between arguments ("0x54000001, " |
+ * "IPC_CREAT|0600)") or before its result.  BREAK_CODE, C: quotes are
+ * '"' and '\'', and none counts inside a comment. */
+enum breaks { BREAK_CALL, BREAK_COMMAND, BREAK_CODE };
 static void
-break_points(const char *line, size_t len, char *can_break)
+break_points(const char *line, size_t len, enum breaks kind, char *can_break)
 {
-	int quoted = 0, angle = 0, depth = 0, result = 0;
+	int angle = 0, depth = 0, result = 0, comment = 0, text = 0;
+	char quoted = 0;
 
 	for (size_t i = 0; i < len; i++) {
 		char c = line[i];
-		if (!quoted && depth == 0 && strncmp(line + i, " = ", 3) == 0)
+		if (kind == BREAK_CALL && !quoted && depth == 0 && strncmp(line + i, " = ", 3) == 0)
 			result = 1;
 		else if (result && strncmp(line + i, "  ", 2) == 0)
 			result = 0;
-		can_break[i] = i > 0 && line[i - 1] == ' ' && c != ' ' && !quoted && !angle
-			       && !(result && c != '=');
-		if (quoted && c == '\\')
+		can_break[i] = text && line[i - 1] == ' ' && c != ' ' && !quoted && !angle
+			       && !(result && c != '=')
+			       && !(kind == BREAK_CODE && ((i >= 3 && strncmp(line + i - 3, "/* ", 3) == 0)
+							   || strncmp(line + i, "*/", 2) == 0));
+		text |= c != ' ';
+		if (comment) {
+			if (c == '*' && line[i + 1] == '/')
+				comment = 0;
+		} else if (quoted && c == '\\') {
 			i++;
-		else if (c == '"')
-			quoted = !quoted;
-		else if (quoted)
+		} else if (quoted) {
+			quoted = c != quoted ? quoted : 0;
+		} else if (c == '"' || (kind == BREAK_CODE && c == '\'')) {
+			quoted = c;
+		} else if (kind == BREAK_CODE && c == '/' && (line[i + 1] == '*' || line[i + 1] == '/')) {
+			comment = 1;
+		} else if (kind != BREAK_CALL) {
 			continue;
-		else if (c == '<')
+		} else if (c == '<') {
 			angle = 1;
-		else if (c == '>')
+		} else if (c == '>') {
 			angle = 0;
-		else if (c == '(' || c == '{' || c == '[')
+		} else if (c == '(' || c == '{' || c == '[') {
 			depth++;
-		else if ((c == ')' || c == '}' || c == ']') && depth > 0)
+		} else if ((c == ')' || c == '}' || c == ']') && depth > 0) {
 			depth--;
+		}
 	}
 }
 
-/* LINE (a call, its result and what came back) after the label, wrapped to
- * the width as strace's readers would want it: broken only where
- * break_points allows, continued CALL_INDENT columns deeper than the call.
- * A piece with no break point wider than the room (a long quoted message)
- * is cut where the room ends. */
-#define CALL_INDENT 4
+/* LINE, after INDENT columns already written, wrapped to the width at the
+ * break points of KIND: each further piece at CONT columns after MARK,
+ * between ON and OFF (colour; the first piece only ends with OFF).  A piece
+ * with no break point that fits (a long quoted message) is cut where the
+ * room ends. */
 static void
-wrap_call(const char *label_on, const char *actor, const char *label_off, const char *line)
+wrap_line(const char *line, enum breaks kind, int indent, int cont, const char *mark,
+	  const char *on, const char *off)
 {
 	size_t len = strlen(line), start = 0;
-	char *can_break = xmalloc(len + 1);
-	int indent = LABEL_WIDTH + 1;
+	char *can_break = xcalloc(len + 1, 1);
 
-	break_points(line, len, can_break);
-	out("  %s%-*s%s ", label_on, LABEL_WIDTH - 2, actor, label_off);
+	break_points(line, len, kind, can_break);
 	while (start < len) {
 		int room = render_width() - indent, width = 0;
 		size_t i = start, cut = 0;
@@ -505,8 +559,14 @@ wrap_call(const char *label_on, const char *actor, const char *label_off, const 
 			int w = display_width(line + i, n);
 			if (i > start && can_break[i])
 				cut = i;
-			if (width + w > room)
+			if (width + w > room) {
+				/* Only spaces up to the next piece (the
+				 * padding before a comment): break there. */
+				size_t next = i + strspn(line + i, " ");
+				if (next > i && next < len && can_break[next])
+					cut = next;
 				break;
+			}
 			width += w;
 			i += n;
 		}
@@ -514,19 +574,22 @@ wrap_call(const char *label_on, const char *actor, const char *label_off, const 
 		size_t shown = end;
 		while (shown > start && line[shown - 1] == ' ')
 			shown--;
-		out("%.*s\n", (int)(shown - start), line + start);
+		out("%.*s%s\n", (int)(shown - start), line + start, off);
 		start = end;
 		while (start < len && line[start] == ' ')
 			start++;
 		if (start < len) {
-			indent = LABEL_WIDTH + 1 + CALL_INDENT;
-			out("%*s", indent, "");
+			indent = cont + display_width(mark, strlen(mark));
+			out("%*s%s%s", cont, "", mark, on);
 		}
 	}
 	if (len == 0)
-		out("\n");
+		out("%s\n", off);
 	free(can_break);
 }
+
+/* A call line is continued this many columns deeper than the call. */
+#define CALL_INDENT 4
 
 void
 render_call(const char *actor, const struct call *call)
@@ -547,7 +610,10 @@ render_call(const char *actor, const struct call *call)
 	}
 	strbuf_init(&masked);
 	repro_text(line.buf, &masked);
-	wrap_call(color_on(call->err ? "\033[31m" : "\033[32m"), actor, color_off(), masked.buf);
+	/* "client2" is one column wider than the label's place. */
+	int label = (int)strlen(actor) > LABEL_WIDTH - 2 ? (int)strlen(actor) + 2 : LABEL_WIDTH;
+	out("  %s%-*s%s ", color_on(call->err ? "\033[31m" : "\033[32m"), LABEL_WIDTH - 2, actor, color_off());
+	wrap_line(masked.buf, BREAK_CALL, label + 1, LABEL_WIDTH + 1 + CALL_INDENT, "", "", "");
 	strbuf_free(&line);
 	strbuf_free(&masked);
 }
@@ -565,14 +631,36 @@ render_command(const char *command)
 
 	strbuf_init(&masked);
 	repro_text(command, &masked);
-	out("%s» %s%s\n", color_on(SGR_BOLD), masked.buf, color_off());
+	out("%s» ", color_on(SGR_BOLD));
+	wrap_line(masked.buf, BREAK_COMMAND, 2, 2 + CALL_INDENT, "", color_on(SGR_BOLD), color_off());
 	strbuf_free(&masked);
+}
+
+void
+render_wrapped(int indent, const char *line)
+{
+	out("%*s", indent, "");
+	wrap_line(line, BREAK_COMMAND, indent, indent + CALL_INDENT, "", "", "");
 }
 
 void
 render_verbatim(const char *line)
 {
-	out("%*s%s%s%s\n", VERBATIM_INDENT, "", color_on("\033[33m"), line, color_off());
+	size_t lead = strspn(line, " ");
+	size_t most = (size_t)(render_width() / 2 > VERBATIM_INDENT ? render_width() / 2 - VERBATIM_INDENT : 0);
+
+	/* A line too long is broken where C allows it and continued 4
+	 * columns deeper than it starts, after a visible mark, so that it
+	 * is not taken for the next line of code.  On a narrow terminal no
+	 * line starts further in than half its width (a comment continued
+	 * under one at the end of a line would start past the edge). */
+	if (lead > most && line[lead] != '\0') {
+		line += lead - most;
+		lead = most;
+	}
+	out("%*s%s", VERBATIM_INDENT, "", color_on("\033[33m"));
+	wrap_line(line, BREAK_CODE, VERBATIM_INDENT, VERBATIM_INDENT + (int)lead + CALL_INDENT - 2, "↪ ",
+		  color_on("\033[33m"), color_off());
 }
 
 void

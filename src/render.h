@@ -65,8 +65,14 @@ void render_note(const char *text);
 /* The command a lesson step runs, shown as if typed: "» server start". */
 void render_command(const char *command);
 
+/* A command line (a shell command) at INDENT, wrapped at its spaces
+ * outside quotes, its further lines 4 columns deeper. */
+void render_wrapped(int indent, const char *line);
+
 /* A verbatim block (C code, a table), indented by VERBATIM_INDENT spaces:
- * what is meant to fit 80 columns there must fit 80 - VERBATIM_INDENT. */
+ * what is meant to fit 80 columns there must fit 80 - VERBATIM_INDENT.  On
+ * a narrower terminal a line is broken where C allows it, its further
+ * lines marked with an arrow. */
 #define VERBATIM_INDENT 4
 void render_verbatim(const char *line);
 

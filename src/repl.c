@@ -148,6 +148,7 @@ static void
 readline_done(void)
 {
 	rl_callback_handler_remove();
+	i18n_keep_utf8();   /* the goodbye is measured too */
 	if (session.history_path != NULL && write_history(session.history_path) != 0)
 		fprintf(stderr, _("ipctutor: history not saved in %s: %s\n"), session.history_path,
 			strerror(errno));
@@ -295,6 +296,8 @@ repl_run(int interactive)
 		struct pollfd fds[MAX_POLL];
 		size_t n = 0;
 
+		if (interactive)
+			i18n_keep_utf8();   /* after readline's last line */
 		fds[n++] = (struct pollfd){ STDIN_FILENO, POLLIN, 0 };
 		if (sfd >= 0)
 			fds[n++] = (struct pollfd){ sfd, POLLIN, 0 };

@@ -135,15 +135,48 @@ write_all(const char *text, size_t len)
 	}
 }
 
-/* The "more" prompt: wait for one key with the terminal in raw mode.
- * Returns 1 to go on paging, 0 to show the rest without stopping. */
+/* Display columns of the string S (as the pager counts them). */
 static int
-more(void)
+text_width(const char *s)
+{
+	mbstate_t mb;
+	size_t len = strlen(s);
+	int width = 0;
+
+	memset(&mb, 0, sizeof mb);
+	for (size_t i = 0; i < len;) {
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, s + i, len - i, &mb);
+		int w = 1;
+		if (n == (size_t)-1 || n == (size_t)-2) {
+			memset(&mb, 0, sizeof mb);
+			n = 1;
+		} else if ((w = wcwidth(wc)) < 0) {
+			w = 0;
+		}
+		width += w;
+		i += n ? n : 1;
+	}
+	return width;
+}
+
+/* The "more" prompt: wait for one key with the terminal in raw mode.
+ * Returns 1 to go on paging, 0 to show the rest without stopping.  The
+ * prompt must fit one row (it is wiped with a carriage return): on a
+ * narrow terminal it is the short one. */
+static int
+more(int cols)
 {
 	/* TRANSLATORS: the pager's one-line prompt, shown when a step is
 	   longer than the terminal; keep it short (under 60 columns). */
 	const char *prompt = _("-- more: Enter goes on, q shows the rest --");
 	struct termios saved, raw;
+
+	if (text_width(prompt) >= cols)
+		/* TRANSLATORS: the pager's prompt on a narrow terminal (a
+		   phone, a split pane): at most 15 columns. */
+		prompt = _("-- more --");
+	int width = text_width(prompt);
 	int have_termios = tcgetattr(STDIN_FILENO, &saved) == 0;
 	char c = 'q';
 
@@ -162,7 +195,7 @@ more(void)
 		tcsetattr(STDIN_FILENO, TCSANOW, &saved);
 	/* Wipe the prompt: the page goes on where it stood. */
 	write_all("\r", 1);
-	for (size_t i = 0; i < strlen(prompt); i++)
+	for (int i = 0; i < width; i++)
 		write_all(" ", 1);
 	write_all("\r", 1);
 	return !(c == 'q' || c == 'Q' || c == 3 /* Ctrl-C */ || c == 4 /* Ctrl-D */);
@@ -200,7 +233,7 @@ tty_pager_output(const char *text, size_t len, void (*emit)(const char *text, si
 			if (pager_rows_used >= rows - 1 && !pager_stopped) {
 				emit(text + start, i - start);
 				start = i;
-				if (!more())
+				if (!more(cols))
 					pager_stopped = 1;
 				pager_rows_used = 0;
 			}

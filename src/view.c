@@ -34,11 +34,16 @@ static const char *const kind_titles[KIND_COUNT] = {
  * On a narrower terminal the gaps shrink to one space, then the columns
  * that add least are dropped, in this order: uid (always the learner's
  * own here), perms, seq and slot (both are in the id, and "explain ID"
- * decodes it).  A row is never wrapped: a table is read down its columns. */
+ * decodes it).  A row is never wrapped: a table is read down its columns.
+ * Where even that does not fit (under about 57 columns, a phone or a split
+ * pane), the table turns into a list: each object's key and id on its
+ * first line, then its other fields as "heading: value" pairs (see
+ * stacked_row), so no value the lessons are about is ever cut. */
 enum { COL_KEY, COL_ID, COL_SLOT, COL_SEQ, COL_PERMS, COL_UID, COL_COMMON };
 #define MAX_COLS (COL_COMMON + 4)
 #define CELL_MAX 40
 #define MARK_WIDTH 4   /* "  * " before an object this tutor created */
+#define STACK_INDENT 6 /* the lines of an object after its first, stacked */
 
 struct table {
 	int ncols, nrows;            /* row 0 holds the headings */
@@ -69,7 +74,8 @@ table_width(const struct table *t, int gap)
 }
 
 /* Choose the gap and the columns shown so that T fits COLUMNS (see
- * above); returns the gap. */
+ * above); returns the gap, or 0 when even the narrowest table does not
+ * fit and the objects are to be stacked. */
 static int
 table_fit(struct table *t, int columns)
 {
@@ -83,7 +89,44 @@ table_fit(struct table *t, int columns)
 	gap = 1;
 	for (size_t d = 0; d < sizeof drop / sizeof drop[0] && table_width(t, gap) > columns; d++)
 		t->shown[drop[d]] = 0;
-	return gap;
+	return table_width(t, gap) <= columns ? gap : 0;
+}
+
+/* Row R of T stacked for a terminal COLUMNS wide, with MARK before it:
+ * the key and the id on the first line; then every field but uid and
+ * perms as "heading: value", as many to a line as fit, STACK_INDENT
+ * columns in.  A pair is never broken. */
+static void
+stacked_row(const struct table *t, int r, const char *mark, int columns)
+{
+	struct strbuf line = STRBUF_INIT;
+	int col = MARK_WIDTH;
+
+	strbuf_init(&line);
+	strbuf_adds(&line, mark);
+	for (int c = 0; c < t->ncols; c++) {
+		if (c == COL_UID || c == COL_PERMS)
+			continue;
+		/* TRANSLATORS: one field of an IPC object in the ipcs view
+		   on a narrow terminal: a column heading and its value
+		   ("id: 32768"). */
+		char *pair = xasprintf(_("%s: %s"), t->cell[0][c], t->cell[r][c]);
+		int w = display_width(pair, strlen(pair));
+		if (c == COL_SLOT || (col > STACK_INDENT && col + 2 + w > columns)) {
+			out("%s\n", line.buf);
+			strbuf_reset(&line);
+			strbuf_addf(&line, "%*s", STACK_INDENT, "");
+			col = STACK_INDENT;
+		} else if (c > 0) {
+			strbuf_adds(&line, "  ");
+			col += 2;
+		}
+		strbuf_adds(&line, pair);
+		col += w;
+		free(pair);
+	}
+	out("%s\n", line.buf);
+	strbuf_free(&line);
 }
 
 /* Print row R of T, with MARK ("  * " or four spaces) before it. */
@@ -170,13 +213,17 @@ show_kind(enum ipc_kind kind, const struct sysv_object *objs, int n)
 				t.width[c] = w;
 		}
 	int gap = table_fit(&t, render_width());
-	table_row(&t, 0, "    ", gap);
+	if (gap > 0)
+		table_row(&t, 0, "    ", gap);
 	for (int i = 0; i < n; i++) {
 		/* A segment the tutor removed while attached is still its own. */
 		const struct sysv_object *o = &objs[i];
 		int mine = registry_has(kind, o->id)
 			   || (kind == KIND_SHM && (o->mode & SHM_DEST) && registry_doomed(o->id));
-		table_row(&t, i + 1, mine ? "  * " : "    ", gap);
+		if (gap > 0)
+			table_row(&t, i + 1, mine ? "  * " : "    ", gap);
+		else
+			stacked_row(&t, i + 1, mine ? "  * " : "    ", render_width());
 	}
 	free(t.cell);
 }

@@ -196,6 +196,26 @@ pty_drive() {
 	return 1
 }
 
+# pty_run NAME COMMAND... < SCRIPT: as pty_drive, on a terminal of
+# PTY_ROWS x PTY_COLS (24x80 unless set), with a fresh HOME of its own and
+# no TAP line: returns ptydrive's status, and on failure shows the output
+# and the end of the log ($TEST_TMP/NAME.log) as diagnostics.
+pty_run() {
+	local name=$1 status
+	shift
+	mkdir -p "$TEST_TMP/home-$name"
+	env -u XDG_STATE_HOME -u XDG_RUNTIME_DIR -u LANGUAGE -u LANG -u MAKEFLAGS -u MAKELEVEL -u MFLAGS \
+		HOME="$TEST_TMP/home-$name" LC_ALL=C TERM=dumb INPUTRC="$srcdir/tests/lib/inputrc" \
+		"$PTYDRIVE" --rows "${PTY_ROWS:-24}" --cols "${PTY_COLS:-80}" --timeout 20 \
+		--log "$TEST_TMP/$name.log" - -- "$@" > "$TEST_TMP/$name.out" 2>&1
+	status=$?
+	if [ $status -ne 0 ]; then
+		diag < "$TEST_TMP/$name.out"
+		tail -c 1500 "$TEST_TMP/$name.log" | diag
+	fi
+	return $status
+}
+
 # stop NAME SIGNAL: send SIGNAL to NAME, then finish it ($status).  One
 # command, so that the notice bash keeps when it learns that NAME was
 # killed is said inside finish, to /dev/null, and not after the kill.

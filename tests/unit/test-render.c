@@ -101,7 +101,9 @@ lines_fit(const char *outp, int width, const char *what)
 	return good;
 }
 
-/* The words of S (split at blanks and newlines), joined by one space. */
+/* The words of S (split at blanks and newlines), joined by one space; none
+ * after a word that ends with '|', '/', ',' or '-', where the renderer may cut
+ * a word too long for a line. */
 static char *
 words(const char *s)
 {
@@ -115,7 +117,7 @@ words(const char *s)
 		n = strcspn(s, " \n");
 		if (n == 0)
 			break;
-		if (sb.len > 0)
+		if (sb.len > 0 && strchr("|/,-", sb.buf[sb.len - 1]) == NULL)
 			strbuf_addc(&sb, ' ');
 		strbuf_addn(&sb, s, n);
 		s += n;
@@ -297,6 +299,15 @@ test_wrapping(void)
 		free(o);
 	}
 
+	/* A word wider than the line that can be cut after '|', '/', ',' or
+	 * '-' is: a flag expression, a path, a list, a German compound. */
+	{
+		char *o = capture("flags IPC_CREAT|IPC_EXCL|0600 and /tmp/ipctutor/key-file-of-the-course end", NULL, 0, NULL);
+		is_str(o, "flags IPC_CREAT|\nIPC_EXCL|0600 and\n/tmp/ipctutor/key-\nfile-of-the-course\nend\n",
+		       "a word wider than the line is cut after its last '|', '/' or '-' that fits");
+		free(o);
+	}
+
 	/* Exact layout at 20 columns. */
 	{
 		char *o = capture("one two three four five six seven eight", NULL, 0, NULL);
@@ -372,6 +383,58 @@ test_inline(void)
 	strbuf_free(&sb);
 }
 
+/* What a preformatted line (code, a command) prints at WIDTH columns. */
+static char *
+line_at(int width, void (*fn)(const char *), const char *line)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct strbuf *previous;
+
+	set_width(width);
+	strbuf_init(&sb);
+	previous = render_capture(&sb);
+	fn(line);
+	render_capture(previous);
+	return sb.buf;
+}
+
+/* Code and commands on a narrow terminal: broken where their form allows
+ * it (never inside a string or a comment's opening), continued deeper,
+ * code lines after a mark; at 80 columns as they are. */
+static void
+test_preformatted(void)
+{
+	static const struct { int width; void (*fn)(const char *); const char *line, *want, *name; } cases[] = {
+		{ 80, render_verbatim, "        if (msgrcv(qid, &req, sizeof req.text, 0, 0) == -1) {",
+		  "            if (msgrcv(qid, &req, sizeof req.text, 0, 0) == -1) {\n",
+		  "code that fits: as it is" },
+		{ 40, render_verbatim, "        if (msgrcv(qid, &req, sizeof req.text, 0, 0) == -1) {",
+		  "            if (msgrcv(qid, &req, sizeof\n              \u21aa req.text, 0, 0) == -1) {\n",
+		  "code: continued 4 columns deeper, after a mark" },
+		{ 40, render_verbatim, "    err(1, \"a message with its words\");",
+		  "        err(1,\n          \u21aa \"a message with its words\");\n",
+		  "code: never broken inside a string" },
+		{ 40, render_verbatim, "    msgctl(qid, IPC_RMID, NULL);    /* gone */",
+		  "        msgctl(qid, IPC_RMID, NULL);\n          \u21aa /* gone */\n",
+		  "code: broken at the padding before a comment" },
+		{ 40, render_verbatim, "                                                /* far in */",
+		  "                    /* far in */\n",
+		  "code: no line starts past half the width" },
+		{ 40, render_command, "client2 msgget 0x4d0a0001 IPC_CREAT|IPC_EXCL|0600",
+		  "\u00bb client2 msgget 0x4d0a0001\n      IPC_CREAT|IPC_EXCL|0600\n",
+		  "a command: broken at a space, continued 4 columns deeper" },
+		{ 40, render_command, "client send \"a message with many words in it\"",
+		  "\u00bb client send\n      \"a message with many words in it\"\n",
+		  "a command: never broken inside its quoted text" },
+	};
+
+	for (size_t i = 0; i < COUNT(cases); i++) {
+		char *o = line_at(cases[i].width, cases[i].fn, cases[i].line);
+		is_str(o, cases[i].want, cases[i].name);
+		free(o);
+	}
+}
+
 int
 main(void)
 {
@@ -380,6 +443,7 @@ main(void)
 	set_width(80);
 	test_display_width();
 	test_wrapping();
+	test_preformatted();
 	test_inline();
 	return tap_done();
 }
