@@ -409,15 +409,16 @@ static void reap(struct agent *a, int *status);
 
 /* Wait until A is done with its command or asleep in the call it
  * announced; show its records meanwhile.  A stopped agent (state T in
- * /proc/PID/stat) cannot answer: say so at once (AGENT_STOPPED); one that
- * runs and says nothing until the deadline is busy (AGENT_TIMEOUT).  Both
- * mark it unresponsive.  A pending SIGTERM, SIGHUP or SIGQUIT ends the
- * wait (AGENT_INTERRUPTED) so that the main loop ends the tutor. */
+ * /proc/PID/stat) cannot answer: say so as soon as it has been silent for
+ * a moment, BLOCK_CHECK_MS (AGENT_STOPPED); one that runs and says
+ * nothing until the deadline is busy (AGENT_TIMEOUT).  Both mark it
+ * unresponsive.  A pending SIGTERM, SIGHUP or SIGQUIT ends the wait
+ * (AGENT_INTERRUPTED) so that the main loop ends the tutor. */
 static enum agent_result
 wait_agent(struct agent *a)
 {
 	long deadline = now_ms() + DEADLINE_MS;
-	int sfd = signal_fd;
+	int sfd = signal_fd, silent = 0;
 
 	while (a->busy) {
 		struct pollfd pfd[2] = { { a->from_child, POLLIN, 0 }, { sfd, POLLIN, 0 } };
@@ -426,7 +427,10 @@ wait_agent(struct agent *a)
 
 		if (termination_pending())
 			return AGENT_INTERRUPTED;
-		if (process_state(a->pid) == 'T' && poll(pfd, 1, 0) <= 0) {
+		/* A healthy agent answers in microseconds: the kernel is asked
+		 * whether it is stopped only after a slice without a word (a
+		 * look at /proc costs more than most commands). */
+		if (silent && process_state(a->pid) == 'T' && poll(pfd, 1, 0) <= 0) {
 			a->unresponsive = AGENT_STOPPED;
 			return AGENT_STOPPED;
 		}
@@ -441,10 +445,11 @@ wait_agent(struct agent *a)
 				return AGENT_BLOCKED;
 			}
 		}
-		int slice = watching ? BLOCK_CHECK_MS : (int)(left < STATE_CHECK_MS ? left : STATE_CHECK_MS);
+		int slice = watching || !silent ? BLOCK_CHECK_MS : (int)(left < STATE_CHECK_MS ? left : STATE_CHECK_MS);
 		int r = poll(pfd, sfd >= 0 ? 2 : 1, slice);
 		if (r < 0 && errno != EINTR)
 			return AGENT_TIMEOUT;
+		silent = r == 0 || !(pfd[0].revents & (POLLIN | POLLHUP | POLLERR));
 		/* Another signal (SIGINT, SIGWINCH) waits for the main loop:
 		 * stop polling the signalfd, which stays readable, this time. */
 		if (r > 0 && (pfd[1].revents & POLLIN) && !termination_pending())
