@@ -250,8 +250,11 @@ po-init: pot
 # ---- fuzzing --------------------------------------------------------------
 
 # libFuzzer harnesses (clang) for the lesson parser, the command-line
-# parsing, a hostile catalog's translations and save's paths.  New interesting inputs go to build/fuzz/; a crash is written to
-# tests/fuzz/crashes/, to be committed: test-fuzz-replay replays it forever.
+# parsing, a hostile catalog's translations and save's paths
+# (tests/fuzz/harness.h).  New interesting inputs go to
+# build/fuzz/corpus-*; a crash, or an input that takes over 30 s, is
+# written to tests/fuzz/crashes/, to be committed: test-fuzz-replay replays
+# it forever.
 FUZZ_SECONDS ?= 60
 # A campaign draws a new seed each run; CI gives FUZZ_SEED=1 so that its
 # short smoke explores the same inputs on every run and a red CI names a
@@ -263,13 +266,15 @@ FUZZ_OBJECTS = $(patsubst src/%.c,$(BUILD)/fuzz/obj/%.o,$(LIB_SOURCES))
 $(BUILD)/fuzz/obj/%.o: src/%.c $(wildcard src/*.h) | need-build
 	$(Q)mkdir -p $(@D)
 	$(Q)$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+# Kept, so that a later make fuzz rebuilds only what changed.
+.SECONDARY: $(FUZZ_OBJECTS)
 $(BUILD)/fuzz/fuzz-%: tests/fuzz/fuzz-%.c tests/fuzz/harness.h $(FUZZ_OBJECTS)
 	$(say) FUZZ $@
 	$(Q)$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJECTS) -lreadline
 fuzz: need-fuzz $(BUILD)/fuzz/fuzz-lesson $(BUILD)/fuzz/fuzz-command $(BUILD)/fuzz/fuzz-catalog $(BUILD)/fuzz/fuzz-save
 	$(Q)mkdir -p tests/fuzz/crashes
 	$(Q)for h in lesson command catalog save; do mkdir -p $(BUILD)/fuzz/corpus-$$h; \
-	  $(BUILD)/fuzz/fuzz-$$h -seed=$(FUZZ_SEED) -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1 \
+	  $(BUILD)/fuzz/fuzz-$$h -seed=$(FUZZ_SEED) -max_total_time=$(FUZZ_SECONDS) -timeout=30 -max_len=65536 -print_final_stats=1 \
 	    -artifact_prefix=tests/fuzz/crashes/$$h- $(BUILD)/fuzz/corpus-$$h tests/fuzz/corpus/$$h \
 	    2>&1 | grep -E '^(stat::number_of_executed_units|stat::new_units_added|==[0-9]+==|SUMMARY)' \
 	    | sed "s/^/$$h: /"; test $${PIPESTATUS[0]} = 0 || exit 1; done

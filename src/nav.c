@@ -478,7 +478,7 @@ print_lessons(int with_total)
 		p = find_progress(l);
 
 		strbuf_init(&sb);
-		strbuf_addf(&sb, "%s — ", l->slug);
+		strbuf_addf(&sb, "%s%d %s — ", (int)i == session.lesson ? "> " : "", l->number, l->slug);
 		strbuf_adds(&sb, prose_translate(&l->title));
 		strbuf_addf(&sb, _(" · %d/%zu steps"), p ? p->steps_seen : 0, l->nsteps);
 		tally(l, p, &t);
@@ -505,11 +505,8 @@ print_lessons(int with_total)
 			/* TRANSLATORS: how much of a lesson is translated. */
 			strbuf_addf(&sb, _(" · %zu%% in your language"), all ? done * 100 / all : 100);
 		}
-		/* Its further lines under its name, the numbers alone in
-		 * their column. */
-		char *first = xasprintf("%s%d ", (int)i == session.lesson ? "> " : "  ", l->number);
-		render_paragraph(sb.buf, NULL, 0, first);
-		free(first);
+		/* Its further lines under its name, the numbers alone. */
+		render_hanging(sb.buf, (int)i == session.lesson ? 0 : 2, (int)i == session.lesson ? 4 : 2);
 		strbuf_free(&sb);
 	}
 	if (!with_total)

@@ -538,7 +538,8 @@ break_points(const char *line, size_t len, enum breaks kind, char *can_break)
 /* LINE, after INDENT columns already written, wrapped to the width at the
  * break points of KIND: each further piece at CONT columns after MARK,
  * between ON and OFF (colour; the first piece only ends with OFF).  A piece
- * with no break point that fits (a long quoted message) is cut where the
+ * with no break point that fits (a long result, a long quoted message) is
+ * cut before a '(' or at a space, and only where neither is, where the
  * room ends. */
 static void
 wrap_line(const char *line, enum breaks kind, int indent, int cont, const char *mark,
@@ -550,7 +551,7 @@ wrap_line(const char *line, enum breaks kind, int indent, int cont, const char *
 	break_points(line, len, kind, can_break);
 	while (start < len) {
 		int room = render_width() - indent, width = 0;
-		size_t i = start, cut = 0;
+		size_t i = start, cut = 0, paren = 0, space = 0;
 		if (room < 10)
 			room = 10;
 		while (i < len) {
@@ -559,18 +560,26 @@ wrap_line(const char *line, enum breaks kind, int indent, int cont, const char *
 			int w = display_width(line + i, n);
 			if (i > start && can_break[i])
 				cut = i;
+			if (i > start && line[i - 1] == ' ' && line[i] != ' ') {
+				space = i;
+				paren = line[i] == '(' ? i : paren;
+			}
 			if (width + w > room) {
 				/* Only spaces up to the next piece (the
 				 * padding before a comment): break there. */
 				size_t next = i + strspn(line + i, " ");
 				if (next > i && next < len && can_break[next])
 					cut = next;
+				space = next > i && next < len ? next : space;
 				break;
 			}
 			width += w;
 			i += n;
 		}
-		size_t end = i == len ? len : cut > start ? cut : i;
+		/* No break point fits (a result or a quoted text wider than
+		 * the room): before the errno's text, or else at a space,
+		 * rather than inside a word. */
+		size_t end = i == len ? len : cut > start ? cut : paren > start ? paren : space > start ? space : i;
 		size_t shown = end;
 		while (shown > start && line[shown - 1] == ' ')
 			shown--;

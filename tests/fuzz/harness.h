@@ -48,7 +48,8 @@ fuzz_ignore(const char *candidate, void *arg)
 }
 
 /* What a typed line goes through before any call is made: splitting and
- * quoting, placeholders, numbers, keys, flags, control words, completion. */
+ * quoting, placeholders, numbers, keys, flags, control words, completion;
+ * and each word back as text the way calls are shown. */
 static inline void
 fuzz_command(const uint8_t *data, size_t size)
 {
@@ -70,12 +71,26 @@ fuzz_command(const uint8_t *data, size_t size)
 		size_t badlen;
 		char buf[128];
 
-		(void)parse_long(argv[i], -2147483648L, 2147483647L, &n);
-		(void)key_parse(argv[i], &k);
-		(void)ctl_parse(argv[i], &v);
+		char cut[24];
+		size_t cutlen = 1 + strlen(argv[i]) % sizeof cut;
+
+		if (parse_long(argv[i], -2147483648L, 2147483647L, &n) == PARSE_OK) {
+			key_format((key_t)n, buf, sizeof buf);
+			(void)ctl_text((int)n, buf, sizeof buf);
+		}
+		if (key_parse(argv[i], &k) == PARSE_OK)
+			key_format(k, buf, sizeof buf);
+		if (ctl_parse(argv[i], &v) == PARSE_OK)
+			(void)ctl_text(v, buf, sizeof buf);
 		for (int c = FLAGS_GET; c <= FLAGS_SHMAT; c++)
-			if (flags_parse((enum flag_context)c, argv[i], &v, &bad, &badlen) == PARSE_OK)
+			if (flags_parse((enum flag_context)c, argv[i], &v, &bad, &badlen) == PARSE_OK) {
+				/* Into a buffer too small as well: cut, the text
+				 * before the cut, NUL-terminated. */
 				flags_format((enum flag_context)c, v, buf, sizeof buf);
+				flags_format((enum flag_context)c, v, cut, cutlen);
+				if (strlen(cut) >= cutlen || strncmp(cut, buf, strlen(cut)) != 0)
+					abort();
+			}
 		(void)errno_from_name(argv[i]);
 	}
 	free(line);

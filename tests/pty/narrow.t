@@ -80,6 +80,9 @@ grep -aq '^    key  *id  *slot  *seq  *perms  *uid  *semaphores' "$TEST_TMP/walk
 ok $? "57 columns: a table that fits stays a table"
 grep -aq '↪ ' "$TEST_TMP/walk-en-40-02.log"
 ok $? "40 columns: a C line too long is continued after a mark"
+grep -aq '^             = -1 EINVAL' "$TEST_TMP/walk-en-40-04.log" &&
+	grep -aq '^             (Invalid argument)' "$TEST_TMP/walk-en-40-04.log"
+ok $? "40 columns: a result too wide breaks before the errno's text, never inside a word"
 
 # The pager at 40x24: its prompt fits the row it is wiped from.
 PTY_COLS=40 PTY_ROWS=24 pty_run "pager" "$IPCTUTOR" --reproducible 2.4 <<'S'
