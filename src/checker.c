@@ -291,6 +291,7 @@ check_finish(struct check *c)
 {
 	long deadline = now_ms() + c->seconds * 1000L;
 	size_t seen_at = (size_t)-1;
+	int left_behind = 0;      /* stopped: its first process had ended, a child had not */
 
 	if (c->input >= 0) {
 		close(c->input);
@@ -315,6 +316,7 @@ check_finish(struct check *c)
 	}
 	if (c->t != NULL && !c->ended) {
 		c->stopped = 1;
+		left_behind = tracer_first_ended(c->t);
 		tracer_kill(c->t);
 		c->ended = 1;
 		c->status = tracer_status(c->t);
@@ -333,6 +335,11 @@ check_finish(struct check *c)
 				      : c->hopeless == SV_SEMOP
 				      ? _("it waits in semop for a semaphore nobody will give back: with no time limit it cannot notice that the server is gone, so the checker stopped it at once")
 				      : _("it waits in msgsnd for room in a queue nobody reads, so the checker stopped it at once"));
+		} else if (c->stopped && left_behind) {
+			char *why = xasprintf(_("its first process ended, but a process it started did not end within %d seconds, so the checker stopped it (a child left behind: wait for your children before you exit)"),
+					      c->seconds);
+			verdict(c, 0, _("Your program ends by itself"), why);
+			free(why);
 		} else if (c->stopped) {
 			char *why = xasprintf(_("it did not end within %d seconds, so the checker stopped it (is it waiting for something that never comes, or looping?)"),
 					      c->seconds);
@@ -620,6 +627,10 @@ run_in_namespace(struct check *c, int number, scenario_fn *scenario)
 		return 2;
 	}
 	c->private_userns = mode == NS_PRIVATE_USERNS;
+	/* The program's orphans come to this process, not to init, so that
+	 * the tracer reaps them with the rest of the group: no zombie of a
+	 * checked program outlives the check, whatever init does. */
+	prctl(PR_SET_CHILD_SUBREAPER, 1);
 	/* The tutor's server and client make their key from the key file in
 	 * $XDG_RUNTIME_DIR (unless IPCTUTOR_RUNDIR names another folder): the
 	 * check's own, which the learner's program gets as its argument. */

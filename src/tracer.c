@@ -403,6 +403,11 @@ untraced_ended(struct tracer *t)
 		return 0;
 	proc_kill_group(t->pgid, SIGKILL);
 	proc_reap(t->pid, NULL);
+	/* The group's orphans, when this process is their subreaper (the
+	 * checker): killed just now, reaped here. */
+	pid_t pid;
+	while ((pid = proc_wait_group(t->pgid, NULL, 0)) > 0 || (pid < 0 && errno == EINTR))
+		continue;
 	process_ended(t, t->pid, status);
 	return 1;
 }
@@ -474,6 +479,15 @@ int
 tracer_status(const struct tracer *t)
 {
 	return t->status;
+}
+
+int
+tracer_first_ended(const struct tracer *t)
+{
+	for (size_t i = 0; i < t->nprocs; i++)
+		if (t->procs[i].pid == t->pid)
+			return 0;
+	return 1;
 }
 
 int

@@ -79,6 +79,8 @@ int tracer_traced(const struct tracer *t);
 /* The first process and how it ended (a wait status; valid once ended). */
 pid_t tracer_pid(const struct tracer *t);
 int tracer_status(const struct tracer *t);
+/* Has the first process ended (while others of the program may run)? */
+int tracer_first_ended(const struct tracer *t);
 /* How many processes the program has had in all, and how many now. */
 int tracer_processes_started(const struct tracer *t);
 int tracer_processes_alive(const struct tracer *t);
