@@ -256,6 +256,12 @@ agent_prepare(int n)
 	}
 }
 
+int
+agent_spares(void)
+{
+	return nspares;
+}
+
 struct agent *
 agent_spawn(const char *name)
 {

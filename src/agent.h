@@ -41,6 +41,8 @@ struct agent *agent_spawn(const char *name);
  * never started, and ended here.  N = 0 ends them all: at exit, and when
  * the language changes (a spare speaks the one it was forked with). */
 void agent_prepare(int n);
+/* How many there are (some may be in a namespace the tutor has left). */
+int agent_spares(void);
 pid_t agent_pid(const struct agent *agent);
 /* The wait status of an agent that has ended (after AGENT_DIED). */
 int agent_status(const struct agent *agent);

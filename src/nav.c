@@ -85,6 +85,7 @@ nav_stage(int lesson)
 	session.world_lesson = lesson;
 	session.world_step = 0;
 	session.world_dirty = 0;
+	session.prepare_pending = 1;   /* processes made ready are in the old namespace */
 }
 
 /* Run, without a word, the current lesson's run lines and predictions'
@@ -665,13 +666,8 @@ nav_follow_to(const char *slug, int step)
 	render_paragraph(_("Following the teacher to {where}."), var_lookup, 0, NULL);
 	nav_enter(lesson, step);   /* in that step's world, rebuilt if need be */
 	progress_save();
-	session.prepare_pending = 1;   /* for a later move, once idle */
-}
-
-int
-nav_idle_timeout(void)
-{
-	return session.prepare_pending ? NAV_IDLE_MS : -1;
+	if (play_prepared() < FOLLOWER_SPARES)
+		session.prepare_pending = 1;   /* for a later move, once idle */
 }
 
 void

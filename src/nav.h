@@ -55,12 +55,11 @@ int nav_follow(struct play_ctx *ctx, int argc, char **argv);   /* follow, unfoll
 /* The lesson list with progress and score ("lessons", --list). */
 void nav_print_lessons(void);
 
-/* Work left for a quiet moment: after a teacher's move, a follower forks
- * the server and client processes a later step may start.  The time in ms
- * without input or event after which nav_idle should run (NAV_IDLE_MS),
- * or -1 when nothing is left. */
-#define NAV_IDLE_MS 50
-int nav_idle_timeout(void);
+/* Work left for a quiet moment (session.prepare_pending): a follower forks
+ * the server and client processes a later step may start.  The input loop
+ * calls nav_idle after NAV_IDLE_MS without input or event: longer than a
+ * move takes to reach a class of a hundred on a busy machine. */
+#define NAV_IDLE_MS 150
 void nav_idle(void);
 
 #endif

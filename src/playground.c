@@ -398,6 +398,12 @@ play_prepare(int processes)
 	agent_prepare(processes);
 }
 
+int
+play_prepared(void)
+{
+	return agent_spares();
+}
+
 void
 play_shutdown(int show_calls)
 {

@@ -33,6 +33,8 @@ void play_shutdown(int show_calls);
  * so that a hundred of them starting a server at the teacher's move do
  * not fork a hundred tutors at that moment.  play_shutdown leaves them. */
 void play_prepare(int processes);
+/* How many play_prepare has ready (or had, before a new namespace). */
+int play_prepared(void);
 
 /* Run one playground command line in the tutor, as CTX (a lesson's run
  * line, an exercise's step).  The cross-cutting work is done here, once, as

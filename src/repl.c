@@ -306,7 +306,7 @@ repl_run(int interactive)
 			fds[n++] = (struct pollfd){ follow_fd(), POLLIN, 0 };
 		size_t first_agent = n;
 		n += agent_pollfds(fds + n, MAX_POLL - n);
-		int ready = poll(fds, n, nav_idle_timeout());
+		int ready = poll(fds, n, session.prepare_pending ? NAV_IDLE_MS : -1);
 		if (ready < 0) {
 			if (errno == EINTR)
 				continue;

@@ -63,8 +63,9 @@ struct session {
 	int world_lesson;
 	int world_step;
 	int world_dirty;
-	int prepare_pending;           /* a follower moved: processes to fork
-					  once it is idle (nav_idle) */
+	int prepare_pending;           /* processes to fork (a follower's) once
+					  idle: some were used, or the
+					  namespace is new (nav_idle) */
 	long lesson_clock;             /* when time in the lesson was last counted */
 	int course_ended;              /* the course's summary was shown */
 

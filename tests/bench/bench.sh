@@ -15,7 +15,7 @@
 #   5. a class on one machine: a teacher with --lead, LEARNERS learners
 #      with --follow (default 100), inside its own `unshare -i`, CLASSRUNS
 #      times (default 3), the teacher's moves CLASSBENCH_PAUSE_MS apart
-#      (default 250: the teacher talks; 0: back to back);
+#      (default 500: the teacher talks; 0: back to back);
 #   6. the batch walk-through of every lesson, restartcost and churn.
 # RUNS (default 21) sets the repetitions.  Nothing here is a pass/fail
 # test: these machines are noisy, so the figures are reported, with the
@@ -116,7 +116,7 @@ lasts="" worsts="" eachs="" missed=0
 for ((k = 1; k <= CLASSRUNS; k++)); do
 	rm -rf "$work/class" && mkdir -p "$work/class"
 	c=$(in_ns "$BUILD/bench/classbench" "$LEARNERS" "$ROUNDS" "$work/class" -- "$tutor")
-	[ "$k" = 1 ] && echo "a class: 1 teacher (--lead), $(echo "$c" | field learners) learners (--follow), $(echo "$c" | field moves) moves a run, ${CLASSBENCH_PAUSE_MS:-250} ms apart, $CLASSRUNS runs"
+	[ "$k" = 1 ] && echo "a class: 1 teacher (--lead), $(echo "$c" | field learners) learners (--follow), $(echo "$c" | field moves) moves a run, ${CLASSBENCH_PAUSE_MS:-500} ms apart, $CLASSRUNS runs"
 	printf '  run %d: last learner %s ms median, %s ms worst; %s missed; load %s\n' "$k" \
 		"$(echo "$c" | field last_median_ms)" "$(echo "$c" | field last_worst_ms)" "$(echo "$c" | field missed)" \
 		"$(cut -d' ' -f1 /proc/loadavg)"

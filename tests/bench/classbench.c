@@ -59,7 +59,7 @@
 #define DEADLINE_MS 5000    /* a learner later than this missed the move */
 #define LOOK_MS 30          /* CLASSBENCH_DEBUG: who is still late then (default) */
 #define LAST_STEP 7         /* lesson 1: steps 1.1 to 1.7 */
-#define PAUSE_MS 250        /* between moves: the teacher talks */
+#define PAUSE_MS 500        /* between moves: the teacher talks (0.5 s at least) */
 
 struct learner {
 	pid_t pid;
@@ -358,6 +358,7 @@ main(int argc, char **argv)
 		return 1;
 	}
 	int shm = count_objects("shm"), sem = count_objects("sem"), msg = count_objects("msg");
+	teacher_talks(l, n + 1, pause);   /* before the first move too */
 	for (int r = 0; r < rounds; r++)
 		for (int s = 2; s <= LAST_STEP + 1; s++) {
 			int step = s <= LAST_STEP ? s : 1;

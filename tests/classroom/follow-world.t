@@ -54,7 +54,10 @@ wait_for learner "Step 1.1 ("; ok $? "the follower starts at the teacher's step"
 # A second follower, with real pids, for the processes it prepares.
 spawn other $(neutral_env) "$IPCTUTOR" --follow
 wait_for other "Step 1.1 ("
-listener=$(children "$other_pid")
+# Its listener is the child in the machine's namespace (here the test's),
+# started before the tutor entered its own.
+listener=$(for c in $(children "$other_pid"); do
+	[ "$(readlink "/proc/$c/ns/ipc")" = "$(readlink /proc/$$/ns/ipc)" ] && echo "$c"; done)
 send teacher "goto 1.2"
 wait_for learner "Step 1.2 ("
 wait_for learner "Answer with the number"; ok $? "the teacher goes to 1.2: the follower's question is open"
