@@ -166,7 +166,7 @@ $(BUILD)/tests/unit/%: tests/unit/%.c $(BUILD)/lib$(PACKAGE).a tests/lib/tap.h
 	$(say) CC $@
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(EXTRA_LDFLAGS) -o $@ $< $(BUILD)/lib$(PACKAGE).a $(LDLIBS)
-$(BUILD)/tests/unit/test-fuzz-replay: tests/fuzz/harness.h
+$(BUILD)/tests/unit/test-fuzz-replay $(BUILD)/tests/unit/test-catalog-formats: tests/fuzz/harness.h
 
 $(BUILD)/$(PACKAGE).1: src/$(PACKAGE).1.in $(BUILD)/$(PACKAGE)
 	$(say) MAN $@

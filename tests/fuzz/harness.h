@@ -130,6 +130,10 @@ fuzz_catalog(const uint8_t *data, size_t size)
 		"identifier %d = sequence number %d \u00d7 32768 + slot %d",
 		"%.*s is %lu bytes, %c%c",
 		"Plain text without conversions.",
+		"%ld/%ld cycles \u00b7 %.0f per second \u00b7 %.0f s left",
+		"key = project id 0x%02lx << 24 | device 0x%02lx << 16 | inode 0x%04lx (of inode %lu)",
+		"Step %d.%d (%d of %zu) \u00b7 %s",
+		"the tutor's server is running under key 0x%08x, but your program asked %s for key 0x%08x: %s",
 	};
 	char *t, out[512];
 	unsigned pick;
@@ -150,6 +154,10 @@ fuzz_catalog(const uint8_t *data, size_t size)
 		case 2: snprintf(out, sizeof out, t, "queue", 7); break;
 		case 3: snprintf(out, sizeof out, t, 32769, 1, 1); break;
 		case 4: snprintf(out, sizeof out, t, 3, "abcdef", 6UL, 'x', 'y'); break;
+		case 6: snprintf(out, sizeof out, t, 10L, 20L, 1.5, 2.5); break;
+		case 7: snprintf(out, sizeof out, t, 0x54UL, 0x01UL, 0x0203UL, 515UL); break;
+		case 8: snprintf(out, sizeof out, t, 1, 2, 3, (size_t)7, "Restart"); break;
+		case 9: snprintf(out, sizeof out, t, 0x54010203U, "msgget", 0x1U, "ENOENT"); break;
 		default: snprintf(out, sizeof out, t, "never read"); break;
 		}
 #pragma GCC diagnostic pop

@@ -6,15 +6,16 @@
  * runs on every sentence of the program, so a rule too strict for our own
  * text would show that sentence in English without a word.  Every msgid of
  * src/ with a '%' must be a format the check can read, and every
- * translation of one in po/LL.po must pass it.  Lesson prose (lessons/,
- * exercises/) goes through gettext alone and is not a format: left out.
+ * translation of one in po/LL.po must pass it and read, as glibc's own
+ * parser sees it, the msgid's arguments (the catalog harness's witness).
+ * Lesson prose (lessons/, exercises/) goes through gettext alone and is
+ * not a format: left out.
  */
 #define _GNU_SOURCE
 #include <stdio.h>
 
-#include "i18n.h"
+#include "../fuzz/harness.h"   /* fuzz_same_arguments */
 #include "tap.h"
-#include "util.h"
 
 /* One entry of a PO file, as far as this test needs it. */
 struct entry {
@@ -55,6 +56,9 @@ check_entry(const char *file, const struct entry *e, int *checked, int *bad)
 		(*bad)++;
 	} else if (e->msgstr.len > 0 && !e->fuzzy && !i18n_translation_usable(e->msgid.buf, e->msgstr.buf)) {
 		diag("%s: the translation \"%s\" of \"%s\" is refused", file, e->msgstr.buf, e->msgid.buf);
+		(*bad)++;
+	} else if (e->msgstr.len > 0 && !e->fuzzy && !fuzz_same_arguments(e->msgid.buf, e->msgstr.buf)) {
+		diag("%s: glibc reads other arguments for \"%s\" than for \"%s\"", file, e->msgstr.buf, e->msgid.buf);
 		(*bad)++;
 	}
 }
