@@ -4,9 +4,9 @@
  * checker.c: the engine of "check N" (see checker.h): compile, a private
  * namespace in a child process, the learner's program under the tracer
  * with limits (a deadline of its own, CPU time, memory, processes), the
- * tutor's server and client as real processes, and the verdicts.  The
- * scenarios themselves are in scenarios.c.  Every process is forked,
- * signalled and reaped through proc.h.
+ * tutor's server and client as real processes.  What it decides, verdict.c
+ * says; the scenarios themselves are in scenarios.c.  Every process is
+ * forked, signalled and reaped through proc.h.
  *
  * Where the kernel refuses ptrace, the program still runs through the
  * scenario, untraced: what the engine sees without the trace (how the
@@ -39,6 +39,7 @@
 #include "render.h"
 #include "tracecmd.h"
 #include "util.h"
+#include "verdict.h"
 
 #define MAX_PROCESSES 16
 #define CPU_SECONDS 5
@@ -67,18 +68,16 @@ struct check {
 	int client;               /* the learner writes a client (check_client_program) */
 	int untraced;             /* ptrace was refused: the program ran untraced */
 	enum sysv_call hopeless;  /* the call the program was stopped in at once, or SV_NONE */
-	int failed, passed, skipped;
+	struct verdicts v;        /* the requirements reported so far */
 };
 
-/* ---- verdicts ------------------------------------------------------- */
+/* ---- verdicts (said by verdict.c) ---------------------------------- */
 
 void
 check_part(struct check *c, const char *text)
 {
 	(void)c;
-	out("\n");
-	render_paragraph(text, NULL, 0, "▸ ");
-	out_flush();
+	verdict_part(text);
 }
 
 static void end_server(struct check *c, int sig);
@@ -98,38 +97,19 @@ check_scenario(struct check *c, const char *text)
 		check_part(c, text);
 }
 
-/* A verdict the engine itself can give, traced or not. */
-static void
-verdict(struct check *c, int ok, const char *text, const char *reason)
-{
-	char *line = ok ? xasprintf(_("PASS  %s"), text) : xasprintf(_("FAIL  %s: %s"), text, reason);
-
-	render_paragraph(line, NULL, 2, ok ? "✓ " : "✗ ");
-	free(line);
-	out_flush();
-	if (ok)
-		c->passed++;
-	else
-		c->failed++;
-}
-
 void
 check_require(struct check *c, int ok, const char *text, const char *reason)
 {
 	if (c->untraced)
 		check_skip(c, text, _("without tracing, your program's calls cannot be seen, so this is not judged"));
 	else
-		verdict(c, ok, text, reason);
+		verdict_give(&c->v, ok, text, reason);
 }
 
 void
 check_skip(struct check *c, const char *text, const char *why)
 {
-	char *line = xasprintf(_("SKIP  %s: %s"), text, why);
-
-	render_paragraph(line, NULL, 2, "- ");
-	free(line);
-	c->skipped++;
+	verdict_skip(&c->v, text, why);
 }
 
 /* ---- the learner's program ------------------------------------------ */
@@ -323,38 +303,9 @@ check_finish(struct check *c)
 	}
 	show_output(c);
 	if (c->t != NULL) {
-		if (tracer_fork_limit_hit(c->t)) {
-			char *why = xasprintf(_("it started more than %d processes, so the checker stopped it (a fork in a loop?)"),
-					      MAX_PROCESSES);
-			verdict(c, 0, _("Your program starts a reasonable number of processes"), why);
-			free(why);
-		} else if (c->stopped && c->hopeless != SV_NONE) {
-			verdict(c, 0, _("Your program ends by itself"),
-				      c->hopeless == SV_MSGRCV
-				      ? _("it waits in msgrcv for an answer no server will send: the tutor's server has answered everything it was sent (or none runs), so the checker stopped it at once")
-				      : c->hopeless == SV_SEMOP
-				      ? _("it waits in semop for a semaphore nobody will give back: with no time limit it cannot notice that the server is gone, so the checker stopped it at once")
-				      : _("it waits in msgsnd for room in a queue nobody reads, so the checker stopped it at once"));
-		} else if (c->stopped && left_behind) {
-			char *why = xasprintf(_("its first process ended, but a process it started did not end within %d seconds, so the checker stopped it (a child left behind: wait for your children before you exit)"),
-					      c->seconds);
-			verdict(c, 0, _("Your program ends by itself"), why);
-			free(why);
-		} else if (c->stopped) {
-			char *why = xasprintf(_("it did not end within %d seconds, so the checker stopped it (is it waiting for something that never comes, or looping?)"),
-					      c->seconds);
-			verdict(c, 0, _("Your program ends by itself"), why);
-			free(why);
-		} else if (WIFSIGNALED(c->status) && WTERMSIG(c->status) != SIGTERM && WTERMSIG(c->status) != SIGINT) {
-			const char *name = sigabbrev_np(WTERMSIG(c->status));
-			char *why = WTERMSIG(c->status) == SIGXCPU
-					    ? xasprintf(_("it used more than its CPU time (%d seconds) and was killed by SIG%s"),
-							CPU_SECONDS, name ? name : "?")
-					    : xasprintf(_("it was killed by SIG%s (signal %d): it crashed"), name ? name : "?",
-							WTERMSIG(c->status));
-			verdict(c, 0, _("Your program runs without crashing"), why);
-			free(why);
-		}
+		struct ending e = { tracer_fork_limit_hit(c->t), c->stopped, c->hopeless, left_behind, c->status,
+				    c->seconds, MAX_PROCESSES, CPU_SECONDS };
+		verdict_ending(&c->v, &e);
 		tracer_free(c->t);
 		c->t = NULL;
 	}
@@ -619,7 +570,6 @@ run_in_namespace(struct check *c, int number, scenario_fn *scenario)
 {
 	char why[128];
 	enum ns_mode mode = ns_enter_private(why, sizeof why);
-	char *text;
 
 	if (mode == NS_HOST) {
 		render_error(_("No private IPC namespace can be had here (%s), so a program cannot be checked safely."),
@@ -641,22 +591,7 @@ run_in_namespace(struct check *c, int number, scenario_fn *scenario)
 	if (c->t != NULL)
 		check_finish(c);
 	end_server(c, SIGKILL);
-	out("\n");
-	if (c->untraced && c->failed == 0) {
-		render_paragraph(_("Without tracing, only how your program ended could be judged. Check it again where ptrace is allowed (outside a container that forbids it) for a full verdict."),
-				 NULL, 0, NULL);
-		out_flush();
-		return 2;
-	}
-	if (c->failed == 0)
-		render_paragraph(text = xasprintf(_("Every requirement passed. Well done: solution %d shows the reference solution to compare."),
-						  number), NULL, 0, NULL);
-	else
-		render_paragraph(text = xasprintf(_("Not yet: a requirement failed (see FAIL above). hint %d gives a hint; check %d again after editing."),
-						  number, number), NULL, 0, NULL);
-	free(text);
-	out_flush();
-	return c->failed == 0 ? 0 : 1;
+	return verdict_summary(&c->v, c->untraced, number, "");
 }
 
 int
@@ -698,8 +633,8 @@ checker_check(int number, const char *file, scenario_fn *scenario)
 		close(fd);
 	result = compile_program(file, c.program, c.dir);
 	if (result == 1)
-		verdict(&c, 0, _("Your program compiles"),
-			      _("the compiler refused it: its messages are above, with the line of each problem"));
+		verdict_give(&c.v, 0, _("Your program compiles"),
+			     _("the compiler refused it: its messages are above, with the line of each problem"));
 	if (result != 0) {
 		remove_folder(c.dir);
 		return result;
