@@ -566,7 +566,7 @@ remove_folder(const char *dir)
 
 /* In the check's own process: a private namespace, then the scenario. */
 static int
-run_in_namespace(struct check *c, int number, scenario_fn *scenario)
+run_in_namespace(struct check *c, int number, scenario_fn *scenario, const char *prefix)
 {
 	char why[128];
 	enum ns_mode mode = ns_enter_private(why, sizeof why);
@@ -591,11 +591,11 @@ run_in_namespace(struct check *c, int number, scenario_fn *scenario)
 	if (c->t != NULL)
 		check_finish(c);
 	end_server(c, SIGKILL);
-	return verdict_summary(&c->v, c->untraced, number, "");
+	return verdict_summary(&c->v, c->untraced, number, prefix);
 }
 
 int
-checker_check(int number, const char *file, scenario_fn *scenario)
+checker_check(int number, const char *file, scenario_fn *scenario, const char *prefix)
 {
 	const char *tmp = getenv("TMPDIR"), *seconds = getenv("IPCTUTOR_CHECK_SECONDS");
 	struct check c;
@@ -643,7 +643,7 @@ checker_check(int number, const char *file, scenario_fn *scenario)
 	pid = proc_fork();
 	if (pid == 0) {
 		child_start(getppid(), 1);
-		result = run_in_namespace(&c, number, scenario);
+		result = run_in_namespace(&c, number, scenario, prefix);
 		out_flush();
 		_exit(result);
 	}

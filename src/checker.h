@@ -33,8 +33,10 @@ typedef void scenario_fn(struct check *c, int number);
  * when every requirement passed, 1 when one failed (or the file did not
  * compile), 2 when the check itself could not run (no compiler, no
  * namespace...) or could judge only how the program ended (the kernel
- * refused ptrace: the program ran untraced, and said so). */
-int checker_check(int number, const char *file, scenario_fn *scenario);
+ * refused ptrace: the program ran untraced, and said so).  The closing
+ * sentence names the commands to type next after PREFIX ("ipctutor " at a
+ * shell, "" at the tutor's prompt). */
+int checker_check(int number, const char *file, scenario_fn *scenario, const char *prefix);
 
 /* ---- for the scenarios ---------------------------------------------- */
 

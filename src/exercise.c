@@ -39,6 +39,20 @@
 #define EXERCISEDIR "/usr/local/share/ipctutor/exercises"
 #endif
 
+/* What the learner types before a command where they are: "ipctutor " at
+ * a shell (exercise_main runs the subcommands), nothing at the tutor's
+ * prompt. */
+static const char *typed_prefix = "";
+
+/* The command VERB NUMBER as the learner types it where they are
+ * ("check 1" at the prompt, "ipctutor check 1" at a shell); NUMBER < 0:
+ * VERB alone.  Free it. */
+static char *
+typed(const char *verb, int number)
+{
+	return number < 0 ? xasprintf("%s%s", typed_prefix, verb) : xasprintf("%s%s %d", typed_prefix, verb, number);
+}
+
 #define MAX_EXERCISES 32
 #define ATTEMPTS_FOR_SOLUTION 3
 #define WORK_DIR "ipctutor-exercises"
@@ -209,12 +223,17 @@ find(const char *text)
 	for (size_t i = 0; text != NULL && i < count; i++)
 		if (strtol(text, NULL, 10) == list[i].number || strcmp(text, list[i].slug) == 0)
 			return &list[i];
+	char *list_command = typed("exercises", -1);
 	if (count == 0)
 		render_error(_("No exercises were found in %s."), folder);
+	/* TRANSLATORS: the last %s is a command: "exercises" or "ipctutor exercises". */
 	else if (text == NULL)
-		render_error(_("Which exercise? Give its number, from 1 to %d (exercises lists them)."), list[count - 1].number);
+		render_error(_("Which exercise? Give its number, from 1 to %d (%s lists them)."), list[count - 1].number,
+			     list_command);
+	/* TRANSLATORS: the last %s is a command: "exercises" or "ipctutor exercises". */
 	else
-		render_error(_("There is no exercise \"%s\": exercises lists them."), text);
+		render_error(_("There is no exercise \"%s\": %s lists them."), text, list_command);
+	free(list_command);
 	return NULL;
 }
 
@@ -341,22 +360,28 @@ cmd_exercise(const char *which)
 	lesson_free(l);
 	from = xasprintf("%s/%s/start.c", folder, x->name);
 	to = learner_file(x);
+	char *again = typed("exercise", x->number), *check = typed("check", x->number);
 	if (mkdir(WORK_DIR, 0755) != 0 && errno != EEXIST) {
-		render_error(_("Cannot make the folder %s: %s. Change to a folder you can write (cd ~ for your home) and type exercise %d again."),
-			     WORK_DIR, strerror(errno), x->number);
+		/* TRANSLATORS: the last %s is a command: "exercise 1" or "ipctutor exercise 1". */
+		render_error(_("Cannot make the folder %s: %s. Change to a folder you can write (cd ~ for your home) and type %s again."),
+			     WORK_DIR, strerror(errno), again);
 		status = 1;
 	} else if (copy_new(from, to) == 0) {
-		char *text = xasprintf(_("Your starting file is %s: open it in your editor, do the TODOs, then type check %d."), to, x->number);
+		/* TRANSLATORS: the last %s is a command: "check 1" or "ipctutor check 1". */
+		char *text = xasprintf(_("Your starting file is %s: open it in your editor, do the TODOs, then type %s."), to, check);
 		render_paragraph(text, NULL, 0, "▸ ");
 		free(text);
 	} else if (errno == EEXIST) {
-		char *text = xasprintf(_("Your file %s is already there and is left as it is. check %d grades it."), to, x->number);
+		/* TRANSLATORS: the last %s is a command: "check 1" or "ipctutor check 1". */
+		char *text = xasprintf(_("Your file %s is already there and is left as it is. %s grades it."), to, check);
 		render_paragraph(text, NULL, 0, "▸ ");
 		free(text);
 	} else {
 		render_error(_("Cannot copy the starting file to %s: %s."), to, strerror(errno));
 		status = 1;
 	}
+	free(again);
+	free(check);
 	free(from);
 	free(to);
 	return status;
@@ -365,7 +390,7 @@ cmd_exercise(const char *which)
 static int
 check_once(struct exercise *x, const char *file)
 {
-	int r = checker_check(x->number, file, scenario_run);
+	int r = checker_check(x->number, file, scenario_run, typed_prefix);
 
 	if (r == 2)
 		return r;
@@ -482,7 +507,10 @@ cmd_check(int argc, char **argv)
 	if (file == NULL)
 		file = own = learner_file(x);
 	if (access(file, R_OK) != 0 && own != NULL) {
-		char *text = xasprintf(_("There is no %s yet: exercise %d makes it."), file, x->number);
+		char *make = typed("exercise", x->number);
+		/* TRANSLATORS: the last %s is a command: "exercise 1" or "ipctutor exercise 1". */
+		char *text = xasprintf(_("There is no %s yet: %s makes it."), file, make);
+		free(make);
 		render_error("%s", text);
 		free(text);
 		free(own);
@@ -534,8 +562,11 @@ cmd_solution(const char *which)
 	if (x == NULL)
 		return 1;
 	if (strcmp(x->status, "done") != 0 && x->attempts < ATTEMPTS_FOR_SOLUTION) {
-		char *text = xasprintf(_("The solution opens after your program passes, or after %d checks (you have made %d). hint %d gives a hint meanwhile."),
-				       ATTEMPTS_FOR_SOLUTION, x->attempts, x->number);
+		char *hint = typed("hint", x->number);
+		/* TRANSLATORS: the last %s is a command: "hint 1" or "ipctutor hint 1". */
+		char *text = xasprintf(_("The solution opens after your program passes, or after %d checks (you have made %d). %s gives a hint meanwhile."),
+				       ATTEMPTS_FOR_SOLUTION, x->attempts, hint);
+		free(hint);
 		render_paragraph(text, NULL, 0, NULL);
 		free(text);
 		return 1;
@@ -650,6 +681,7 @@ exercise_main(int argc, char **argv)
 	ro.width = isatty(STDOUT_FILENO) ? 0 : 80;
 	render_init(&ro);
 	signal(SIGPIPE, SIG_IGN);
+	typed_prefix = PACKAGE " ";
 	int r = exercise_command(n, args);
 	out_flush();
 	free(args);

@@ -90,9 +90,8 @@ verdict_ending(struct verdicts *v, const struct ending *e)
 int
 verdict_summary(const struct verdicts *v, int untraced, int number, const char *prefix)
 {
-	char *text;
+	char *text, *next;
 
-	(void)prefix;
 	out("\n");
 	if (untraced && v->failed == 0) {
 		render_paragraph(_("Without tracing, only how your program ended could be judged. Check it again where ptrace is allowed (outside a container that forbids it) for a full verdict."),
@@ -100,13 +99,22 @@ verdict_summary(const struct verdicts *v, int untraced, int number, const char *
 		out_flush();
 		return 2;
 	}
-	if (v->failed == 0)
-		render_paragraph(text = xasprintf(_("Every requirement passed. Well done: solution %d shows the reference solution to compare."),
-						  number), NULL, 0, NULL);
-	else
-		render_paragraph(text = xasprintf(_("Not yet: a requirement failed (see FAIL above). hint %d gives a hint; check %d again after editing."),
-						  number, number), NULL, 0, NULL);
+	if (v->failed == 0) {
+		next = xasprintf("%ssolution %d", prefix, number);
+		/* TRANSLATORS: %s is a command: "solution 1" or "ipctutor solution 1". */
+		text = xasprintf(_("Every requirement passed. Well done: %s shows the reference solution to compare."), next);
+	} else {
+		char *hint = xasprintf("%shint %d", prefix, number);
+		next = xasprintf("%scheck %d", prefix, number);
+		/* TRANSLATORS: the two %s are commands: "hint 1" and "check 1", or
+		 * "ipctutor hint 1" and "ipctutor check 1". */
+		text = xasprintf(_("Not yet: a requirement failed (see FAIL above). %s gives a hint; %s again after editing."), hint,
+				 next);
+		free(hint);
+	}
+	render_paragraph(text, NULL, 0, NULL);
 	free(text);
+	free(next);
 	out_flush();
 	return v->failed == 0 ? 0 : 1;
 }

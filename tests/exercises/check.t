@@ -193,7 +193,7 @@ ok $? "exercises lists at least 7, exercise 1 done"
 	head -c 300 ipctutor-exercises/04-stale-client.c | grep -q "Exercise 4")
 ok $? "exercise N copies start.c to ipctutor-exercises/, and never over the learner's file"
 mkdir "$TEST_TMP/gone" && (cd "$TEST_TMP/gone" && rmdir "$TEST_TMP/gone" && "$IPCTUTOR" exercise 2 > "$TEST_TMP/nofolder" 2>&1)
-[ $? = 1 ] && tr -s '\n ' '  ' < "$TEST_TMP/nofolder" | grep -q "Cannot make the folder ipctutor-exercises: .* Change to a folder you can write (cd ~ for your home) and type exercise 2 again."
+[ $? = 1 ] && tr -s '\n ' '  ' < "$TEST_TMP/nofolder" | grep -q "Cannot make the folder ipctutor-exercises: .* Change to a folder you can write (cd ~ for your home) and type ipctutor exercise 2 again."
 ok $? "exercise N where no folder can be made: why, and what to do"
 # A folder named with ".." (as the one beside an uninstalled program is,
 # build/../exercises) is shown normalised, wherever the program was built
@@ -208,6 +208,28 @@ ok $? "solution N after a pass shows the reference solution"
 XDG_STATE_HOME="$TEST_TMP/fresh" "$IPCTUTOR" solution 3 > "$TEST_TMP/sol" 2>&1
 [ $? = 1 ] && tr -s "\n " "  " < "$TEST_TMP/sol" | grep -q "after 3 checks (you have made 0)"
 ok $? "solution N before a pass or 3 checks: not yet, and why"
+
+# The next command is named as the learner types it where they are: at a
+# shell (the subcommands) with the program's name, at the tutor's prompt
+# without it.
+tr -s '\n ' '  ' < "$TEST_TMP/solution-1.out" | grep -qF "Well done: ipctutor solution 1 shows the reference solution"
+ok $? "at a shell, a pass names ipctutor solution N" || tail -3 "$TEST_TMP/solution-1.out" | diag
+check 1 "$srcdir/exercises/01-lookup-client/start.c"
+tr -s '\n ' '  ' < "$TEST_TMP/out" | grep -qF "ipctutor hint 1 gives a hint; ipctutor check 1 again after editing."
+ok $? "at a shell, a failure names ipctutor hint N and ipctutor check N" || tail -3 "$TEST_TMP/out" | diag
+(cd "$TEST_TMP/w" && rm -f ipctutor-exercises/03-*.c && "$IPCTUTOR" exercise 3 > "$TEST_TMP/ex3" 2>&1)
+tr -s '\n ' '  ' < "$TEST_TMP/ex3" | grep -qF "do the TODOs, then type ipctutor check 3."
+ok $? "at a shell, exercise N says: then type ipctutor check N" || tail -3 "$TEST_TMP/ex3" | diag
+(cd "$TEST_TMP/w" && rm -f ipctutor-exercises/03-*.c &&
+	printf 'exercise 3\ncheck 1 %s\ncheck 1 %s\nquit\n' "$srcdir/exercises/01-lookup-client/start.c" \
+		"$srcdir/exercises/01-lookup-client/solution.c" |
+	in_fresh_ns env NO_COLOR=1 TERM=dumb "$IPCTUTOR" > "$TEST_TMP/prompt" 2>&1)
+tr -s '\n ' '  ' < "$TEST_TMP/prompt" > "$TEST_TMP/prompt.flat"
+grep -qF "do the TODOs, then type check 3." "$TEST_TMP/prompt.flat" &&
+	grep -qF "(see FAIL above). hint 1 gives a hint; check 1 again after editing." "$TEST_TMP/prompt.flat" &&
+	grep -qF "Well done: solution 1 shows the reference solution" "$TEST_TMP/prompt.flat" &&
+	! grep -qF "ipctutor check 3" "$TEST_TMP/prompt.flat"
+ok $? "at the tutor's prompt, the same sentences name check N, hint N, solution N without ipctutor" || tail -30 "$TEST_TMP/prompt" | diag
 
 # Everything runs in namespaces of the check's own: nothing here, and no
 # process of a learner's program left.
