@@ -40,6 +40,32 @@ i18n_language(void)
 	return language;
 }
 
+/* The languages of the catalogs, each named in its own language: the one
+ * table of their names. */
+static const struct {
+	const char *code, *name;
+} language_names[] = {
+	{ "en", "English" },
+	{ "C", "English" },
+	{ "de", "Deutsch" },
+	{ "fr", "Français" },
+	{ "es", "Español" },
+	{ "zh_CN", "简体中文" },
+};
+
+const char *
+i18n_language_name(const char *code)
+{
+	for (size_t i = 0; i < sizeof language_names / sizeof language_names[0]; i++) {
+		size_t n = strlen(language_names[i].code);
+		/* "de", "de_AT", "de_DE.UTF-8"; not "en@pseudo" (a test's own). */
+		if (strncmp(code, language_names[i].code, n) == 0
+		    && (code[n] == '\0' || code[n] == '.' || (code[n] == '_' && n == 2)))
+			return language_names[i].name;
+	}
+	return code;
+}
+
 /* The language part of a locale name: "fr_FR.UTF-8" -> "fr_FR". */
 static void
 language_of(const char *locale, char *buf, size_t len)

@@ -54,6 +54,10 @@ char *i18n_refuse_code(const char *lang);
 
 /* The language whose catalog is in use ("fr"), or "en" for none. */
 const char *i18n_language(void);
+/* The name of language CODE in that language ("Deutsch" for "de" or
+ * "de_AT", "简体中文" for "zh_CN"), or CODE itself when it is not one of
+ * the catalogs' languages. */
+const char *i18n_language_name(const char *code);
 int i18n_is_english(void);
 
 #endif

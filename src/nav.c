@@ -639,10 +639,10 @@ nav_lang(struct play_ctx *ctx, int argc, char **argv)
 		i18n_init(before);
 		var_set("language", i18n_language());
 		play_error(ctx, _("No %s translation is installed; the tutor goes on in %s."), argv[1],
-			   i18n_language());
+			   i18n_language_name(i18n_language()));
 		return -1;
 	}
-	var_set("language", i18n_language());
+	var_set("language", i18n_language_name(i18n_language()));
 	play_prepare(0);   /* processes forked ahead spoke the language before */
 	render_paragraph(_("From now on the tutor speaks {language}."), var_lookup, 0, NULL);
 	return 0;

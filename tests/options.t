@@ -43,8 +43,11 @@ out=$(printf 'quit\n' | run --lang xx 2>&1); st=$?
 [ $st = 0 ] && [[ $out == *"no xx translation is installed; continuing in English"* ]] && [[ $out == *"Welcome to ipctutor"* ]]
 ok $? "--lang for a language with no catalog: says so in one line, goes on in English"
 out=$(printf 'lang fr\nlang zz\nlang\nquit\n' | run 2>&1)
-[[ $out == *"zz"*"fr."* ]] && [[ $out == *"Langue"*"fr."* ]] && [[ $out != *"Language: en"* ]]
-ok $? "lang with a mistyped name: the tutor stays in the language it spoke, and says so"
+[[ $out == *"zz"*"Français."* ]] && [[ $out == *"Langue"*"fr."* ]] && [[ $out != *"Language: en"* ]]
+ok $? "lang with a mistyped name: the tutor stays in the language it spoke, and says so (naming it in its own name)"
+out=$(printf 'lang de\nlang zh_CN\nlang en\nquit\n' | run 2>&1)
+[[ $out == *"Deutsch."* ]] && [[ $out == *"简体中文"* ]] && [[ $out == *"From now on the tutor speaks English."* ]] && [[ $out != *"speaks en."* ]]
+ok $? "lang LL names the language in its own name: Deutsch, 简体中文, English" || echo "$out" | tail -8 | diag
 out=$(printf 'quit\n' | env -u LC_ALL -u LANGUAGE LANG=fr_FR.UTF-8 LOCPATH=/nonexistent HOME="$TEST_TMP" "$IPCTUTOR" 2>&1); st=$?
 [ $st = 0 ] && [[ $out == *"fr_FR.UTF-8"* ]] && [[ $out != *"Welcome to ipctutor"* ]]
 ok $? "LANG names a locale that is not installed: one line says what the tutor does, and it speaks French"
