@@ -103,10 +103,19 @@ tracecmd_exit_status(int status)
 	return WEXITSTATUS(status);
 }
 
+/* The events of "ipctutor trace": as tracecmd_show() shows them, but a
+ * program that could not be started is named (ARG, as the learner typed
+ * it, escaped: it is any text). */
 static void
 show_hook(void *arg, const struct tracer_event *ev)
 {
-	(void)arg;
+	if (ev->type == TEV_EXEC_FAILED) {
+		char *shown = text_escaped(arg, 0);
+		render_error(_("The program %s could not be started: %s."), shown, strerror(ev->err));
+		free(shown);
+		out_flush();
+		return;
+	}
 	tracecmd_show(ev);
 }
 
@@ -143,7 +152,7 @@ tracecmd_main(int argc, char **argv)
 		 * $UID, as in the lessons' reproducible output. */
 		repro_own_uid();
 	}
-	t = tracer_start(argv + i, &limits, show_hook, NULL, why, sizeof why);
+	t = tracer_start(argv + i, &limits, show_hook, argv[i], why, sizeof why);
 	if (t == NULL) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, why);
 		return 1;

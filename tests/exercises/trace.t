@@ -72,8 +72,13 @@ ok $? "a program killed by SIGSEGV: named, exit status 139 (got $status)"
 
 "$IPCTUTOR" trace -- "$TEST_TMP/no-such-program" > "$TEST_TMP/none" 2>&1
 status=$?
-[ "$status" = 127 ] && grep -q "could not be started: No such file" "$TEST_TMP/none"
-ok $? "a missing program: one sentence, status 127 (got $status)"
+tr -s '\n ' '  ' < "$TEST_TMP/none" | grep -qF "The program $TEST_TMP/no-such-program could not be started: No such file"
+s=$?
+[ "$status" = 127 ] && [ $s = 0 ]
+ok $? "a missing program: one sentence that names it, status 127 (got $status)" || diag < "$TEST_TMP/none"
+"$IPCTUTOR" trace -- "$(printf './no\033]0;title\007such')" > "$TEST_TMP/none" 2>&1
+[ $? = 127 ] && tr -s '\n ' '  ' < "$TEST_TMP/none" | grep -qF 'The program ./no\x1b]0;title\x07such could not be started' && ! grep -q "$(printf '\033')" "$TEST_TMP/none"
+ok $? "a missing program's name is shown escaped (no terminal control reaches the screen)" || diag < "$TEST_TMP/none"
 
 "$IPCTUTOR" trace > /dev/null 2>&1
 [ $? = 2 ]; ok $? "trace without a program is a usage error (2)"
