@@ -633,8 +633,19 @@ void
 exercise_help(void)
 {
 	fputs(_("Subcommands, for the programming exercises:\n"), stdout);
-	for (size_t i = 0; i < NSUBCOMMANDS; i++)
-		printf("  %-21s%s\n", subcommands[i].name, _(subcommands[i].summary));
+	/* Each with its arguments, as the manual's synopsis shows it; the
+	 * summary goes below one too wide for its column. */
+	for (size_t i = 0; i < NSUBCOMMANDS; i++) {
+		const char *synopsis = subcommands[i].synopsis;
+		char *usage = synopsis[0] ? xasprintf("%s %s", subcommands[i].name, _(synopsis))
+					  : xstrdup(subcommands[i].name);
+		int w = display_width(usage, strlen(usage));
+		if (w <= 20)
+			printf("  %s%*s%s\n", usage, 21 - w, "", _(subcommands[i].summary));
+		else
+			printf("  %s\n  %21s%s\n", usage, "", _(subcommands[i].summary));
+		free(usage);
+	}
 	fputs("\n", stdout);
 }
 

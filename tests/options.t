@@ -14,9 +14,15 @@ out=$(run --help); st=$?
 [ $st = 0 ] && [[ $out == "Usage: ipctutor [OPTION]... [LESSON[.STEP]]"* ]] && [[ $out == *"--shared"* ]] && [[ $out == *"Exit status"* ]]
 ok $? "--help: usage on standard output, status 0"
 for sub in server client watch exercises exercise check solution hint trace; do
-	grep -Eq "^  $sub +[a-z]" <<< "$out" && run $sub --help | grep -q "^Usage: ipctutor $sub"
+	grep -Eq "^  $sub( [^a-z ][^ ]*)* +[a-z]|^  $sub( [^a-z ][^ ]*)+\$" <<< "$out" && run $sub --help | grep -q "^Usage: ipctutor $sub"
 	ok $? "--help names the subcommand $sub, which has its own --help"
 done
+# The exercise subcommands with their arguments, as the manual shows them.
+grep -q "^  exercise N  " <<< "$out" && grep -q "^  check N \[FILE\] \[--watch\]$" <<< "$out" &&
+	grep -q "^  hint N  " <<< "$out" && grep -q "^  solution N  " <<< "$out" &&
+	grep -q "^  trace \[--reproducible\] -- PROGRAM \[ARG\]\.\.\.$" <<< "$out"
+ok $? "--help shows the exercise subcommands with their arguments (exercise N, check N [FILE] [--watch]...)" ||
+	grep -A14 "^Subcommands, for the programming" <<< "$out" | diag
 for arg in bogus 99 1.99; do
 	in_fresh_ns $(neutral_env) "$IPCTUTOR" "$arg" < /dev/null > "$TEST_TMP/out" 2> "$TEST_TMP/err"; st=$?
 	[ $st = 2 ] && [ ! -s "$TEST_TMP/out" ] && grep -Eq "^ipctutor: (There is no lesson \"$arg\"|Lesson 1 has)" "$TEST_TMP/err"
