@@ -69,15 +69,22 @@ static int following;
 static char last_slug[64];       /* learner: the teacher's latest move */
 static int last_step = -1;
 
-/* The class's key: the board file in $IPCTUTOR_RUNDIR, or in /tmp, which
- * every user of the machine can reach. */
-static key_t
-board_key(int create)
+const char *
+lead_key_file(void)
 {
 	static char *path;
 
 	if (path == NULL)
 		path = xasprintf("%s/%s", run_dir() != NULL ? run_dir() : "/tmp", BOARD_NAME);
+	return path;
+}
+
+/* The class's key, from lead_key_file(). */
+static key_t
+board_key(int create)
+{
+	const char *path = lead_key_file();
+
 	if (create) {
 		/* A FIFO or another user's file planted there is refused. */
 		int fd = open_own_file(path, O_RDONLY | O_CREAT, 0644);
@@ -225,6 +232,7 @@ listener_main(int out)
 		dprintf(out, "N\n");
 		_exit(EXIT_FAILURE);
 	}
+	dprintf(out, "F\n");   /* found: a teacher leads */
 	for (;;) {
 		const struct timespec refresh = { 1, 0 };
 		unsigned g = __atomic_load_n(&b->generation, __ATOMIC_SEQ_CST);
@@ -319,6 +327,8 @@ follow_readable(void (*go)(const char *slug, int step), void (*say)(const char *
 			last_step = step;
 			if (following)
 				go(slug, step);
+		} else if (line[0] == 'F') {
+			say(_("You follow the teacher who leads on this machine: your tutor goes where the teacher's goes (unfollow to go on alone)."));
 		} else if (line[0] == 'N') {
 			say(_("No teacher is leading on this machine: start following once the teacher's tutor runs with --lead."));
 		} else if (sscanf(line, "X %15s", errname) == 1) {

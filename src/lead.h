@@ -9,6 +9,10 @@
 #ifndef IPCTUTOR_LEAD_H
 #define IPCTUTOR_LEAD_H
 
+/* The class's key file: in $IPCTUTOR_RUNDIR, or in /tmp, which every user
+ * of the machine can reach. */
+const char *lead_key_file(void);
+
 /* Teacher: start the publisher and put the board up.  0, or -1 when the
  * board could not be made (another teacher's board at the class key). */
 int lead_start(void);

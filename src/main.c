@@ -500,11 +500,14 @@ main(int argc, char **argv)
 	repl_block_signals();
 	install_fatal_handlers();
 	/* The class board is in the host namespace: its helpers start first. */
-	if (o.lead && lead_start() != 0)
+	int leading = 0;
+	if (o.lead && lead_start() != 0) {
 		fprintf(stderr, _("%s: cannot lead: the class board could not be made (another teacher may be leading here)\n"),
 			PACKAGE);
-	else if (o.lead)
+	} else if (o.lead) {
 		step_on_show = lead_publish;
+		leading = 1;
+	}
 	if (o.follow && follow_start() != 0)
 		fprintf(stderr, _("%s: cannot follow: %s\n"), PACKAGE, strerror(errno));
 	guardian = setup_namespace(o.shared, state_dir);
@@ -527,6 +530,12 @@ main(int argc, char **argv)
 	transcript_start();
 	if (state_dir == NULL)
 		render_paragraph(progress_state_why(), NULL, 0, NULL);
+	if (leading) {
+		char *text = xasprintf(_("You lead: tutors started with --follow on this machine follow your moves. The class's key file is %s."),
+				       lead_key_file());
+		render_paragraph(text, NULL, 0, NULL);
+		free(text);
+	}
 	if (session.course.nlessons > 0)
 		start_position(optind < argc ? argv[optind] : NULL);
 	else

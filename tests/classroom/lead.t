@@ -14,6 +14,8 @@ rerun_in_fresh_ns
 spawn teacher $(neutral_env) "$IPCTUTOR" --reproducible --lead
 send teacher "explain EPERM"
 wait_for teacher "EPERM (Operation"; ok $? "the teacher's tutor leads"
+tr -s '\n ' '  ' < "$TEST_TMP/teacher.log" | grep -qF "You lead: tutors started with --follow on this machine follow your moves. The class's key file is $IPCTUTOR_RUNDIR/ipctutor-class.key."
+ok $? "  and says so at start, naming the class key file" || head -12 "$TEST_TMP/teacher.log" | diag
 [ -f "$IPCTUTOR_RUNDIR/ipctutor-class.key" ]; ok $? "the class key file is in IPCTUTOR_RUNDIR"
 [ "$(ipc_objects | wc -l)" = 2 ]; ok $? "its board is up: a segment and a semaphore set"
 awk '$1 != "key" { print $3 }' /proc/sysvipc/shm | grep -qx 644; ok $? "the segment is read-only for others (0644)"
@@ -21,6 +23,10 @@ awk '$1 != "key" { print $3 }' /proc/sysvipc/shm | grep -qx 644; ok $? "the segm
 spawn learner $(neutral_env) "$IPCTUTOR" --reproducible --follow
 send learner "explain EPERM"
 wait_for learner "EPERM (Operation"; ok $? "the learner's tutor follows"
+# The listener's report may come before or after the answer above.
+grep -q "go on alone)" "$TEST_TMP/learner.log" || wait_for learner "go on alone)"
+tr -s '\n ' '  ' < "$TEST_TMP/learner.log" | grep -qF "You follow the teacher who leads on this machine"
+ok $? "  and says so at start, before the teacher's first move" || head -12 "$TEST_TMP/learner.log" | diag
 
 send teacher "goto 3.2"
 wait_for learner "Following the teacher to 3.2."; ok $? "the teacher jumps to 3.2: the learner goes along"
