@@ -397,7 +397,7 @@ recovering_server(struct check *c)
 	require_nothing_left(c);
 
 	const char *text = _("Your server leaves another user's queue alone and gives up");
-	const char *not_root = _("only root can make a queue of another user (uid 65534) for this test");
+	const char *not_root = _("it needs a queue owned by another user, which only the machine's root can make (check as root to include it)");
 	if (!check_can_plant_other_user(c)) {
 		check_skip(c, text, not_root);
 		return;
@@ -405,7 +405,7 @@ recovering_server(struct check *c)
 	check_scenario(c, NULL);
 	old = plant_other_users_queue(c);
 	if (old < 0) {
-		check_skip(c, text, old == -2 ? not_root : _("no queue of uid 65534 could be made here"));
+		check_skip(c, text, old == -2 ? not_root : _("it needs a queue owned by another user, and none could be made here"));
 		return;
 	}
 	check_part(c, _("A queue of another user (uid 65534, mode 0600) is at the key: an ftok collision. Your server starts."));
