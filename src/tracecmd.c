@@ -4,7 +4,9 @@
  * tracecmd.c: "ipctutor trace" (see tracecmd.h).  The program runs with
  * the terminal's standard input and output: its own output passes
  * through, interleaved with the calls, which are flushed one by one.  The
- * exit status is the program's (128 + N when signal N killed it).
+ * exit status is the program's (128 + N when signal N killed it).  Where
+ * the kernel refuses ptrace, one sentence says so and the program runs
+ * untraced, its output and exit status passed through all the same.
  */
 #define _GNU_SOURCE
 #include <errno.h>

@@ -563,9 +563,10 @@ tracer_kill(struct tracer *t)
 	 * reports before its end is waited past). */
 	while (t->nprocs > 0) {
 		pid = t->procs[0].pid;
-		if (proc_wait(pid, &status, __WALL) == pid && WIFSTOPPED(status))
+		pid_t r = proc_wait(pid, &status, __WALL);
+		if (r == pid && WIFSTOPPED(status))
 			continue;
-		if (pid == t->pid)
+		if (r == pid && pid == t->pid)
 			t->status = status;
 		drop(t, pid);
 	}

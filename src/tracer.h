@@ -97,7 +97,9 @@ pid_t tracer_asleep_in(const struct tracer *t, long nr);
  * same kind, SV_MSGRCV before the others when they differ; SV_NONE when a
  * process is doing anything else. */
 enum sysv_call tracer_all_asleep(const struct tracer *t);
-/* SIGKILL the whole process group and every process followed; reap them. */
+/* SIGKILL the whole process group (while its leader is not reaped: see
+ * proc_kill_group) and every process followed, which covers the group
+ * once the leader is gone and a process that left it; reap them. */
 void tracer_kill(struct tracer *t);
 void tracer_free(struct tracer *t);
 
