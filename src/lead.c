@@ -66,6 +66,8 @@ struct board {
 static int publisher_fd = -1;    /* teacher: the pipe to the publisher */
 static int listener_fd = -1;     /* learner: the pipe from the listener */
 static int following;
+static char last_slug[64];       /* learner: the teacher's latest move */
+static int last_step = -1;
 
 /* The class's key: the board file in $IPCTUTOR_RUNDIR, or in /tmp, which
  * every user of the machine can reach. */
@@ -287,6 +289,16 @@ follow_active(void)
 }
 
 int
+follow_last(char *slug, size_t size, int *step)
+{
+	if (last_step < 0)
+		return 0;
+	snprintf(slug, size, "%s", last_slug);
+	*step = last_step;
+	return 1;
+}
+
+int
 follow_readable(void (*go)(const char *slug, int step), void (*say)(const char *text))
 {
 	char buf[256];
@@ -303,6 +315,8 @@ follow_readable(void (*go)(const char *slug, int step), void (*say)(const char *
 		char slug[64], errname[16];
 		int step;
 		if (sscanf(line, "P %63s %d", slug, &step) == 2) {
+			snprintf(last_slug, sizeof last_slug, "%s", slug);
+			last_step = step;
 			if (following)
 				go(slug, step);
 		} else if (line[0] == 'N') {

@@ -26,6 +26,10 @@ int follow_fd(void);
 void follow_set(int on);
 int follow_active(void);
 
+/* Learner: the teacher's latest move the listener reported, followed or
+ * not, into SLUG (of SIZE bytes) and *STEP.  1, or 0 if none yet. */
+int follow_last(char *slug, size_t size, int *step);
+
 /* Learner: read the listener's reports; GO moves the tutor, SAY tells the
  * learner about the board.  -1 when the listener has ended. */
 int follow_readable(void (*go)(const char *slug, int step), void (*say)(const char *text));

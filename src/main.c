@@ -112,7 +112,7 @@ usage(void)
 	fputs(_("      --present        presenter pacing for a projector: each step's commands\n"
 		"                       run on Enter, and your progress is left alone\n"), stdout);
 	fputs(_("      --lead           publish your lesson and step for learners on this\n"
-		"                       machine (a read-only shared segment and a semaphore)\n"
+		"                       machine (a read-only shared segment and two semaphores)\n"
 		"      --follow         follow the teacher who leads on this machine\n"), stdout);
 	fputs(_("      --book=LESSON    print LESSON as a book chapter in Markdown, with the\n"
 		"                       real transcript of every step (--book=index: the\n"

@@ -169,12 +169,10 @@ nav_enter(int lesson, int step)
 void
 nav_typed(const char *line)
 {
-	/* Commands that only look, move or talk leave the world as the
-	 * lesson built it; anything else may have changed it. */
-	static const char *const harmless[] = {
-		"next", "back", "again", "goto", "lessons", "hint", "answer", "reset", "lang",
-		"save", "follow", "unfollow", "quit", "help", "ipcs", "explain", "#", NULL,
-	};
+	/* Only a playground command may change the world the lesson built,
+	 * and not those that only look; the tutor's own commands move or
+	 * talk, a typo runs nothing, check works in a namespace of its own. */
+	static const char *const harmless[] = { "ipcs", "explain", NULL };
 	char word[32];
 	size_t n = strcspn(line + strspn(line, " \t"), " \t");
 	const char *start = line + strspn(line, " \t");
@@ -190,9 +188,6 @@ nav_typed(const char *line)
 	for (size_t i = 0; harmless[i] != NULL; i++)
 		if (strcmp(word, harmless[i]) == 0)
 			return;
-	/* A word that names no playground command runs nothing in this
-	 * world: a typo, or an exercise command (check works in a namespace
-	 * of its own). */
 	if (play_find(word) == NULL)
 		return;
 	session.world_dirty = 1;
@@ -692,5 +687,9 @@ nav_follow(struct play_ctx *ctx, int argc, char **argv)
 	follow_set(on);
 	render_paragraph(on ? _("Following the teacher again: the next move takes you along.")
 			    : _("You go on alone; follow takes you back to the teacher's moves."), NULL, 0, NULL);
+	char slug[64];
+	int step;
+	if (on && follow_last(slug, sizeof slug, &step))
+		nav_follow_to(slug, step);   /* a move made while alone: catch up */
 	return 0;
 }

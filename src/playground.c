@@ -184,7 +184,9 @@ play_unknown(struct play_ctx *ctx, const char *name, unsigned where,
 	     const struct command *above, size_t nabove)
 {
 	const char *best = NULL;
-	size_t best_d = 3;
+	/* Only a name near enough to be a slip: at most two edits, and at
+	 * most half its letters ("foo" is not a slip of "goto"). */
+	size_t len = strlen(name), best_d = len >= 4 ? 3 : len / 2 + 1;
 
 	nearest_in(name, where, above, nabove, &best, &best_d);
 	nearest_in(name, where, play_commands, play_ncommands, &best, &best_d);

@@ -32,6 +32,13 @@ int render_width(void);
  * invalid bytes count one column each. */
 int display_width(const char *s, size_t n);
 
+/* The code point at S (N bytes available) into *CP; returns its length in
+ * bytes, or 1 with *CP = -1 for a byte that starts no valid sequence. */
+size_t render_codepoint(const char *s, size_t n, long *cp);
+
+/* Bold, for what the learner types (the commands a step runs). */
+#define SGR_BOLD "\033[1m"
+
 /* A paragraph of prose: placeholders filled by LOOKUP (NULL = leave them),
  * inline Markdown rendered, wrapped to the width with INDENT columns of
  * indent and FIRST (e.g. "- ") before the first line.  Ends with a newline. */
@@ -50,6 +57,9 @@ void render_fill(const char *text, placeholder_fn lookup, struct strbuf *sb);
 /* A one-line heading ("Lesson 1: ...", "Step 1.2 ..."), underlined with
  * UNDERLINE repeated to the heading's display width when not NULL. */
 void render_heading(const char *text, const char *underline);
+
+/* The lines below are not prose (lines.c): each is broken only where its
+ * form allows, its further lines deeper. */
 
 /* A system call made by ACTOR ("server", "client", "you").  The label is
  * a process name, never translated: "server" and "client" are also the

@@ -327,6 +327,10 @@ repl_run(int interactive)
 		if (follow_at < first_agent && (fds[follow_at].revents & (POLLIN | POLLHUP))) {
 			if (interactive)
 				rl_clear_visible_line();
+			/* A move is paged on its own, as a typed command is: a
+			 * learner who types nothing never meets a "more" prompt
+			 * for moves that only add up to a screenful. */
+			tty_pager_reset();
 			follow_readable(nav_follow_to, say_follow);
 			out_flush();
 			if (interactive) {

@@ -34,6 +34,9 @@ send teacher next
 send learner "explain EEXIST"
 wait_for learner "IPC_CREAT|IPC_EXCL found"
 ! grep -q "Following the teacher to 3.4" "$TEST_TMP/learner.log"; ok $? "  and the teacher's next move does not take it along"
+send learner follow
+wait_for learner "Following the teacher to 3.4."; ok $? "follow: the learner catches up with the move it missed"
+wait_for learner "Step 3.4 ("; ok $? "  and sees step 3.4"
 
 send teacher quit
 finish teacher
