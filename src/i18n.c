@@ -188,20 +188,29 @@ static const char *const lengths[] = { "", "hh", "h", "l", "ll", "L", "q", "j", 
 static const char *const kinds[] = { "di", "uoxX", "eEfFgGaA", "c", "s", "p" };
 #define NKINDS (sizeof kinds / sizeof kinds[0])
 #define KIND_TAKES_LENGTH(kind) ((kind) < 3)
+#define KIND_STRING 4   /* kinds[4]: "s" */
 
 /* A width or precision written as digits is at most this: "%2000000000s"
  * reads the right argument but makes printf write 2 GB of spaces. */
 #define FIELD_MAX 1000
 
-/* What an argument is read as: its kind and length modifier, never 0. */
+/* What an argument is read as: its kind and length modifier, never 0.
+ * A string's "length" says whether a '*' precision bounds it: "%.*s"
+ * prints a buffer that need not end in a NUL, and "%*s" or "%d%s" in its
+ * place take the same int and the same pointer but read the buffer up to
+ * a NUL that may not be there.  So a '*' precision is an argument of its
+ * own kind, not an int like a '*' width or a %d. */
 #define SLOT(kind, length) ((char)(1 + (int)(kind) * (int)NLENGTHS + (int)(length)))
-#define SLOT_INT SLOT(0, 0)   /* a '*' width or precision */
+#define SLOT_INT SLOT(0, 0)           /* a '*' width, the int of %d */
+#define SLOT_PRECISION SLOT(NKINDS, 0)   /* a '*' precision */
+#define BOUNDED 1                     /* a string's '*' precision */
 
 /* One conversion, as read_conversion() finds it. */
 struct conversion {
 	int numbered;      /* it names its argument: %N$ */
 	size_t arg;        /* that argument, 0-based, when numbered */
-	int stars;         /* '*' width and precision: int arguments before its own */
+	int nstars;        /* '*' width and precision: arguments before its own */
+	char stars[2];     /* their slots, in order */
 	char slot;         /* what its own argument is read as */
 };
 
@@ -233,6 +242,7 @@ read_conversion(const char *p, struct conversion *c)
 {
 	size_t length = 0, kind = 0, l = 0;
 	char mod[3] = "";
+	int written_precision = 0;   /* ".20", not ".*" */
 
 	memset(c, 0, sizeof *c);
 	if (isdigit((unsigned char)*p)) {   /* %N$, or a width */
@@ -248,7 +258,7 @@ read_conversion(const char *p, struct conversion *c)
 	}
 	p += strspn(p, "-+ #0");
 	if (*p == '*') {
-		c->stars++;
+		c->stars[c->nstars++] = SLOT_INT;
 		p++;
 	} else if (skip_field(&p) != 0) {
 		return NULL;
@@ -256,13 +266,15 @@ read_conversion(const char *p, struct conversion *c)
 	if (*p == '.') {
 		p++;
 		if (*p == '*') {
-			c->stars++;
+			c->stars[c->nstars++] = SLOT_PRECISION;
 			p++;
 		} else if (skip_field(&p) != 0) {
 			return NULL;
+		} else {
+			written_precision = 1;
 		}
 	}
-	if (c->numbered && c->stars > 0)
+	if (c->numbered && c->nstars > 0)
 		return NULL;
 	while (*p != '\0' && strchr("hlLqjzt", *p) != NULL && l < 2)
 		mod[l++] = *p++;
@@ -272,12 +284,16 @@ read_conversion(const char *p, struct conversion *c)
 		kind++;
 	if (length == NLENGTHS || kind == NKINDS || (length != 0 && !KIND_TAKES_LENGTH(kind)))
 		return NULL;
+	if (kind == KIND_STRING && written_precision)
+		return NULL;   /* "%.20s": the check cannot vouch for 20 bytes */
+	if (kind == KIND_STRING && c->nstars > 0 && c->stars[c->nstars - 1] == SLOT_PRECISION)
+		length = BOUNDED;
 	c->slot = SLOT(kind, length);
 	return p + 1;
 }
 
 /* What the printf conversions of FMT read, one slot per argument in
- * argument order ('*' widths and precisions as ints), into OUT (LEN
+ * argument order ('*' widths and precisions included), into OUT (LEN
  * bytes, NUL-terminated).  Returns 0, or -1 for a format the check does
  * not trust.  A format numbers all its conversions (%2$s) or none: glibc
  * gives the unnumbered ones of a mixed format their own count from the
@@ -306,10 +322,10 @@ conversions(const char *fmt, char *out, size_t len)
 		else if ((style == NUMBERED) != c.numbered)
 			return -1;
 		if (!c.numbered) {
-			if (next + (size_t)c.stars >= sizeof slots)
+			if (next + (size_t)c.nstars >= sizeof slots)
 				return -1;
-			for (int i = 0; i < c.stars; i++)
-				slots[next++] = SLOT_INT;
+			for (int i = 0; i < c.nstars; i++)
+				slots[next++] = c.stars[i];
 			c.arg = next;
 		}
 		if (slots[c.arg] != 0 && slots[c.arg] != c.slot)

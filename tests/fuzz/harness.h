@@ -135,13 +135,17 @@ fuzz_catalog(const uint8_t *data, size_t size)
 		"Step %d.%d (%d of %zu) \u00b7 %s",
 		"the tutor's server is running under key 0x%08x, but your program asked %s for key 0x%08x: %s",
 	};
-	char *t, out[512];
+	char *t, out[512], *unterminated;
 	unsigned pick;
 
 	if (size == 0)
 		return;
 	pick = data[0] % (sizeof msgids / sizeof msgids[0]);
 	t = xstrndup((const char *)data + 1, size - 1);
+	/* What "%.*s" prints may not end in a NUL: a translation that read it
+	 * up to one would run past the allocation. */
+	unterminated = xmalloc(6);
+	memcpy(unterminated, "abcdef", 6);
 	if (i18n_translation_usable(msgids[pick], t)) {
 		if (!fuzz_same_arguments(msgids[pick], t))
 			abort();   /* accepted, but printf reads other arguments */
@@ -153,7 +157,7 @@ fuzz_catalog(const uint8_t *data, size_t size)
 		case 1: snprintf(out, sizeof out, t, 4242L, "/run/k"); break;
 		case 2: snprintf(out, sizeof out, t, "queue", 7); break;
 		case 3: snprintf(out, sizeof out, t, 32769, 1, 1); break;
-		case 4: snprintf(out, sizeof out, t, 3, "abcdef", 6UL, 'x', 'y'); break;
+		case 4: snprintf(out, sizeof out, t, 6, unterminated, 6UL, 'x', 'y'); break;
 		case 6: snprintf(out, sizeof out, t, 10L, 20L, 1.5, 2.5); break;
 		case 7: snprintf(out, sizeof out, t, 0x54UL, 0x01UL, 0x0203UL, 515UL); break;
 		case 8: snprintf(out, sizeof out, t, 1, 2, 3, (size_t)7, "Restart"); break;
@@ -162,6 +166,7 @@ fuzz_catalog(const uint8_t *data, size_t size)
 		}
 #pragma GCC diagnostic pop
 	}
+	free(unterminated);
 	free(t);
 }
 

@@ -94,7 +94,12 @@ main(void)
 	ok(!i18n_translation_usable("%hhd", "%hd") && !i18n_translation_usable("%ld", "%lld") && !i18n_translation_usable("%lld", "%Ld"),
 	   "hh, h, l, ll and L are each their own length");
 	ok(i18n_translation_usable("%zu", "%zx") && !i18n_translation_usable("%zu", "%lu"), "%%zu stays a size_t: %%zx is used, %%lu is refused");
-	ok(i18n_translation_usable("%.*s", "%*s"), "a * width for a * precision is used (the same int, then the string)");
+	ok(!i18n_translation_usable("%.*s", "%*s") && !i18n_translation_usable("%.*s", "%d%s"),
+	   "%%*s and %%d%%s for %%.*s are refused (the same int and pointer, but the string read up to a NUL)");
+	ok(i18n_translation_usable("%.*s", "%-.*s") && i18n_translation_usable("%d %s", "%*s"),
+	   "a * precision for a * precision, a * width for a %%d are used");
+	ok(!i18n_translation_usable("%s", "%.20s") && !i18n_translation_usable("%s", "%.s"),
+	   "a written precision on %%s is refused (the check cannot vouch for that many bytes)");
 	ok(!i18n_translation_usable("%.*s", "%*.*s") && !i18n_translation_usable("%.*s", "%s"),
 	   "a * more or a * less than the msgid is refused");
 	ok(!i18n_translation_usable("%d %s", "%1$*2$d") && !i18n_translation_usable("%d %d", "%1$.*2$d"),
