@@ -53,6 +53,15 @@ typed(const char *verb, int number)
 	return number < 0 ? xasprintf("%s%s", typed_prefix, verb) : xasprintf("%s%s %d", typed_prefix, verb, number);
 }
 
+/* The one placeholder of the exercise texts: {ipctutor} before a command
+ * (`{ipctutor}check 2`) is what the learner types before it where they
+ * are. */
+static const char *
+typed_placeholder(const char *name, size_t len)
+{
+	return len == strlen(PACKAGE) && strncmp(name, PACKAGE, len) == 0 ? typed_prefix : NULL;
+}
+
 #define MAX_EXERCISES 32
 #define ATTEMPTS_FOR_SOLUTION 3
 #define WORK_DIR "ipctutor-exercises"
@@ -307,10 +316,10 @@ show_text(const struct lesson *l)
 		for (size_t i = 0; i < n; i++) {
 			const struct block *b = &blocks[i];
 			if (b->type == BLOCK_PARAGRAPH) {
-				render_paragraph(prose_translate(&b->prose), NULL, 0, NULL);
+				render_paragraph(prose_translate(&b->prose), typed_placeholder, 0, NULL);
 				out("\n");
 			} else if (b->type == BLOCK_ITEM) {
-				render_paragraph(prose_translate(&b->prose), NULL, 2, "- ");
+				render_paragraph(prose_translate(&b->prose), typed_placeholder, 2, "- ");
 				if (i + 1 == n || blocks[i + 1].type != BLOCK_ITEM)
 					out("\n");
 			} else if (b->type == BLOCK_CODE) {
@@ -542,7 +551,7 @@ cmd_hint(const char *which)
 	} else {
 		size_t k = (size_t)x->hints < n ? (size_t)x->hints : n - 1;
 		char *label = xasprintf(_("Hint %zu of %zu: "), k + 1, n);
-		render_paragraph(prose_translate(hints[k]), NULL, 0, label);
+		render_paragraph(prose_translate(hints[k]), typed_placeholder, 0, label);
 		free(label);
 		if (x->hints < (int)n)
 			x->hints++;

@@ -223,14 +223,18 @@ check 1 "$srcdir/exercises/01-lookup-client/start.c"
 tr -s '\n ' '  ' < "$TEST_TMP/out" | grep -qF "ipctutor hint 1 gives a hint; ipctutor check 1 again after editing."
 ok $? "at a shell, a failure names ipctutor hint N and ipctutor check N" || tail -3 "$TEST_TMP/out" | diag
 (cd "$TEST_TMP/w" && rm -f ipctutor-exercises/03-*.c && "$IPCTUTOR" exercise 3 > "$TEST_TMP/ex3" 2>&1)
-tr -s '\n ' '  ' < "$TEST_TMP/ex3" | grep -qF "do the TODOs, then type ipctutor check 3."
-ok $? "at a shell, exercise N says: then type ipctutor check N" || tail -3 "$TEST_TMP/ex3" | diag
+tr -s '\n ' '  ' < "$TEST_TMP/ex3" > "$TEST_TMP/ex3.flat"
+grep -qF "do the TODOs, then type ipctutor check 3." "$TEST_TMP/ex3.flat" &&
+	grep -qF 'Type `ipctutor exercise 3` and complete `create_queue`, then `ipctutor check 3`.' "$TEST_TMP/ex3.flat" &&
+	! grep -qF "{ipctutor}" "$TEST_TMP/ex3.flat"
+ok $? "at a shell, exercise N's text and its last sentence name ipctutor exercise N, ipctutor check N" || tail -12 "$TEST_TMP/ex3" | diag
 (cd "$TEST_TMP/w" && rm -f ipctutor-exercises/03-*.c &&
 	printf 'exercise 3\ncheck 1 %s\ncheck 1 %s\nquit\n' "$srcdir/exercises/01-lookup-client/start.c" \
 		"$srcdir/exercises/01-lookup-client/solution.c" |
 	in_fresh_ns env NO_COLOR=1 TERM=dumb "$IPCTUTOR" > "$TEST_TMP/prompt" 2>&1)
 tr -s '\n ' '  ' < "$TEST_TMP/prompt" > "$TEST_TMP/prompt.flat"
 grep -qF "do the TODOs, then type check 3." "$TEST_TMP/prompt.flat" &&
+	grep -qF 'Type `exercise 3` and complete `create_queue`, then `check 3`.' "$TEST_TMP/prompt.flat" &&
 	grep -qF "(see FAIL above). hint 1 gives a hint; check 1 again after editing." "$TEST_TMP/prompt.flat" &&
 	grep -qF "Well done: solution 1 shows the reference solution" "$TEST_TMP/prompt.flat" &&
 	! grep -qF "ipctutor check 3" "$TEST_TMP/prompt.flat"
