@@ -708,21 +708,6 @@ exercise_main(int argc, char **argv)
 	return r;
 }
 
-void
-exercise_print_summary(void)
-{
-	int done = 0, tried = 0;
-
-	load();
-	if (count == 0)
-		return;
-	for (size_t i = 0; i < count; i++) {
-		done += strcmp(list[i].status, "done") == 0;
-		tried += strcmp(list[i].status, "tried") == 0;
-	}
-	out(_("Exercises: %d done, %d tried, %d new (exercises lists them).\n"), done, tried, (int)count - done - tried);
-}
-
 const char *
 exercise_state(int number)
 {

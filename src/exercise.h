@@ -36,7 +36,4 @@ int exercise_play_command(struct play_ctx *ctx, int argc, char **argv);
  * there is no such exercise. */
 const char *exercise_state(int number);
 
-/* One line for the lessons list: "Exercises: 2 done, 1 tried, 4 new". */
-void exercise_print_summary(void);
-
 #endif
