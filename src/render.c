@@ -78,6 +78,7 @@ render_resize(void)
 {
 	struct winsize ws;
 
+	tty_resize();
 	if (!terminal_width_wanted)
 		return;
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)

@@ -105,19 +105,35 @@ tty_pager_reset(void)
 	memset(&pager_mb, 0, sizeof pager_mb);
 }
 
+/* The terminal's size, asked once and again only after tty_resize(): the
+ * pager sees every piece of output, and one ioctl for each was most of
+ * what the tutor asked the kernel before its first prompt. */
+static int size_known, known_rows, known_cols;
+
+void
+tty_resize(void)
+{
+	size_known = 0;
+}
+
 static void
 terminal_size(int *rows, int *cols)
 {
 	struct winsize ws;
 
-	*rows = 24;
-	*cols = 80;
-	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0) {
-		if (ws.ws_row > 0)
-			*rows = ws.ws_row;
-		if (ws.ws_col > 0)
-			*cols = ws.ws_col;
+	if (!size_known) {
+		known_rows = 24;
+		known_cols = 80;
+		if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0) {
+			if (ws.ws_row > 0)
+				known_rows = ws.ws_row;
+			if (ws.ws_col > 0)
+				known_cols = ws.ws_col;
+		}
+		size_known = 1;
 	}
+	*rows = known_rows;
+	*cols = known_cols;
 }
 
 /* Write all of TEXT to the terminal. */
@@ -194,9 +210,11 @@ more(int cols)
 	if (have_termios)
 		tcsetattr(STDIN_FILENO, TCSANOW, &saved);
 	/* Wipe the prompt: the page goes on where it stood. */
+	char blanks[64];
+	memset(blanks, ' ', sizeof blanks);
 	write_all("\r", 1);
-	for (int i = 0; i < width; i++)
-		write_all(" ", 1);
+	for (int left = width; left > 0; left -= (int)sizeof blanks)
+		write_all(blanks, left < (int)sizeof blanks ? (size_t)left : sizeof blanks);
 	write_all("\r", 1);
 	return !(c == 'q' || c == 'Q' || c == 3 /* Ctrl-C */ || c == 4 /* Ctrl-D */);
 }

@@ -28,6 +28,10 @@ void tty_give_back(void);
 void tty_pager_enable(int on);
 void tty_pager_reset(void);
 
+/* The terminal may have changed size (SIGWINCH): the pager asks it again
+ * before its next count. */
+void tty_resize(void);
+
 /* Is the pager counting?  Then the output layer hands its text to
  * tty_pager_output, which passes it on to EMIT piece by piece and stops at
  * the "more" prompt after the row that fills the screen. */
