@@ -227,14 +227,15 @@ $(BUILD)/locale/en@pseudo/LC_MESSAGES/$(PACKAGE).mo: $(BUILD)/po/en@pseudo.po
 	$(Q)msgfmt --check -o $@ $<
 
 # One catalog for program and lessons: xgettext for C, the tutor's own
-# parser for the lessons, merged.
+# parser for the lessons, merged.  C references name the file only: with
+# line numbers, every edit above a sentence changed all five catalogs.
 $(BUILD)/po/all.pot: $(SOURCES) $(LESSONS) $(EXERCISE_TEXTS) $(BUILD)/$(PACKAGE)
 	$(say) POT $@
 	$(Q)mkdir -p $(@D)
 	$(Q)xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
 	  --add-comments=TRANSLATORS: --package-name=$(PACKAGE) --package-version=$(VERSION) \
 	  --msgid-bugs-address='the ipctutor issue tracker' --copyright-holder='The ipctutor authors' \
-	  --sort-by-file -o $(BUILD)/po/c.pot $(SOURCES)
+	  --add-location=file --sort-by-file -o $(BUILD)/po/c.pot $(SOURCES)
 	$(Q)$(BUILD)/$(PACKAGE) --pot $(LESSONS) $(EXERCISE_TEXTS) > $(BUILD)/po/lessons.pot
 	$(Q)msgcat --use-first -o $@ $(BUILD)/po/c.pot $(BUILD)/po/lessons.pot
 
