@@ -151,6 +151,26 @@ write_all(const char *text, size_t len)
 	}
 }
 
+/* The character at S (LEN bytes left, state MB): its display columns
+ * into *WIDTH, and the bytes it takes as the result, at least 1.  A byte
+ * that starts no character counts one column and resets MB, as a
+ * terminal shows a replacement for it. */
+static size_t
+next_char(const char *s, size_t len, mbstate_t *mb, int *width)
+{
+	wchar_t wc;
+	size_t n = mbrtowc(&wc, s, len, mb);
+
+	if (n == (size_t)-1 || n == (size_t)-2) {
+		memset(mb, 0, sizeof *mb);
+		*width = 1;
+		return 1;
+	}
+	int columns = wcwidth(wc);
+	*width = columns < 0 ? 0 : columns;
+	return n ? n : 1;
+}
+
 /* Display columns of the string S (as the pager counts them). */
 static int
 text_width(const char *s)
@@ -161,17 +181,9 @@ text_width(const char *s)
 
 	memset(&mb, 0, sizeof mb);
 	for (size_t i = 0; i < len;) {
-		wchar_t wc;
-		size_t n = mbrtowc(&wc, s + i, len - i, &mb);
-		int w = 1;
-		if (n == (size_t)-1 || n == (size_t)-2) {
-			memset(&mb, 0, sizeof mb);
-			n = 1;
-		} else if ((w = wcwidth(wc)) < 0) {
-			w = 0;
-		}
+		int w;
+		i += next_char(s + i, len - i, &mb, &w);
 		width += w;
-		i += n ? n : 1;
 	}
 	return width;
 }
@@ -257,19 +269,8 @@ tty_pager_output(const char *text, size_t len, void (*emit)(const char *text, si
 			}
 			continue;
 		}
-		wchar_t wc;
-		size_t n = mbrtowc(&wc, text + i, len - i, &pager_mb);
-		int w = 1;
-		if (n == (size_t)-1 || n == (size_t)-2) {
-			memset(&pager_mb, 0, sizeof pager_mb);
-			n = 1;
-		} else {
-			if (n == 0)
-				n = 1;
-			w = wcwidth(wc);
-			if (w < 0)
-				w = 0;
-		}
+		int w;
+		size_t n = next_char(text + i, len - i, &pager_mb, &w);
 		if (pager_column + w > cols) {
 			pager_rows_used++;
 			pager_column = 0;
