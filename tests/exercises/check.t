@@ -11,15 +11,10 @@ source "$(dirname "$0")/../lib/common.sh"
 
 # The deadline of each wait: generous for a busy machine, short (2 s) only
 # where the program is meant to wait for ever.
-export IPCTUTOR_EXERCISES="$srcdir/exercises" IPCTUTOR_CHECK_SECONDS=10
-export HOME="$TEST_TMP/home" XDG_STATE_HOME="$TEST_TMP/state"
-mkdir -p "$HOME"
+exercise_env 10
 wrong="$srcdir/tests/exercises/wrong"
 
-if ! command -v cc > /dev/null; then
-	echo "1..0 # SKIP no C compiler (cc) to compile the exercises"
-	exit 0
-fi
+need_cc "the exercises"
 check() {  # check N FILE: run the check in a fresh namespace, output in $TEST_TMP/out
 	in_fresh_ns "$IPCTUTOR" check "$1" "$2" > "$TEST_TMP/out" 2>&1
 }

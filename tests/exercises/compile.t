@@ -7,10 +7,7 @@
 # so that a learner's first check shows only their own problems.
 source "$(dirname "$0")/../lib/common.sh"
 
-if ! command -v cc > /dev/null; then
-	echo "1..0 # SKIP no C compiler (cc) to compile the exercises"
-	exit 0
-fi
+need_cc "the exercises"
 for file in "$srcdir"/exercises/[0-9][0-9]-*/start.c "$srcdir"/exercises/[0-9][0-9]-*/solution.c; do
 	name=${file#"$srcdir"/exercises/}
 	cc -Wall -Wextra -Werror -O1 -c -o "$TEST_TMP/out.o" "$file" > "$TEST_TMP/cc.log" 2>&1

@@ -12,15 +12,10 @@
 # logs every signal it catches: it must catch none, and still run.
 source "$(dirname "$0")/../lib/common.sh"
 
-export IPCTUTOR_EXERCISES="$srcdir/exercises" IPCTUTOR_CHECK_SECONDS=2
-export HOME="$TEST_TMP/home" XDG_STATE_HOME="$TEST_TMP/state"
-mkdir -p "$HOME"
+exercise_env 2
 program="$srcdir/tests/exercises/wrong/orphan-client.c"
 
-if ! command -v cc > /dev/null; then
-	echo "1..0 # SKIP no C compiler (cc) to compile the program checked"
-	exit 0
-fi
+need_cc "the program checked"
 
 # The bystander: catches the signals a careless kill would send, logs
 # them, and reads a FIFO until the test closes it.  It has set its

@@ -10,15 +10,10 @@
 # that reads the calls as not judged (exit status 2, or 1 on a failure).
 source "$(dirname "$0")/../lib/common.sh"
 
-export IPCTUTOR_EXERCISES="$srcdir/exercises" IPCTUTOR_CHECK_SECONDS=10
-export HOME="$TEST_TMP/home" XDG_STATE_HOME="$TEST_TMP/state"
-mkdir -p "$HOME"
+exercise_env 10
 sentence="Tracing is not allowed here (ptrace: Operation not permitted), so the calls cannot be shown."
 
-if ! command -v cc > /dev/null; then
-	echo "1..0 # SKIP no C compiler (cc) to compile the test programs"
-	exit 0
-fi
+need_cc "the test programs"
 # Under AddressSanitizer (make check-asan), the leak check at exit stops
 # the program's threads with ptrace, which the filter refuses: it is off
 # for these runs.

@@ -252,3 +252,19 @@ skip() {  # skip COUNT REASON: COUNT tests that cannot run here, and why
 	done
 }
 done_testing() { echo "1..$tap_n"; [ "$tap_failed" = 0 ]; }
+
+# need_cc WHAT: without a C compiler the whole file skips, saying it had
+# nothing to compile WHAT with.
+need_cc() {
+	command -v cc > /dev/null && return 0
+	echo "1..0 # SKIP no C compiler (cc) to compile $1"
+	exit 0
+}
+
+# exercise_env SECONDS: the exercises of this tree, a deadline of SECONDS
+# for each wait of a check, and a HOME and state folder of the test's own.
+exercise_env() {
+	export IPCTUTOR_EXERCISES="$srcdir/exercises" IPCTUTOR_CHECK_SECONDS=$1
+	export HOME="$TEST_TMP/home" XDG_STATE_HOME="$TEST_TMP/state"
+	mkdir -p "$HOME"
+}
