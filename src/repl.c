@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/signalfd.h>
 #include <unistd.h>
 
@@ -347,6 +348,14 @@ repl_run(int interactive)
 			}
 		if (fds[0].revents & (POLLIN | POLLHUP | POLLERR | POLLNVAL)) {
 			if (interactive) {
+				/* Ctrl-C flushes the terminal's unread input: a
+				 * line typed just before it may be gone since poll
+				 * saw it, and readline's read would then block with
+				 * SIGINT held back.  Read only what is still there
+				 * (or the hangup). */
+				int unread = 1;
+				if (fds[0].revents == POLLIN && ioctl(STDIN_FILENO, FIONREAD, &unread) == 0 && unread == 0)
+					continue;
 				rl_callback_read_char();
 				continue;
 			}
